@@ -1,0 +1,60 @@
+/**
+ * The central nouns shared by every stage of the pipeline.
+ *
+ * A `Card` is one fact to learn, as `flashmark cards --json` prints it. In Anki's
+ * terms it is a *note*: a basic card is one Anki card, a cloze card is one Anki
+ * card per distinct deletion number (`cards` says how many).
+ */
+
+/** The extraction rule that made a card. */
+export type Rule = 'bold' | 'definition' | 'list' | 'table';
+
+export const RULES: readonly Rule[] = ['bold', 'definition', 'list', 'table'];
+
+export type CardType = 'basic' | 'cloze';
+
+export interface SourcePosition {
+  /** Path of the note relative to the notes folder, with `/` separators. */
+  file: string;
+  /** 1-based line of the construct the card was made from. */
+  line: number;
+}
+
+export interface Card {
+  /**
+   * Stable identity of the fact: derived from its cue (note identity, rule and
+   * what is asked), never from its answer. Used as the Anki guid.
+   */
+  id: string;
+  /** Anki deck name, levels joined by `::`. */
+  deck: string;
+  type: CardType;
+  /** HTML. For cloze cards: the text with `{{cN::…}}` markers. */
+  front: string;
+  /** HTML. For cloze cards: extra context, may be empty. */
+  back: string;
+  /** Number of Anki cards this note yields (1 for basic; distinct cloze numbers for cloze). */
+  cards: number;
+  tags: string[];
+  rule: Rule;
+  source: SourcePosition;
+  /**
+   * Images the fields reference, as paths relative to the notes folder. The
+   * fields contain `<img src="PATH">` with exactly these paths; the package
+   * writer swaps each for the content-hashed name it stores the file under.
+   */
+  media: string[];
+}
+
+/** A problem with one note that does not stop the rest of the vault. */
+export interface NoteWarning {
+  file: string;
+  message: string;
+}
+
+/** What extraction makes of one note file. */
+export interface NoteResult {
+  file: string;
+  cards: Card[];
+  warnings: NoteWarning[];
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { UserError, messageOf } from '../errors.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const program = new Command('flashmark')
+  .description('Turn a folder of Markdown notes into spaced-repetition flashcards.')
+  .version(version)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+// Each command lives in ./commands/NAME.ts and registers itself here.
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}
+
+/** Prints one line for anything that went wrong and returns the exit code. */
+function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode; // commander has printed its own line
+  if (error instanceof UserError) {
+    process.stderr.write(`flashmark: ${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`flashmark: unexpected error: ${messageOf(error)}\n`);
+  if (process.env['FLASHMARK_DEBUG']) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+  return 70;
+}

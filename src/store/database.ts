@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserError, messageOf } from '../errors.js';
+
+export type Db = Database.Database;
+
+/**
+ * The schema steps of one component that keeps tables in the state database
+ * (the study state, the build history, ...). Step N (1-based) is applied once,
+ * in a transaction, when the database is below version N for that component.
+ */
+export interface Migrations {
+  component: string;
+  steps: readonly string[];
+}
+
+/**
+ * Opens (creating if needed) the state database at `path` and brings the given
+ * components' tables up to date. A file that is not a database, is corrupt, is
+ * locked for longer than the busy timeout, or was written by a newer flashmark
+ * is reported as a UserError and never modified.
+ */
+export function openStateDatabase(path: string, components: readonly Migrations[]): Db {
+  const isNew = !existsSync(path);
+  if (isNew) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw new UserError(`cannot create the folder of the study database ${path}: ${messageOf(error)}`);
+    }
+  }
+  let db: Db;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new UserError(`cannot open the study database ${path}: ${messageOf(error)}`);
+  }
+  try {
+    // WAL lets a build or a second reader proceed while a review session writes;
+    // the busy timeout makes concurrent writers wait instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    if (!isNew) checkIntegrity(db, path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path, components);
+  } catch (error) {
+    db.close();
+    if (error instanceof UserError) throw error;
+    throw new UserError(describeOpenFailure(path, error));
+  }
+  return db;
+}
+
+function checkIntegrity(db: Db, path: string): void {
+  const result = db.pragma('quick_check', { simple: true });
+  if (result !== 'ok') {
+    throw new UserError(`the study database ${path} is corrupt (${String(result)}); it was left untouched`);
+  }
+}
+
+function describeOpenFailure(path: string, error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return `the study database ${path} is locked by another flashmark process; try again when it has finished`;
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return `${path} is not a flashmark study database or is corrupt; it was left untouched`;
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
+    return `cannot write the study database ${path}: ${messageOf(error)}`;
+  }
+  return `cannot open the study database ${path}: ${messageOf(error)}`;
+}
+
+function migrate(db: Db, path: string, components: readonly Migrations[]): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (component TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+  const current = db.prepare<[string], { version: number }>('SELECT version FROM schema_version WHERE component = ?');
+  const record = db.prepare('INSERT INTO schema_version (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version');
+  for (const { component, steps } of components) {
+    const version = current.get(component)?.version ?? 0;
+    if (version > steps.length) {
+      throw new UserError(
+        `the study database ${path} was written by a newer flashmark (${component} schema ${version}, this version knows ${steps.length}); upgrade flashmark`,
+      );
+    }
+    for (let step = version; step < steps.length; step++) {
+      db.transaction(() => {
+        db.exec(steps[step]!);
+        record.run(component, step + 1);
+      })();
+    }
+  }
+}
