@@ -1,0 +1,248 @@
+import { hostname } from 'node:os';
+import { UserError } from '../errors.js';
+import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
+import { INITIAL_EASINESS, type Grade, type Sm2State } from '../schedule/sm2.js';
+import { openStateDatabase, type Db } from '../store/database.js';
+import { studyMigrations } from './schema.js';
+
+/** Opens the study database at `path` (created if missing), with the study tables up to date. */
+export function openStudyDatabase(path: string): Db {
+  return openStateDatabase(path, [studyMigrations]);
+}
+
+/** One scheduled unit of a card, as the study database keeps it. */
+export interface StudyUnit {
+  cardId: string;
+  ord: number;
+  deck: string;
+  type: 'basic' | 'cloze';
+  front: string;
+  back: string;
+  sourceFile: string;
+  sourceLine: number;
+  /** undefined while the card is new (never answered). */
+  state: Sm2State | undefined;
+  /** Study day the card is due; null while new. */
+  due: number | null;
+}
+
+interface UnitRow {
+  card_id: string;
+  ord: number;
+  deck: string;
+  type: string;
+  front: string;
+  back: string;
+  source_file: string;
+  source_line: number;
+  repetition: number;
+  interval: number;
+  easiness: number;
+  due_day: number | null;
+  first_seen: string | null;
+}
+
+const UNIT_COLUMNS = 'card_id, ord, deck, type, front, back, source_file, source_line, repetition, interval, easiness, due_day, first_seen';
+
+function toUnit(row: UnitRow): StudyUnit {
+  return {
+    cardId: row.card_id,
+    ord: row.ord,
+    deck: row.deck,
+    type: row.type === 'cloze' ? 'cloze' : 'basic',
+    front: row.front,
+    back: row.back,
+    sourceFile: row.source_file,
+    sourceLine: row.source_line,
+    state: row.due_day === null ? undefined : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
+    due: row.due_day,
+  };
+}
+
+/** Whether `deck` is `filter` or below it (`A::B` matches `A::B` and `A::B::C`, not `A::Bx`), ignoring case. */
+export function deckMatches(deck: string, filter: string | undefined): boolean {
+  if (filter === undefined) return true;
+  const d = deck.toLocaleLowerCase();
+  const f = filter.toLocaleLowerCase();
+  return d === f || d.startsWith(`${f}::`);
+}
+
+/** Active cards due on or before `today`, oldest due first (then in note order). */
+export function dueUnits(db: Db, today: number, deck?: string): StudyUnit[] {
+  return db
+    .prepare<[number], UnitRow>(
+      `SELECT ${UNIT_COLUMNS} FROM study_card WHERE retired = 0 AND due_day IS NOT NULL AND due_day <= ?
+       ORDER BY due_day, source_file, source_line, ord`,
+    )
+    .all(today)
+    .map(toUnit)
+    .filter((unit) => deckMatches(unit.deck, deck));
+}
+
+/** Up to `limit` active new cards, in note order. */
+export function newUnits(db: Db, limit: number, deck?: string): StudyUnit[] {
+  if (limit <= 0) return [];
+  const units: StudyUnit[] = [];
+  const rows = db
+    .prepare<[], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE retired = 0 AND due_day IS NULL ORDER BY source_file, source_line, ord`)
+    .iterate();
+  for (const row of rows) {
+    if (!deckMatches(row.deck, deck)) continue;
+    units.push(toUnit(row));
+    if (units.length >= limit) break;
+  }
+  return units;
+}
+
+/** How many new cards were first answered on study day `day` (across sessions; undone answers do not count). */
+export function newCardsStudiedOn(db: Db, day: number): number {
+  return db
+    .prepare<[number], { n: number }>(
+      `SELECT count(*) AS n FROM study_review WHERE day = ? AND kind = 'scheduled' AND state_before IS NULL AND undone_at IS NULL`,
+    )
+    .get(day)!.n;
+}
+
+/**
+ * Active cards whose last answer today was below 4: sm2.md step 6 asks them
+ * again until they score at least 4, also in a later session of the same day.
+ */
+export function pendingRepeats(db: Db, today: number, deck?: string): StudyUnit[] {
+  return db
+    .prepare<[number], UnitRow>(
+      `SELECT ${UNIT_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}
+       FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
+       WHERE r.id IN (SELECT max(id) FROM study_review WHERE day = ? AND undone_at IS NULL GROUP BY card_id, ord)
+         AND r.grade < 4 AND c.retired = 0
+       ORDER BY r.id`,
+    )
+    .all(today)
+    .map(toUnit)
+    .filter((unit) => deckMatches(unit.deck, deck));
+}
+
+/** What one committed answer did. */
+export interface AnswerRecord {
+  reviewId: number;
+  kind: 'scheduled' | 'repeat';
+  grade: Grade;
+  state: Sm2State;
+  due: number;
+}
+
+interface ReviewRow {
+  id: number;
+  card_id: string;
+  ord: number;
+  kind: 'scheduled' | 'repeat';
+  state_before: string | null;
+  state_after: string;
+  due_before: number | null;
+  first_seen_before: string | null;
+  undone_at: string | null;
+}
+
+/**
+ * Records an answer in its own transaction (committed when this returns). The
+ * first answer of the day to a card is 'scheduled' and moves its schedule;
+ * later answers the same day are 'repeat' (sm2.md step 6) and change nothing.
+ */
+export function recordAnswer(db: Db, unit: Pick<StudyUnit, 'cardId' | 'ord'>, grade: Grade, at: AnswerTime, scheduler: Scheduler<Sm2State>): AnswerRecord {
+  return db.transaction((): AnswerRecord => {
+    const row = db.prepare<[string, number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE card_id = ? AND ord = ?`).get(unit.cardId, unit.ord);
+    if (!row) throw new UserError(`card ${unit.cardId}/${unit.ord} is not in the study database`);
+    const current = toUnit(row);
+    const answeredToday = db
+      .prepare<[string, number, number], { n: number }>(
+        `SELECT count(*) AS n FROM study_review WHERE card_id = ? AND ord = ? AND day = ? AND kind = 'scheduled' AND undone_at IS NULL`,
+      )
+      .get(unit.cardId, unit.ord, at.today)!.n;
+    const kind = answeredToday > 0 && current.state ? 'repeat' : 'scheduled';
+    const next = kind === 'scheduled' ? scheduler.answer(current.state, grade, at) : { state: current.state!, due: current.due! };
+    const time = at.now.toISOString();
+    if (kind === 'scheduled') {
+      db.prepare(
+        `UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, first_seen = coalesce(first_seen, ?)
+         WHERE card_id = ? AND ord = ?`,
+      ).run(next.state.repetition, next.state.interval, next.state.easiness, next.due, time, unit.cardId, unit.ord);
+    }
+    const info = db
+      .prepare(
+        `INSERT INTO study_review (card_id, ord, reviewed_at, day, grade, kind, state_before, state_after, due_before, due_after,
+           first_seen_before, scheduler, scheduler_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        unit.cardId, unit.ord, time, at.today, grade, kind,
+        current.state ? JSON.stringify(current.state) : null, JSON.stringify(next.state),
+        current.due, next.due, row.first_seen, scheduler.name, scheduler.version,
+      );
+    return { reviewId: Number(info.lastInsertRowid), kind, grade, state: next.state, due: next.due };
+  }).immediate();
+}
+
+/**
+ * Undoes a recorded answer in its own transaction: the log row is kept and
+ * marked undone, and a scheduled answer's card gets back exactly the state,
+ * due day and first-seen time it had before.
+ */
+export function undoAnswer(db: Db, reviewId: number, now: Date): void {
+  db.transaction(() => {
+    const review = db.prepare<[number], ReviewRow>('SELECT * FROM study_review WHERE id = ?').get(reviewId);
+    if (!review || review.undone_at !== null) throw new UserError(`answer ${reviewId} is not in the log or was already undone`);
+    const later = db
+      .prepare<[string, number, number], { n: number }>('SELECT count(*) AS n FROM study_review WHERE card_id = ? AND ord = ? AND id > ? AND undone_at IS NULL')
+      .get(review.card_id, review.ord, reviewId)!.n;
+    if (later > 0) throw new UserError('cannot undo: the card was answered again since');
+    if (review.kind === 'scheduled') {
+      const before = review.state_before ? (JSON.parse(review.state_before) as Sm2State) : { repetition: 0, interval: 0, easiness: INITIAL_EASINESS };
+      db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, first_seen = ? WHERE card_id = ? AND ord = ?').run(
+        before.repetition, before.interval, before.easiness, review.due_before, review.first_seen_before, review.card_id, review.ord,
+      );
+    }
+    db.prepare('UPDATE study_review SET undone_at = ? WHERE id = ?').run(now.toISOString(), reviewId);
+  }).immediate();
+}
+
+/** The nearest due day after `today` among active cards, with how many are due then; null if none. */
+export function nextDue(db: Db, today: number, deck?: string): { day: number; count: number } | null {
+  const rows = db
+    .prepare<[number], { deck: string; due_day: number }>('SELECT deck, due_day FROM study_card WHERE retired = 0 AND due_day > ? ORDER BY due_day')
+    .all(today)
+    .filter((row) => deckMatches(row.deck, deck));
+  const first = rows[0];
+  if (!first) return null;
+  return { day: first.due_day, count: rows.filter((row) => row.due_day === first.due_day).length };
+}
+
+/**
+ * Marks this process as the review session on the database, or explains which
+ * one already is. A row left by a killed session (its process is gone) is taken over.
+ */
+export function acquireSessionLock(db: Db, path: string, now: Date): void {
+  const host = hostname();
+  db.transaction(() => {
+    const holder = db.prepare<[], { pid: number; host: string; started_at: string }>('SELECT pid, host, started_at FROM study_session WHERE id = 1').get();
+    if (holder && holder.pid !== process.pid && (holder.host !== host || processIsAlive(holder.pid))) {
+      throw new UserError(
+        `another review session (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) is using the study database ${path}; finish it first`,
+      );
+    }
+    db.prepare('INSERT OR REPLACE INTO study_session (id, pid, host, started_at) VALUES (1, ?, ?, ?)').run(process.pid, host, now.toISOString());
+  }).immediate();
+}
+
+/** Removes this process's session mark. */
+export function releaseSessionLock(db: Db): void {
+  db.prepare('DELETE FROM study_session WHERE id = 1 AND pid = ? AND host = ?').run(process.pid, hostname());
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
