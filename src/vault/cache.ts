@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { UserError } from '../errors.js';
+import { openStateDatabase, type Db } from '../store/database.js';
+
+/**
+ * The incremental cache: each note's extraction result (as JSON), keyed by the
+ * note's path and the hash of its text, valid for one fingerprint of tool
+ * version + extraction options. A rebuild re-extracts only the notes whose
+ * path/hash pair is not in the cache.
+ *
+ * Where: a SQLite file beside the study database (`state.db` → `state.cache.db`),
+ * opened with `openStateDatabase` as component 'cache'. Not a table inside the
+ * study database, because the cache holds about as much JSON as the vault has
+ * text — keeping that out of the file users back up and sync keeps their study
+ * history small — and because the cache is disposable: a cache file that is
+ * corrupt or from a newer flashmark is deleted and rebuilt rather than reported.
+ * Not a JSON file either: SQLite updates only the rows of changed notes, in a
+ * transaction, so a rebuild after one edit writes a few KB and an interrupted
+ * run leaves the previous cache intact.
+ */
+const MIGRATIONS = {
+  component: 'cache',
+  steps: [
+    `CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+     CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, result TEXT NOT NULL);`,
+  ],
+};
+
+/** The cache file of a study database path. */
+export function cachePathFor(statePath: string): string {
+  return join(dirname(statePath), `${basename(statePath).replace(/\.db$/, '')}.cache.db`);
+}
+
+/** Hash of a note's text, the key of its cached result. */
+export function textHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/** A stable JSON text of a plain value: object keys sorted, so equal options hash equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** What a cached result is valid for: the tool's version and the extraction options. */
+export function cacheFingerprint(version: string, options: unknown): string {
+  return textHash(`${version}\n${canonicalJson(options)}`);
+}
+
+export interface CachedNote {
+  hash: string;
+  result: string;
+}
+
+export class ExtractionCache {
+  private constructor(private readonly db: Db) {}
+
+  /**
+   * Opens the cache at `path` for `fingerprint`; entries made under another
+   * fingerprint are dropped. An unreadable cache file is replaced.
+   */
+  static open(path: string, fingerprint: string): ExtractionCache {
+    let db: Db;
+    try {
+      db = openStateDatabase(path, [MIGRATIONS]);
+    } catch (error) {
+      if (!(error instanceof UserError) || /locked/.test(error.message)) throw error;
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+      db = openStateDatabase(path, [MIGRATIONS]);
+    }
+    const cache = new ExtractionCache(db);
+    cache.resetUnless(fingerprint);
+    return cache;
+  }
+
+  private resetUnless(fingerprint: string): void {
+    const row = this.db.prepare<[], { value: string }>("SELECT value FROM cache_meta WHERE key = 'fingerprint'").get();
+    if (row?.value === fingerprint) return;
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM cache_note');
+      this.db.prepare("INSERT OR REPLACE INTO cache_meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
+    })();
+  }
+
+  /** Every cached note: path → hash and result. */
+  entries(): Map<string, CachedNote> {
+    const rows = this.db.prepare<[], { file: string; hash: string; result: string }>('SELECT file, hash, result FROM cache_note').all();
+    return new Map(rows.map((r) => [r.file, { hash: r.hash, result: r.result }]));
+  }
+
+  /** Records new results and forgets notes that no longer exist, in one transaction. */
+  update(changed: ReadonlyMap<string, CachedNote>, removed: Iterable<string>): void {
+    const put = this.db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, result) VALUES (?, ?, ?)');
+    const drop = this.db.prepare('DELETE FROM cache_note WHERE file = ?');
+    this.db.transaction(() => {
+      for (const [file, { hash, result }] of changed) put.run(file, hash, result);
+      for (const file of removed) drop.run(file);
+    })();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
