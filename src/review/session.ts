@@ -1,0 +1,193 @@
+import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
+import { dayToIso } from '../schedule/days.js';
+import type { Grade, Sm2State } from '../schedule/sm2.js';
+import type { Db } from '../store/database.js';
+import { nextDue, recordAnswer, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/store.js';
+import type { Key, KeySource } from './keys.js';
+import { renderUnit } from './render.js';
+
+/** Why a card is in the session: due for review, new, or a same-day repeat of a grade below 4. */
+export type Reason = 'due' | 'new' | 'repeat';
+
+export interface QueueItem {
+  unit: StudyUnit;
+  reason: Reason;
+}
+
+export interface SessionOptions {
+  db: Db;
+  scheduler: Scheduler<Sm2State>;
+  /** The cards of this session, in the order they are asked. */
+  queue: QueueItem[];
+  /** The session's clock and study day (the day stays fixed for the session). */
+  clock: () => Date;
+  today: number;
+  deck?: string | undefined;
+  /** Again/Hard/Good/Easy on keys 1-4 (grades 2/3/4/5) instead of grades 0-5. */
+  buttons: boolean;
+  keys: KeySource;
+  write: (text: string) => void;
+  /** A terminal: clear the screen per card and style text with ANSI. */
+  tty: boolean;
+}
+
+export interface SessionSummary {
+  /** Cards whose schedule this session moved (first answer of the day). */
+  reviewed: number;
+  /** Of those, answered with grade 3 or more. */
+  recalled: number;
+  /** Every answer, same-day repeats included. */
+  answers: number;
+  /** Cards still waiting when the session ended (0 when it ran out of cards). */
+  left: number;
+  next: { day: number; count: number } | null;
+}
+
+const GRADE_MEANINGS = ['blackout', 'wrong, familiar', 'wrong, easy once seen', 'right, hard', 'right, hesitated', 'perfect'];
+const BUTTONS: { key: string; label: string; grade: Grade }[] = [
+  { key: '1', label: 'Again', grade: 2 },
+  { key: '2', label: 'Hard', grade: 3 },
+  { key: '3', label: 'Good', grade: 4 },
+  { key: '4', label: 'Easy', grade: 5 },
+];
+
+interface Step {
+  record: AnswerRecord;
+  queue: QueueItem[];
+  counts: Counts;
+}
+interface Counts {
+  reviewed: number;
+  recalled: number;
+  answers: number;
+}
+
+/**
+ * Runs a review session: question, reveal, grade, repeat. Every answer is
+ * committed in its own transaction before the next card is shown; undo walks
+ * back through this session's answers, restoring the cards and the queue.
+ */
+export async function runSession(options: SessionOptions): Promise<SessionSummary> {
+  const { db, keys, write, tty } = options;
+  let queue = [...options.queue];
+  let counts: Counts = { reviewed: 0, recalled: 0, answers: 0 };
+  const history: Step[] = [];
+  const ansi = tty;
+
+  const undo = (): boolean => {
+    const step = history.pop();
+    if (!step) {
+      write('Nothing to undo in this session.\n');
+      return false;
+    }
+    undoAnswer(db, step.record.reviewId, options.clock());
+    queue = step.queue;
+    counts = step.counts;
+    write(`Undone: the last answer (${step.record.grade}) is taken back.\n`);
+    return true;
+  };
+
+  session: while (queue.length > 0) {
+    const item = queue[0]!;
+    const { question, answer } = renderUnit(item.unit, { ansi });
+    if (tty) write('\x1b[2J\x1b[H');
+    write(`\n${header(item, queue.length, ansi)}\n\n${question}\n\n`);
+    write(dim('Enter/Space: show the answer · u: undo · q: quit', ansi) + '\n');
+
+    // Question side: wait for the reveal.
+    for (;;) {
+      const key = await keys.next();
+      if (key === null || key === 'quit') break session;
+      if (key === 'undo') {
+        if (undo()) continue session;
+        continue;
+      }
+      if (key === 'enter') break;
+      write('Press Enter (or Space) to see the answer first.\n');
+    }
+
+    write(`${rule(ansi)}\n${answer}\n\n${gradePrompt(options.buttons, ansi)}\n`);
+    let grade: Grade | undefined;
+    while (grade === undefined) {
+      const key = await keys.next();
+      if (key === null || key === 'quit') break session;
+      if (key === 'undo') {
+        if (undo()) continue session;
+        continue;
+      }
+      grade = gradeOf(key, options.buttons);
+      if (grade === undefined && key !== 'enter') write(options.buttons ? 'Grade with 1-4.\n' : 'Grade with 0-5.\n');
+    }
+
+    const now = options.clock();
+    const at: AnswerTime = { now, today: options.today };
+    const record = recordAnswer(db, item.unit, grade, at, options.scheduler);
+    history.push({ record, queue, counts });
+    counts = {
+      answers: counts.answers + 1,
+      reviewed: counts.reviewed + (record.kind === 'scheduled' ? 1 : 0),
+      recalled: counts.recalled + (record.kind === 'scheduled' && grade >= 3 ? 1 : 0),
+    };
+    queue = queue.slice(1);
+    if (grade < 4) queue.push({ unit: item.unit, reason: 'repeat' });
+    write(acknowledgement(record, options.today) + '\n');
+  }
+
+  const summary: SessionSummary = { ...counts, left: queue.length, next: nextDue(db, options.today, options.deck) };
+  write(`\n${summaryText(summary, options.today)}\n`);
+  return summary;
+}
+
+function gradeOf(key: Key, buttons: boolean): Grade | undefined {
+  if (typeof key !== 'string' || !/^[0-5]$/.test(key)) return undefined;
+  if (buttons) return BUTTONS.find((button) => button.key === key)?.grade;
+  return Number(key) as Grade;
+}
+
+function header(item: QueueItem, left: number, ansi: boolean): string {
+  const reason = item.reason === 'due' ? 'review' : item.reason === 'new' ? 'new card' : 'again (same-day repeat)';
+  const where = `${item.unit.sourceFile}:${item.unit.sourceLine}`;
+  return dim(`── ${item.unit.deck} · ${reason} · ${left} left · ${where}`, ansi);
+}
+
+function gradePrompt(buttons: boolean, ansi: boolean): string {
+  const choices = buttons
+    ? BUTTONS.map((b) => `${b.key} ${b.label}`).join(' · ')
+    : GRADE_MEANINGS.map((meaning, grade) => `${grade} ${meaning}`).join(' · ');
+  return `${choices}\n${dim('u: undo · q: quit', ansi)}`;
+}
+
+function acknowledgement(record: AnswerRecord, today: number): string {
+  if (record.kind === 'repeat') {
+    return record.grade >= 4 ? `saved ${record.grade}: done for today (same-day repeat, schedule unchanged)` : `saved ${record.grade}: again later in this session (same-day repeat, schedule unchanged)`;
+  }
+  const again = record.grade < 4 ? '; again later in this session' : '';
+  return `saved ${record.grade}: next review ${inDays(record.due - today)}, ${dayToIso(record.due)}${again}`;
+}
+
+function inDays(days: number): string {
+  return days === 1 ? 'tomorrow' : `in ${days} days`;
+}
+
+/** The end-of-session lines: what was done, and when cards are next due. */
+export function summaryText(summary: SessionSummary, today: number): string {
+  const share = summary.reviewed > 0 ? ` (${Math.round((100 * summary.recalled) / summary.reviewed)}%)` : '';
+  const lines = [
+    `Reviewed ${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'} (${summary.answers} answer${summary.answers === 1 ? '' : 's'} with same-day repeats), recalled ${summary.recalled}${share}.`,
+  ];
+  if (summary.left > 0) lines.push(`${summary.left} card${summary.left === 1 ? '' : 's'} still waiting today.`);
+  lines.push(
+    summary.next
+      ? `Next due: ${dayToIso(summary.next.day)} (${inDays(summary.next.day - today)}), ${summary.next.count} card${summary.next.count === 1 ? '' : 's'}.`
+      : 'Next due: nothing scheduled.',
+  );
+  return lines.join('\n');
+}
+
+function dim(text: string, ansi: boolean): string {
+  return ansi ? `\x1b[2m${text}\x1b[22m` : text;
+}
+
+function rule(ansi: boolean): string {
+  return dim('─'.repeat(40), ansi);
+}

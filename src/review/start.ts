@@ -1,0 +1,68 @@
+import type { Card } from '../card.js';
+import { studyDay } from '../schedule/days.js';
+import { sm2Scheduler } from '../schedule/scheduler.js';
+import { acquireSessionLock, nextDue, openStudyDatabase, releaseSessionLock } from '../study/store.js';
+import { syncCards } from '../study/sync.js';
+import { lineKeys, terminalKeys } from './keys.js';
+import { sessionQueue } from './queue.js';
+import { runSession, summaryText, type SessionSummary } from './session.js';
+
+export interface ReviewOptions {
+  statePath: string;
+  /** The session's clock (starts at --now, runs at real speed). */
+  clock: () => Date;
+  rolloverHour: number;
+  newPerDay: number;
+  deck?: string | undefined;
+  buttons: boolean;
+  /** The cards the notes make now (loaded after the session mark is taken, so a second session fails fast). */
+  loadCards: () => Promise<Card[]>;
+  input: NodeJS.ReadStream;
+  output: NodeJS.WriteStream;
+}
+
+/**
+ * `flashmark review`: opens the study database, marks the session (a second
+ * one gets a clear message), syncs the cards from the notes, and runs the
+ * session on the terminal or on scripted input.
+ */
+export async function startReview(options: ReviewOptions): Promise<SessionSummary> {
+  const db = openStudyDatabase(options.statePath);
+  const write = (text: string) => void options.output.write(text);
+  const start = options.clock();
+  // Answers are committed one by one; a signal only needs the session mark removed.
+  const onSignal = (signal: NodeJS.Signals) => {
+    releaseSessionLock(db);
+    db.close();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  try {
+    acquireSessionLock(db, options.statePath, start);
+    process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+    try {
+      syncCards(db, await options.loadCards(), start);
+      const today = studyDay(start, { rolloverHour: options.rolloverHour });
+      const queue = sessionQueue(db, { today, newPerDay: options.newPerDay, deck: options.deck });
+      if (queue.length === 0) {
+        const summary: SessionSummary = { reviewed: 0, recalled: 0, answers: 0, left: 0, next: nextDue(db, today, options.deck) };
+        write(`Nothing to review today.\n${summaryText(summary, today).split('\n').slice(1).join('\n')}\n`);
+        return summary;
+      }
+      const tty = Boolean(options.input.isTTY && options.output.isTTY);
+      const keys = tty ? terminalKeys(options.input) : lineKeys(options.input);
+      try {
+        return await runSession({
+          db, scheduler: sm2Scheduler, queue, clock: options.clock, today, deck: options.deck,
+          buttons: options.buttons, keys, write, tty,
+        });
+      } finally {
+        keys.close();
+      }
+    } finally {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      releaseSessionLock(db);
+    }
+  } finally {
+    db.close();
+  }
+}
