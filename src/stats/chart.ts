@@ -19,7 +19,7 @@ export function statsText(stats: Stats, width = 40): string {
   for (const [offset, day] of stats.forecast.entries()) {
     const bar = day.due === 0 ? '' : '█'.repeat(Math.max(1, Math.round((day.due / most) * width)));
     const label = `${day.date.slice(5)} ${weekday(day.date)}`;
-    lines.push(`  ${label} ${String(day.due).padStart(countWidth)} ${bar}${offset === 0 ? '  (today, with overdue)' : ''}`);
+    lines.push(`  ${label} ${String(day.due).padStart(countWidth)} ${bar}${offset === 0 ? '  (today, with overdue)' : ''}`.trimEnd());
   }
   return lines.join('\n');
 }

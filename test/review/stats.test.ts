@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isoToDay } from '../../src/schedule/days.js';
+import { sm2Scheduler } from '../../src/schedule/scheduler.js';
+import { statsText } from '../../src/stats/chart.js';
+import { computeStats } from '../../src/stats/compute.js';
+import type { Db } from '../../src/store/database.js';
+import { openStudyDatabase, recordAnswer, syncCards, undoAnswer } from '../../src/study/index.js';
+import { card, tempDbPath } from '../study/fixtures.js';
+
+const day = isoToDay('2026-03-01');
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+describe('stats', () => {
+  it('counts new, learning, due, mature, today\'s answers, 30-day recall and the forecast', () => {
+    const db = openStudyDatabase(tempDbPath());
+    open.push(db);
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    syncCards(db, ids.map((id) => card(id, { deck: id === 'e' ? 'Other' : 'Bio' })), new Date('2026-01-01T09:00:00Z'));
+    const answer = (id: string, grade: 0 | 1 | 2 | 3 | 4 | 5, onDay: number) =>
+      recordAnswer(db, { cardId: id, ord: 0 }, grade, { now: new Date((onDay * 86_400 + 36_000) * 1000), today: onDay }, sm2Scheduler);
+    // a: four perfect answers, the last 36 days ago (outside the 30-day window): interval 48 (mature), due on day + 12.
+    answer('a', 5, day - 60); answer('a', 5, day - 59); answer('a', 5, day - 53); answer('a', 5, day - 36);
+    answer('b', 4, day - 1); // interval 1: due today
+    answer('c', 2, day); // failed today: due tomorrow
+    answer('c', 4, day); // same-day repeat
+    const undone = answer('d', 1, day);
+    undoAnswer(db, undone.reviewId, new Date());
+    const stats = computeStats(db, day, 14);
+    expect(stats).toMatchObject({ today: '2026-03-01', new: 2, learning: 2, mature: 1, due: 1, retired: 0, reviewsToday: 2 });
+    // Scheduled answers in the last 30 days: b 4, c 2 -> 1 of 2 recalled (the repeat and the undone answer do not count).
+    expect(stats.retention30d).toBe(0.5);
+    expect(stats.forecast).toHaveLength(14);
+    expect(stats.forecast.slice(0, 2)).toEqual([{ date: '2026-03-01', due: 1 }, { date: '2026-03-02', due: 1 }]);
+    expect(stats.forecast[12]).toEqual({ date: '2026-03-13', due: 1 });
+    expect(stats.forecast.reduce((sum, d) => sum + d.due, 0)).toBe(3);
+    expect(computeStats(db, day, 30, 'Other')).toMatchObject({ new: 1, learning: 0, mature: 0, retention30d: null });
+
+    const chart = statsText(stats, 10).split('\n');
+    expect(chart).toContain('  03-01 Su 1 ██████████  (today, with overdue)');
+    expect(chart).toContain('  03-03 Tu 0');
+  });
+});
