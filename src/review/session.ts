@@ -29,6 +29,8 @@ export interface SessionOptions {
   write: (text: string) => void;
   /** A terminal: clear the screen per card and style text with ANSI. */
   tty: boolean;
+  /** Terminal width for word wrapping (a terminal only). */
+  columns?: number | undefined;
 }
 
 export interface SessionSummary {
@@ -43,7 +45,8 @@ export interface SessionSummary {
   next: { day: number; count: number } | null;
 }
 
-const GRADE_MEANINGS = ['blackout', 'wrong, familiar', 'wrong, easy once seen', 'right, hard', 'right, hesitated', 'perfect'];
+/** The grades as sm2.md defines them, in two lines that fit a terminal. */
+const GRADE_LINES = ['wrong:  0 blackout · 1 recognised once shown · 2 seemed easy once shown', 'right:  3 with serious difficulty · 4 after hesitation · 5 perfect'];
 const BUTTONS: { key: string; label: string; grade: Grade }[] = [
   { key: '1', label: 'Again', grade: 2 },
   { key: '2', label: 'Hard', grade: 3 },
@@ -73,6 +76,9 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
   let counts: Counts = { reviewed: 0, recalled: 0, answers: 0 };
   const history: Step[] = [];
   const ansi = tty;
+  const wrap = (text: string) => (tty && options.columns ? wrapText(text, options.columns) : text);
+  /** At a terminal the screen is cleared per card: the last answer's acknowledgement is repeated on top. */
+  let notice = '';
 
   const undo = (): boolean => {
     const step = history.pop();
@@ -83,15 +89,16 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     undoAnswer(db, step.record.reviewId, options.clock());
     queue = step.queue;
     counts = step.counts;
-    write(`Undone: the last answer (${step.record.grade}) is taken back.\n`);
+    notice = `Undone: the last answer (${step.record.grade}) is taken back.`;
+    write(`${notice}\n`);
     return true;
   };
 
   session: while (queue.length > 0) {
     const item = queue[0]!;
     const { question, answer } = renderUnit(item.unit, { ansi });
-    if (tty) write('\x1b[2J\x1b[H');
-    write(`\n${header(item, queue.length, ansi)}\n\n${question}\n\n`);
+    if (tty) write(`\x1b[2J\x1b[H${dim(notice, ansi)}\n`);
+    write(`\n${header(item, queue.length, ansi)}\n\n${wrap(question)}\n\n`);
     write(dim('Enter/Space: show the answer · u: undo · q: quit', ansi) + '\n');
 
     // Question side: wait for the reveal.
@@ -106,7 +113,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
       write('Press Enter (or Space) to see the answer first.\n');
     }
 
-    write(`${rule(ansi)}\n${answer}\n\n${gradePrompt(options.buttons, ansi)}\n`);
+    write(`${rule(ansi)}\n${wrap(answer)}\n\n${gradePrompt(options.buttons, ansi)}\n`);
     let grade: Grade | undefined;
     while (grade === undefined) {
       const key = await keys.next();
@@ -130,7 +137,8 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     };
     queue = queue.slice(1);
     if (grade < 4) queue.push({ unit: item.unit, reason: 'repeat' });
-    write(acknowledgement(record, options.today) + '\n');
+    notice = acknowledgement(record, options.today);
+    write(`${notice}\n`);
   }
 
   const summary: SessionSummary = { ...counts, left: queue.length, next: nextDue(db, options.today, options.deck) };
@@ -151,9 +159,7 @@ function header(item: QueueItem, left: number, ansi: boolean): string {
 }
 
 function gradePrompt(buttons: boolean, ansi: boolean): string {
-  const choices = buttons
-    ? BUTTONS.map((b) => `${b.key} ${b.label}`).join(' · ')
-    : GRADE_MEANINGS.map((meaning, grade) => `${grade} ${meaning}`).join(' · ');
+  const choices = buttons ? BUTTONS.map((b) => `${b.key} ${b.label}`).join(' · ') : GRADE_LINES.join('\n');
   return `${choices}\n${dim('u: undo · q: quit', ansi)}`;
 }
 
@@ -173,7 +179,7 @@ function inDays(days: number): string {
 export function summaryText(summary: SessionSummary, today: number): string {
   const share = summary.reviewed > 0 ? ` (${Math.round((100 * summary.recalled) / summary.reviewed)}%)` : '';
   const lines = [
-    `Reviewed ${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'} (${summary.answers} answer${summary.answers === 1 ? '' : 's'} with same-day repeats), recalled ${summary.recalled}${share}.`,
+    `Reviewed ${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'}, recalled ${summary.recalled}${share}; ${summary.answers} answer${summary.answers === 1 ? '' : 's'} in all, same-day repeats included.`,
   ];
   if (summary.left > 0) lines.push(`${summary.left} card${summary.left === 1 ? '' : 's'} still waiting today.`);
   lines.push(
@@ -182,6 +188,26 @@ export function summaryText(summary: SessionSummary, today: number): string {
       : 'Next due: nothing scheduled.',
   );
   return lines.join('\n');
+}
+
+/** Wraps each line at spaces to `columns` visible characters (ANSI escapes take no room). */
+export function wrapText(text: string, columns: number): string {
+  const visible = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current !== '' && visible(current) + 1 + visible(word) > columns) {
+          out.push(current);
+          current = word;
+        } else current = current === '' ? word : `${current} ${word}`;
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }
 
 function dim(text: string, ansi: boolean): string {

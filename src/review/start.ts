@@ -53,7 +53,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       try {
         return await runSession({
           db, scheduler: sm2Scheduler, queue, clock: options.clock, today, deck: options.deck,
-          buttons: options.buttons, keys, write, tty,
+          buttons: options.buttons, keys, write, tty, columns: options.output.columns,
         });
       } finally {
         keys.close();

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lineKeys } from '../../src/review/keys.js';
 import { sessionQueue } from '../../src/review/queue.js';
-import { runSession } from '../../src/review/session.js';
+import { runSession, wrapText } from '../../src/review/session.js';
 import { isoToDay } from '../../src/schedule/days.js';
 import { sm2Scheduler } from '../../src/schedule/scheduler.js';
 import type { Db } from '../../src/store/database.js';
@@ -52,9 +52,9 @@ describe('a review session', () => {
     expect(cardState(db, 'a')).toMatchObject({ repetition: 1, interval: 1, easiness: 2360, due_day: today + 1 });
     expect(summary).toMatchObject({ reviewed: 2, recalled: 2, answers: 4, left: 0, next: { day: today + 1, count: 2 } });
     expect(output).toContain('What is a?');
-    expect(output).toContain('0 blackout · 1 wrong, familiar · 2 wrong, easy once seen · 3 right, hard · 4 right, hesitated · 5 perfect');
+    expect(output).toContain('wrong:  0 blackout · 1 recognised once shown · 2 seemed easy once shown\nright:  3 with serious difficulty · 4 after hesitation · 5 perfect');
     expect(output).toContain('again (same-day repeat)');
-    expect(output).toContain('Reviewed 2 cards (4 answers with same-day repeats), recalled 2 (100%).');
+    expect(output).toContain('Reviewed 2 cards, recalled 2 (100%); 4 answers in all, same-day repeats included.');
     expect(output).toContain('Next due: 2026-03-02 (tomorrow), 2 cards.');
   });
 
@@ -80,7 +80,7 @@ describe('a review session', () => {
     // After the last undo the first card is on screen again: the output ends with a's question, then the summary.
     const lastQuestion = output.lastIndexOf('What is');
     expect(output.slice(lastQuestion, lastQuestion + 10)).toBe('What is a?');
-    expect(output).toContain('Reviewed 0 cards (0 answers');
+    expect(output).toContain('Reviewed 0 cards, recalled 0; 0 answers in all');
   });
 
   it('maps Again/Hard/Good/Easy on keys 1-4 to grades 2/3/4/5', async () => {
@@ -117,5 +117,12 @@ describe('a review session', () => {
     expect(order[0]).toBeGreaterThan(-1);
     expect(order).toEqual([...order].sort((x, y) => x - y));
     expect(tomorrow.summary).toMatchObject({ reviewed: 3, left: 0 });
+  });
+});
+
+describe('word wrapping at a terminal', () => {
+  it('wraps at spaces to the width, ignoring ANSI escapes', () => {
+    expect(wrapText('aaa bbb ccc\nd', 7)).toBe('aaa bbb\nccc\nd');
+    expect(wrapText('\x1b[1maaa\x1b[22m bbb', 7)).toBe('\x1b[1maaa\x1b[22m bbb');
   });
 });
