@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { NoteResult, NoteWarning } from '../card.js';
+import { UserError, messageOf } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { openStateDatabase } from '../store/database.js';
+import { cardOrdinals, writeApkg, type PackageMedia } from '../anki/index.js';
+import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, saveBuild, type PackageRecord } from './history.js';
+import { MediaReader } from './media.js';
+import { planBuild, type PlannedNote, type PreparedNote } from './plan.js';
+import { prepareCard } from './prepare.js';
+
+/** What a build reads: the vault as `loadVault` returns it. */
+export interface BuildInput {
+  root: string;
+  notes: readonly NoteResult[];
+  warnings: readonly NoteWarning[];
+}
+
+export interface BuildOptions {
+  /** Folder the packages go to; created if missing. */
+  outDir: string;
+  /** The study database holding the build history. */
+  statePath: string;
+  now: Date;
+}
+
+export interface PackageReport {
+  /** Package key: the top-level folder or note it comes from. */
+  key: string;
+  /** Path of the `.apkg`. */
+  file: string;
+  /** Whether the file was (re)written; false when its bytes were already identical. */
+  written: boolean;
+  notes: number;
+  cards: number;
+  media: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** Notes the last build put into this package that are gone from it. */
+  removed: number;
+}
+
+export interface RemovedPackageReport {
+  key: string;
+  file: string;
+  /** Notes it held at the last build. */
+  removed: number;
+  /** True if the stale package was deleted: only a file with exactly the bytes flashmark wrote is. */
+  deleted: boolean;
+}
+
+export interface BuildReport {
+  outDir: string;
+  packages: PackageReport[];
+  removedPackages: RemovedPackageReport[];
+  warnings: NoteWarning[];
+}
+
+/**
+ * `flashmark build`: one `.apkg` per top-level folder or note, each written
+ * atomically and only when its bytes change. Note ids and `mod`s come from the
+ * build history in the study database, so unchanged notes give byte-identical
+ * packages and edited notes a higher `mod`. The history is saved after every
+ * package is on disk: a build killed half-way leaves complete packages (old or
+ * new) and the previous history.
+ */
+export function buildPackages(input: BuildInput, options: BuildOptions): BuildReport {
+  const outDir = resolve(options.outDir);
+  prepareOutDir(options.outDir, outDir);
+  const warnings: NoteWarning[] = [...input.warnings];
+  const { prepared, media } = prepareAll(input, warnings);
+
+  const db = openStateDatabase(options.statePath, [BUILD_MIGRATIONS]);
+  try {
+    const plan = planBuild(prepared, loadNoteHistory(db), options.now.getTime());
+    const groups = groupByPackage(plan.notes);
+    const packages: PackageReport[] = [];
+    const records: PackageRecord[] = [];
+    for (const [key, notes] of groups) {
+      const file = join(outDir, `${key}.apkg`);
+      const packageMedia = mediaOf(notes, media);
+      const bytes = writeApkg({ notes, media: packageMedia, deckFallback: key });
+      const written = !sameBytes(file, bytes);
+      if (written) writePackage(file, bytes);
+      records.push({ key, file, sha256: sha256(bytes) });
+      packages.push({
+        key,
+        file,
+        written,
+        notes: notes.length,
+        cards: notes.reduce((sum, n) => sum + cardOrdinals(n).length, 0),
+        media: packageMedia.length,
+        added: notes.filter((n) => n.status === 'added').length,
+        changed: notes.filter((n) => n.status === 'changed').length,
+        unchanged: notes.filter((n) => n.status === 'unchanged').length,
+        removed: plan.removed.filter((h) => h.pkg === key).length,
+      });
+    }
+    const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), groups, plan.removed);
+    saveBuild(db, outDir, plan.history, records);
+    return { outDir, packages, removedPackages, warnings };
+  } finally {
+    db.close();
+  }
+}
+
+function prepareOutDir(given: string, outDir: string): void {
+  if (existsSync(outDir)) {
+    if (!statSync(outDir).isDirectory()) throw new UserError(`-o: not a folder: ${given} (give the folder the .apkg files go to)`);
+    return;
+  }
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw new UserError(`-o: cannot create the folder ${given}: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * Every card as an Anki note, in vault order. A guid made twice (two notes
+ * sharing a front matter `id`, say) is kept once: two notes with one guid would
+ * both be added on import, as duplicates.
+ */
+function prepareAll(input: BuildInput, warnings: NoteWarning[]): { prepared: PreparedNote[]; media: Map<string, PackageMedia> } {
+  const reader = new MediaReader(input.root);
+  const prepared: PreparedNote[] = [];
+  const media = new Map<string, PackageMedia>();
+  const firstSource = new Map<string, string>();
+  for (const result of input.notes) {
+    warnings.push(...result.warnings);
+    for (const card of result.cards) {
+      const seen = firstSource.get(card.id);
+      if (seen !== undefined) {
+        warnings.push({ file: card.source.file, message: `line ${card.source.line}: same card identity as a card in ${seen}; skipped` });
+        continue;
+      }
+      const { note, media: cardMedia, warnings: cardWarnings } = prepareCard(card, reader);
+      warnings.push(...cardWarnings);
+      if (!note) continue;
+      firstSource.set(card.id, card.source.file);
+      prepared.push(note);
+      for (const m of cardMedia) media.set(m.name, m);
+    }
+  }
+  return { prepared, media };
+}
+
+function groupByPackage(notes: readonly PlannedNote[]): Map<string, PlannedNote[]> {
+  const groups = new Map<string, PlannedNote[]>();
+  for (const note of notes) {
+    const group = groups.get(note.pkg);
+    if (group) group.push(note);
+    else groups.set(note.pkg, [note]);
+  }
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The media files the notes' fields refer to (`<img src="NAME">`). */
+function mediaOf(notes: readonly PlannedNote[], media: ReadonlyMap<string, PackageMedia>): PackageMedia[] {
+  const used = new Map<string, PackageMedia>();
+  for (const note of notes) {
+    for (const field of note.fields) {
+      for (const match of field.matchAll(/<img\b[^>]*?\bsrc="([^"]*)"/gi)) {
+        const name = match[1]!.replace(/&amp;/g, '&');
+        const file = media.get(name);
+        if (file) used.set(name, file);
+      }
+    }
+  }
+  return [...used.values()];
+}
+
+function sameBytes(file: string, bytes: Uint8Array): boolean {
+  try {
+    return Buffer.from(bytes).equals(readFileSync(file));
+  } catch {
+    return false;
+  }
+}
+
+function writePackage(file: string, bytes: Uint8Array): void {
+  try {
+    writeFileAtomic(file, bytes);
+  } catch (error) {
+    throw new UserError(`cannot write ${file}: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * Packages the last build wrote into this folder whose top-level folder or
+ * note is gone. The stale `.apkg` is deleted only if it still has exactly the
+ * bytes flashmark wrote (so a file the user replaced is left alone); Anki keeps
+ * the cards already imported from it either way.
+ */
+function retireMissingPackages(
+  previous: readonly PackageRecord[],
+  current: ReadonlyMap<string, unknown>,
+  removedNotes: readonly { pkg: string }[],
+): RemovedPackageReport[] {
+  return previous
+    .filter((record) => !current.has(record.key))
+    .map((record) => {
+      let deleted = false;
+      try {
+        if (sha256(readFileSync(record.file)) === record.sha256) {
+          rmSync(record.file);
+          deleted = true;
+        }
+      } catch {
+        // already gone or unreadable: nothing to delete
+      }
+      return { key: record.key, file: record.file, removed: removedNotes.filter((n) => n.pkg === record.key).length, deleted };
+    });
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,94 @@
+import type { Db, Migrations } from '../store/database.js';
+
+/**
+ * The build history, kept in the study database (never in `decks/`, which a
+ * user may delete, nor in the notes): per Anki guid, the note id it was given,
+ * the hash of its fields and tags at the last build, and the `mod` that hash
+ * was published with. Anki updates a note on re-import only when `mod` is
+ * higher than before, so `mod` must rise exactly when the hash changes.
+ * Also the packages each output folder received, to spot a package whose
+ * top-level folder disappeared.
+ */
+export const BUILD_MIGRATIONS: Migrations = {
+  component: 'build',
+  steps: [
+    `CREATE TABLE build_notes (
+       guid TEXT PRIMARY KEY,
+       note_id INTEGER NOT NULL,
+       package TEXT NOT NULL,
+       hash TEXT NOT NULL,
+       mod INTEGER NOT NULL,
+       first_seen INTEGER NOT NULL,
+       present INTEGER NOT NULL
+     ) WITHOUT ROWID;
+     CREATE TABLE build_packages (
+       out_dir TEXT NOT NULL,
+       key TEXT NOT NULL,
+       file TEXT NOT NULL,
+       sha256 TEXT NOT NULL,
+       PRIMARY KEY (out_dir, key)
+     ) WITHOUT ROWID;`,
+  ],
+};
+
+export interface NoteHistory {
+  guid: string;
+  /** `notes.id` given when the guid was first built (milliseconds). */
+  noteId: number;
+  /** Package key of the last build that contained it. */
+  pkg: string;
+  /** Hash of kind, fields and tags as last published. */
+  hash: string;
+  /** `notes.mod` (seconds) published with that hash. */
+  mod: number;
+  /** When it was first built (seconds). */
+  firstSeen: number;
+  /** Whether the last build contained it. */
+  present: boolean;
+}
+
+export interface PackageRecord {
+  key: string;
+  file: string;
+  sha256: string;
+}
+
+interface NoteRow {
+  guid: string;
+  note_id: number;
+  package: string;
+  hash: string;
+  mod: number;
+  first_seen: number;
+  present: number;
+}
+
+export function loadNoteHistory(db: Db): Map<string, NoteHistory> {
+  const rows = db.prepare<[], NoteRow>('SELECT guid, note_id, package, hash, mod, first_seen, present FROM build_notes').all();
+  return new Map(
+    rows.map((r) => [
+      r.guid,
+      { guid: r.guid, noteId: r.note_id, pkg: r.package, hash: r.hash, mod: r.mod, firstSeen: r.first_seen, present: r.present === 1 },
+    ]),
+  );
+}
+
+export function loadPackageRecords(db: Db, outDir: string): PackageRecord[] {
+  return db.prepare<[string], PackageRecord>('SELECT key, file, sha256 FROM build_packages WHERE out_dir = ? ORDER BY key').all(outDir);
+}
+
+/** Stores what a build published, in one transaction: only rows that differ are written. */
+export function saveBuild(db: Db, outDir: string, notes: readonly NoteHistory[], packages: readonly PackageRecord[]): void {
+  const upsert = db.prepare(
+    `INSERT INTO build_notes (guid, note_id, package, hash, mod, first_seen, present) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(guid) DO UPDATE SET note_id = excluded.note_id, package = excluded.package, hash = excluded.hash,
+       mod = excluded.mod, first_seen = excluded.first_seen, present = excluded.present`,
+  );
+  const deletePackages = db.prepare('DELETE FROM build_packages WHERE out_dir = ?');
+  const insertPackage = db.prepare('INSERT INTO build_packages (out_dir, key, file, sha256) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const n of notes) upsert.run(n.guid, n.noteId, n.pkg, n.hash, n.mod, n.firstSeen, n.present ? 1 : 0);
+    deletePackages.run(outDir);
+    for (const p of packages) insertPackage.run(outDir, p.key, p.file, p.sha256);
+  })();
+}

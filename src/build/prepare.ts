@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { Card, NoteWarning } from '../card.js';
+import { clozeProblem, normalizeField, tagsColumn, type PackageMedia } from '../anki/index.js';
+import type { MediaReader } from './media.js';
+import type { PreparedNote } from './plan.js';
+
+/** The package a card goes into: the first segment of its note's path (`DevOps/a.md` -> `DevOps`, `intro.md` -> `intro`). */
+export function packageKeyOf(file: string): string {
+  const first = file.split('/')[0] ?? file;
+  return file.includes('/') ? first : first.replace(/\.(md|markdown)$/i, '');
+}
+
+export interface Prepared {
+  note?: PreparedNote;
+  media: PackageMedia[];
+  warnings: NoteWarning[];
+}
+
+const IMG_TAG = /<img\b[^>]*?\bsrc="([^"]*)"[^>]*>/gi;
+
+/**
+ * A card as its Anki note: fields normalized as Anki stores them, each image
+ * the card lists swapped for its content-hashed package name (or dropped, with
+ * a warning naming the note, when it is refused), tags formatted, and the hash
+ * of everything Anki compares on update.
+ */
+export function prepareCard(card: Card, media: MediaReader): Prepared {
+  const warnings: NoteWarning[] = [];
+  const packed = new Map<string, PackageMedia>();
+  const listed = new Set(card.media);
+  const rewrite = (html: string): string =>
+    html.replace(IMG_TAG, (tag, src: string) => {
+      const path = decodeAttribute(src);
+      if (!listed.has(path)) return tag;
+      const found = media.read(path);
+      if (!found.ok) {
+        warnings.push({ file: card.source.file, message: `image ${path} ${found.reason}; not packed` });
+        return '';
+      }
+      packed.set(found.name, { name: found.name, data: found.data });
+      return tag.replace(`src="${src}"`, `src="${escapeAttribute(found.name)}"`);
+    });
+  const fields: [string, string] = [normalizeField(rewrite(card.front)), normalizeField(rewrite(card.back))];
+  const result: Prepared = { media: [...packed.values()], warnings };
+  const problem = card.type === 'cloze' ? clozeProblem(fields[0]) : undefined;
+  if (problem !== undefined) {
+    warnings.push({ file: card.source.file, message: `line ${card.source.line}: cloze card ${problem}; skipped` });
+    return result;
+  }
+  const tags = tagsColumn(card.tags);
+  const hash = createHash('sha256').update(`${card.type}\0${fields[0]}\0${fields[1]}\0${tags}`).digest('hex').slice(0, 32);
+  result.note = { guid: card.id, pkg: packageKeyOf(card.source.file), kind: card.type, fields, tags, deck: card.deck, hash };
+  return result;
+}
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name] ?? '');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
