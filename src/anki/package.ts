@@ -1,5 +1,5 @@
 import { Zip, ZipPassThrough } from 'fflate';
-import { constants, deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { writeCollection, type PackageNote } from './collection.js';
 import { isSafeMediaName } from './media.js';
 import { compareStrings } from './text.js';
@@ -63,8 +63,16 @@ class NativeDeflate extends ZipPassThrough {
     this.compression = 8;
   }
 
+  override push(chunk: Uint8Array, final: boolean): void {
+    if (!final || typeof zlib.crc32 !== 'function') return super.push(chunk, final);
+    // One whole entry, and a native CRC (Node >= 20.15): fflate's JavaScript CRC takes longer than the deflate.
+    this.size = chunk.length;
+    this.crc = zlib.crc32(chunk);
+    this.process(chunk, true);
+  }
+
   override process(chunk: Uint8Array, final: boolean): void {
-    this.ondata(null, deflateRawSync(chunk, { level: constants.Z_BEST_SPEED }), final);
+    this.ondata(null, zlib.deflateRawSync(chunk, { level: zlib.constants.Z_BEST_SPEED }), final);
   }
 }
 

@@ -31,10 +31,9 @@ function safeCodePoint(code: number, fallback: string): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
 }
 
-/** `notes.csum`: the first 32 bits of the SHA-1 of the stripped first field, as an unsigned integer. */
-export function fieldChecksum(firstField: string): number {
-  const digest = createHash('sha1').update(stripHtmlPreservingMedia(firstField)).digest();
-  return digest.readUInt32BE(0);
+/** `notes.csum`: the first 32 bits of the SHA-1 of the first field after stripHtmlPreservingMedia, as an unsigned integer. */
+export function fieldChecksum(stripped: string): number {
+  return createHash('sha1').update(stripped).digest().readUInt32BE(0);
 }
 
 /**
@@ -94,6 +93,9 @@ export function clozeOrdinals(text: string): number[] {
   }
   return [...ords].sort((a, b) => a - b);
 }
+
+/** A `{{c0::` or `{{c1,2::` deletion. */
+export const BAD_CLOZE = /\{\{c(?:0+::|\d+,)/;
 
 /**
  * Why a cloze text would make a broken Anki note, or undefined if it is fine:
