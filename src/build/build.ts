@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
@@ -70,6 +70,7 @@ export interface BuildReport {
 export function buildPackages(input: BuildInput, options: BuildOptions): BuildReport {
   const outDir = resolve(options.outDir);
   prepareOutDir(options.outDir, outDir);
+  removeAbandonedTempFiles(outDir);
   const warnings: NoteWarning[] = [...input.warnings];
   const { prepared, media } = prepareAll(input, warnings);
 
@@ -116,6 +117,27 @@ function prepareOutDir(given: string, outDir: string): void {
     mkdirSync(outDir, { recursive: true });
   } catch (error) {
     throw new UserError(`-o: cannot create the folder ${given}: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * A build killed while writing a package leaves its temporary file (see
+ * writeFileAtomic) next to the intact previous package; the next build removes
+ * those whose process is gone.
+ */
+function removeAbandonedTempFiles(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    const pid = /^\..+\.apkg\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(outDir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
