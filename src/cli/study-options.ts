@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError, messageOf } from '../errors.js';
 import { DEFAULT_ROLLOVER_HOUR, parseRolloverHour } from '../schedule/days.js';
-import { messageOf } from '../errors.js';
 import { resolveNow } from './options.js';
 
 /** The options review and stats share. */
