@@ -76,12 +76,13 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
       JSON.stringify({ [DEFAULT_DCONF_ID]: defaultDeckConfJson() }),
       '{}',
     );
-    const insertNotes = batchInserter(db, 'notes', '(?, ?, ?, ?, 0, ?, ?, ?, ?, 0, \'\')');
+    // SQLite joins the two fields: no 100-MB detour through joined JavaScript strings for 100,000 notes.
+    const insertNotes = batchInserter(db, 'notes', '(?, ?, ?, ?, 0, ?, ? || char(31) || ?, ?, ?, 0, \'\')');
     const insertCards = batchInserter(db, 'cards', '(?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
     db.transaction(() => {
       notes.forEach((note, index) => {
         const sortField = stripHtmlPreservingMedia(note.fields[0]);
-        insertNotes.add(note.id, note.guid, modelOf(note.kind).id, note.mod, note.tags, `${note.fields[0]}\x1f${note.fields[1]}`, sortField, fieldChecksum(sortField));
+        insertNotes.add(note.id, note.guid, modelOf(note.kind).id, note.mod, note.tags, note.fields[0], note.fields[1], sortField, fieldChecksum(sortField));
         const did = idOf.get(note.deck)!;
         const due = Math.min(index + 1, MAX_NEW_POSITION);
         for (const [ord, cardId] of cardIds[index]!) insertCards.add(cardId, note.id, did, ord, note.mod, due);

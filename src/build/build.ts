@@ -67,7 +67,7 @@ export interface BuildReport {
  * package is on disk: a build killed half-way leaves complete packages (old or
  * new) and the previous history.
  */
-export function buildPackages(input: BuildInput, options: BuildOptions): BuildReport {
+export async function buildPackages(input: BuildInput, options: BuildOptions): Promise<BuildReport> {
   const outDir = resolve(options.outDir);
   prepareOutDir(options.outDir, outDir);
   removeAbandonedTempFiles(outDir);
@@ -83,7 +83,7 @@ export function buildPackages(input: BuildInput, options: BuildOptions): BuildRe
     for (const [key, notes] of groups) {
       const file = join(outDir, `${key}.apkg`);
       const packageMedia = mediaOf(notes, media);
-      const bytes = writeApkg({ notes, media: packageMedia, deckFallback: key });
+      const bytes = await writeApkg({ notes, media: packageMedia, deckFallback: key });
       const written = !sameBytes(file, bytes);
       if (written) writePackage(file, bytes);
       records.push({ key, file, sha256: sha256(bytes) });

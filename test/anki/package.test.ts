@@ -17,15 +17,15 @@ const sample = () => ({
 });
 
 describe('writeApkg', () => {
-  it('writes exactly collection.anki2, media and the numbered media files', () => {
-    const pkg = openApkg(writeApkg(sample()));
+  it('writes exactly collection.anki2, media and the numbered media files', async () => {
+    const pkg = openApkg(await writeApkg(sample()));
     expect(pkg.entries).toEqual(['collection.anki2', 'media', '0']);
     expect(pkg.media).toEqual({ '0': 'diagram-3fa2c41b9e07.png' });
     expect([...pkg.files['0']!]).toEqual([137, 80, 78, 71]);
   });
 
-  it('writes a schema 11 collection, not in WAL mode, with integers in every numeric column', () => {
-    const bytes = writeApkg(sample());
+  it('writes a schema 11 collection, not in WAL mode, with integers in every numeric column', async () => {
+    const bytes = await writeApkg(sample());
     const pkg = openApkg(bytes);
     const collection = pkg.files['collection.anki2']!;
     expect(Buffer.from(collection.subarray(0, 16)).toString('latin1')).toBe('SQLite format 3\0');
@@ -41,13 +41,13 @@ describe('writeApkg', () => {
     expect(nonIntegerColumns(pkg.db)).toEqual([]);
   });
 
-  it('sets the V2 scheduler options the importer needs', () => {
-    const conf = colJson(openApkg(writeApkg(sample())).db, 'conf');
+  it('sets the V2 scheduler options the importer needs', async () => {
+    const conf = colJson(openApkg(await writeApkg(sample())).db, 'conf');
     expect(conf).toMatchObject({ schedVer: 2, rollover: 4, creationOffset: 0 });
   });
 
-  it('carries two note types of its own with fixed ids, names and fields', () => {
-    const models = colJson<Record<string, Model>>(openApkg(writeApkg(sample())).db, 'models');
+  it('carries two note types of its own with fixed ids, names and fields', async () => {
+    const models = colJson<Record<string, Model>>(openApkg(await writeApkg(sample())).db, 'models');
     expect(Object.keys(models).sort()).toEqual([String(BASIC_MODEL_ID), String(CLOZE_MODEL_ID)]);
     const basic = models[String(BASIC_MODEL_ID)]!;
     const cloze = models[String(CLOZE_MODEL_ID)]!;
@@ -64,8 +64,8 @@ describe('writeApkg', () => {
     expect(basic.css).toMatch(/\.night_mode/);
   });
 
-  it('writes every parent deck, the Default deck and option group 1, and puts no card into deck 1', () => {
-    const { db } = openApkg(writeApkg(sample()));
+  it('writes every parent deck, the Default deck and option group 1, and puts no card into deck 1', async () => {
+    const { db } = openApkg(await writeApkg(sample()));
     const decks = colJson<Record<string, { id: number; name: string; conf: number }>>(db, 'decks');
     const names = Object.values(decks).map((d) => d.name).sort();
     expect(names).toEqual(['Default', 'DevOps', 'DevOps::Linux', 'DevOps::Python', 'Linux']);
@@ -81,14 +81,14 @@ describe('writeApkg', () => {
     expect(cardsOf(db).find((c) => c.nid === python.id)!.did).toBe(byName.get('DevOps::Python'));
   });
 
-  it('gives a cloze note one card per distinct {{cN::}} with ord N-1', () => {
-    const { db } = openApkg(writeApkg(sample()));
+  it('gives a cloze note one card per distinct {{cN::}} with ord N-1', async () => {
+    const { db } = openApkg(await writeApkg(sample()));
     const cloze = notesOf(db).find((n) => n.guid === 'cloze-1')!;
     expect(cardsOf(db).filter((c) => c.nid === cloze.id).map((c) => c.ord)).toEqual([0, 2]);
   });
 
-  it('keeps the given guids, note ids and mods, and gives cards unique ids', () => {
-    const { db } = openApkg(writeApkg(sample()));
+  it('keeps the given guids, note ids and mods, and gives cards unique ids', async () => {
+    const { db } = openApkg(await writeApkg(sample()));
     const notes = notesOf(db);
     expect(notes.map((n) => [n.guid, n.id, n.mod])).toEqual([
       ['basic-1', T0 * 1000 + 1, T0 + 1],
@@ -99,8 +99,8 @@ describe('writeApkg', () => {
     expect(new Set(cardIds).size).toBe(4);
   });
 
-  it('computes sfld and csum from the first field as Anki does, and formats tags', () => {
-    const { db } = openApkg(writeApkg({ notes: [basicNote(1, { fields: ['<div class="crumb">A › B</div>x &amp; y&nbsp;<img src="p-1.png">', 'b'] })] }));
+  it('computes sfld and csum from the first field as Anki does, and formats tags', async () => {
+    const { db } = openApkg(await writeApkg({ notes: [basicNote(1, { fields: ['<div class="crumb">A › B</div>x &amp; y&nbsp;<img src="p-1.png">', 'b'] })] }));
     const [note] = notesOf(db);
     const stripped = 'A › Bx & y  p-1.png ';
     expect(note!.sfld).toBe(stripped);
@@ -109,13 +109,13 @@ describe('writeApkg', () => {
     expect(note!.flds).toBe('<div class="crumb">A › B</div>x &amp; y&nbsp;<img src="p-1.png">\x1fb');
   });
 
-  it('gives identical bytes for identical input, in any time zone', () => {
+  it('gives identical bytes for identical input, in any time zone', async () => {
     const saved = process.env['TZ'];
     try {
       process.env['TZ'] = 'UTC';
-      const a = writeApkg(sample());
+      const a = await writeApkg(sample());
       process.env['TZ'] = 'Asia/Vladivostok';
-      const b = writeApkg(sample());
+      const b = await writeApkg(sample());
       expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     } finally {
       if (saved === undefined) delete process.env['TZ'];
@@ -123,26 +123,26 @@ describe('writeApkg', () => {
     }
   });
 
-  it('refuses what would make a broken or duplicating package', () => {
-    expect(() => writeApkg({ notes: [basicNote(1), basicNote(2, { guid: 'basic-1' })] })).toThrow(/duplicate guid/);
-    expect(() => writeApkg({ notes: [clozeNote(1, 'no deletion here')] })).toThrow(/no \{\{c1::/);
-    expect(() => writeApkg({ notes: [clozeNote(1, '{{c0::zero}} and {{c1::one}}')] })).toThrow(/c0/);
-    expect(() => writeApkg({ notes: [basicNote(1)], media: [{ name: '../etc/passwd', data: new Uint8Array() }] })).toThrow(/unsafe media name/);
+  it('refuses what would make a broken or duplicating package', async () => {
+    await expect(writeApkg({ notes: [basicNote(1), basicNote(2, { guid: 'basic-1' })] })).rejects.toThrow(/duplicate guid/);
+    await expect(writeApkg({ notes: [clozeNote(1, 'no deletion here')] })).rejects.toThrow(/no \{\{c1::/);
+    await expect(writeApkg({ notes: [clozeNote(1, '{{c0::zero}} and {{c1::one}}')] })).rejects.toThrow(/c0/);
+    await expect(writeApkg({ notes: [basicNote(1)], media: [{ name: '../etc/passwd', data: new Uint8Array() }] })).rejects.toThrow(/unsafe media name/);
   });
 
-  it('writes a package of 100,000 cards', () => {
+  it('writes a package of 100,000 cards', async () => {
     const notes = Array.from({ length: 100_000 }, (_, i) => basicNote(i, { guid: `g${i}`, deck: `Deck ${i % 20}::Part ${i % 7}` }));
-    const { db } = openApkg(writeApkg({ notes }));
+    const { db } = openApkg(await writeApkg({ notes }));
     expect(db.prepare('select count(*) as n, count(distinct guid) as g from notes').get()).toEqual({ n: 100_000, g: 100_000 });
     expect(db.prepare('select count(*) as n, count(distinct id) as i from cards').get()).toEqual({ n: 100_000, i: 100_000 });
   });
 });
 
 describe.skipIf(!canValidate)('validate-apkg on written packages', () => {
-  it('passes a package with basic and cloze notes, nested decks and media', () => {
+  it('passes a package with basic and cloze notes, nested decks and media', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flashmark-apkg-'));
     const file = join(dir, 'sample.apkg');
-    writeFileSync(file, writeApkg(sample()));
+    writeFileSync(file, await writeApkg(sample()));
     expect(validate(file)).toBe('');
   });
 });

@@ -26,7 +26,7 @@ beforeEach(() => {
   mkdirSync(root);
 });
 
-const build = (cards: Card[], now: Date): BuildReport => buildPackages(vault(root, cards), { outDir: out, statePath: state, now });
+const build = (cards: Card[], now: Date): Promise<BuildReport> => buildPackages(vault(root, cards), { outDir: out, statePath: state, now });
 const notesIn = (key: string): NoteRow[] => notesOf(openApkg(readFileSync(join(out, `${key}.apkg`))).db);
 const byGuid = (rows: NoteRow[]): Map<string, NoteRow> => new Map(rows.map((r) => [r.guid, r]));
 
@@ -39,8 +39,8 @@ const original = (): Card[] => [
 ];
 
 describe('buildPackages', () => {
-  it('writes one package per top-level folder or note, and reports every note as added', () => {
-    const report = build(original(), T1);
+  it('writes one package per top-level folder or note, and reports every note as added', async () => {
+    const report = await build(original(), T1);
     expect(readdirSync(out).sort()).toEqual(['DevOps.apkg', 'intro.apkg']);
     expect(report.packages.map((p) => [p.key, p.notes, p.cards, p.added, p.changed, p.unchanged, p.removed, p.written])).toEqual([
       ['DevOps', 4, 5, 4, 0, 0, 0, true],
@@ -53,8 +53,8 @@ describe('buildPackages', () => {
     expect(readdirSync(out).some((f) => f.endsWith('.db'))).toBe(false);
   });
 
-  it('round trip: an edited answer or tag raises mod on that note only; an edited cue is a new fact; nothing is duplicated', () => {
-    build(original(), T1);
+  it('round trip: an edited answer or tag raises mod on that note only; an edited cue is a new fact; nothing is duplicated', async () => {
+    await build(original(), T1);
     const before = byGuid(notesIn('DevOps'));
     const modelsBefore = colJson(openApkg(readFileSync(join(out, 'DevOps.apkg'))).db, 'models');
 
@@ -62,7 +62,7 @@ describe('buildPackages', () => {
     edited[0] = { ...edited[0]!, back: 'Global Interpreter Lock — новая формулировка' }; // an edited answer
     edited[1] = { ...edited[1]!, id: 'ansible-playbooks', front: '<b>Ansible playbooks</b>' }; // an edited cue: a new identity
     edited.push(card('udp', 'DevOps/net.md')); // an added note
-    const report = build(edited, T2);
+    const report = await build(edited, T2);
 
     const after = byGuid(notesIn('DevOps'));
     expect(colJson(openApkg(readFileSync(join(out, 'DevOps.apkg'))).db, 'models')).toEqual(modelsBefore);
@@ -82,64 +82,64 @@ describe('buildPackages', () => {
 
     // A tag change is a change too; an unchanged rebuild after it changes nothing.
     edited[2] = { ...edited[2]!, tags: ['ci'] };
-    build(edited, T3);
+    await build(edited, T3);
     const third = byGuid(notesIn('DevOps'));
     expect(third.get('ci')!.mod).toBe(T3.getTime() / 1000);
     expect(third.get('ci')!.tags).toBe(' ci ');
     expect(third.get('gil')!.mod).toBe(after.get('gil')!.mod);
   });
 
-  it('gives identical bytes on an unchanged rebuild and does not rewrite the file', () => {
-    build(original(), T1);
+  it('gives identical bytes on an unchanged rebuild and does not rewrite the file', async () => {
+    await build(original(), T1);
     const file = join(out, 'DevOps.apkg');
     const bytes = readFileSync(file);
     const mtime = statSync(file).mtimeMs;
-    const report = build(original(), T3);
+    const report = await build(original(), T3);
     expect(report.packages.every((p) => !p.written)).toBe(true);
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(mtime);
   });
 
-  it('keeps mod rising when a change comes at an earlier clock than the last one', () => {
-    build(original(), T2);
+  it('keeps mod rising when a change comes at an earlier clock than the last one', async () => {
+    await build(original(), T2);
     const first = byGuid(notesIn('DevOps')).get('gil')!.mod;
-    build(original().map((c) => (c.id === 'gil' ? { ...c, back: 'new' } : c)), T1);
+    await build(original().map((c) => (c.id === 'gil' ? { ...c, back: 'new' } : c)), T1);
     expect(byGuid(notesIn('DevOps')).get('gil')!.mod).toBe(first + 1);
   });
 
-  it('adds a card for a new cloze number and keeps the existing ones', () => {
-    build(original(), T1);
+  it('adds a card for a new cloze number and keeps the existing ones', async () => {
+    await build(original(), T1);
     const cards = original().map((c) => (c.id === 'ci' ? { ...c, front: 'CI собирает {{c1::образ Docker}}, {{c2::тестирует}} и {{c3::публикует}}.' } : c));
-    build(cards, T2);
+    await build(cards, T2);
     const { db } = openApkg(readFileSync(join(out, 'DevOps.apkg')));
     const ci = notesOf(db).find((n) => n.guid === 'ci')!;
     expect(cardsOf(db).filter((c) => c.nid === ci.id).map((c) => c.ord)).toEqual([0, 1, 2]);
   });
 
-  it('keeps one note per identity when two cards share it, with a warning', () => {
-    const report = build([card('same', 'a.md'), card('same', 'b.md')], T1);
+  it('keeps one note per identity when two cards share it, with a warning', async () => {
+    const report = await build([card('same', 'a.md'), card('same', 'b.md')], T1);
     expect(report.packages.map((p) => p.key)).toEqual(['a']);
     expect(report.warnings).toEqual([{ file: 'b.md', message: expect.stringContaining('same card identity') }]);
   });
 
-  it('deletes the package of a top-level folder that disappeared, and says so', () => {
-    build(original(), T1);
-    const report = build(original().filter((c) => c.source.file !== 'intro.md'), T2);
+  it('deletes the package of a top-level folder that disappeared, and says so', async () => {
+    await build(original(), T1);
+    const report = await build(original().filter((c) => c.source.file !== 'intro.md'), T2);
     expect(readdirSync(out)).toEqual(['DevOps.apkg']);
     expect(report.removedPackages).toEqual([{ key: 'intro', file: join(out, 'intro.apkg'), removed: 1, deleted: true }]);
   });
 
-  it('leaves a stale package alone if the user changed the file', () => {
-    build(original(), T1);
+  it('leaves a stale package alone if the user changed the file', async () => {
+    await build(original(), T1);
     writeFileSync(join(out, 'intro.apkg'), 'mine');
-    const report = build(original().filter((c) => c.source.file !== 'intro.md'), T2);
+    const report = await build(original().filter((c) => c.source.file !== 'intro.md'), T2);
     expect(readFileSync(join(out, 'intro.apkg'), 'utf8')).toBe('mine');
     expect(report.removedPackages[0]!.deleted).toBe(false);
   });
 
-  it('refuses an output path that is a file, without touching it', () => {
+  it('refuses an output path that is a file, without touching it', async () => {
     writeFileSync(join(dir, 'file'), 'x');
-    expect(() => buildPackages(vault(root, original()), { outDir: join(dir, 'file'), statePath: state, now: T1 })).toThrow(UserError);
+    await expect(buildPackages(vault(root, original()), { outDir: join(dir, 'file'), statePath: state, now: T1 })).rejects.toThrow(UserError);
     expect(readFileSync(join(dir, 'file'), 'utf8')).toBe('x');
   });
 });
@@ -149,10 +149,10 @@ describe('media', () => {
   const withImage = (path: string): Card =>
     card(`img-${path}`, 'pics.md', { back: `Схема: <img src="${path.replace(/&/g, '&amp;')}" alt="x">`, media: [path] });
 
-  it('packs an image under a content-hash name and points the field at it', () => {
+  it('packs an image under a content-hash name and points the field at it', async () => {
     mkdirSync(join(root, 'img'));
     writeFileSync(join(root, 'img', 'net & web.png'), png);
-    const report = build([withImage('img/net & web.png')], T1);
+    const report = await build([withImage('img/net & web.png')], T1);
     const pkg = openApkg(readFileSync(join(out, 'pics.apkg')));
     const name = Object.values(pkg.media)[0]!;
     expect(name).toMatch(/^net & web-[0-9a-f]{12}\.png$/);
@@ -162,24 +162,24 @@ describe('media', () => {
     expect(report.warnings).toEqual([]);
   });
 
-  it('a changed image is a changed note: new name, higher mod', () => {
+  it('a changed image is a changed note: new name, higher mod', async () => {
     writeFileSync(join(root, 'a.png'), png);
-    build([withImage('a.png')], T1);
+    await build([withImage('a.png')], T1);
     const first = notesIn('pics')[0]!;
     writeFileSync(join(root, 'a.png'), Buffer.concat([png, Buffer.from([0])]));
-    build([withImage('a.png')], T2);
+    await build([withImage('a.png')], T2);
     const second = notesIn('pics')[0]!;
     expect(second.mod).toBeGreaterThan(first.mod);
     expect(second.flds).not.toBe(first.flds);
   });
 
-  it('refuses paths outside the notes folder, symlinks leading out, and non-files, with a warning naming the note', () => {
+  it('refuses paths outside the notes folder, symlinks leading out, and non-files, with a warning naming the note', async () => {
     writeFileSync(join(dir, 'secret.png'), 'secret');
     symlinkSync(join(dir, 'secret.png'), join(root, 'link.png'));
     mkdirSync(join(root, 'folder.png'));
     const fifo = spawnSync('mkfifo', [join(root, 'pipe.png')]).status === 0;
     const paths = ['../secret.png', '../../etc/passwd', join(dir, 'secret.png'), 'link.png', 'folder.png', 'missing.png', ...(fifo ? ['pipe.png'] : [])];
-    const report = build(paths.map(withImage), T1);
+    const report = await build(paths.map(withImage), T1);
     expect(report.warnings).toHaveLength(paths.length);
     for (const [i, w] of report.warnings.entries()) {
       expect(w.file).toBe('pics.md');
