@@ -8,3 +8,9 @@ export { UserError } from './errors.js';
 // Scheduling (SM-2 per ../shared/sm2.md, study days, the scheduler interface).
 export { sm2, isGrade, sm2Scheduler, studyDay, dueDay, dayToIso, isoToDay, DEFAULT_ROLLOVER_HOUR } from './schedule/index.js';
 export type { Sm2State, Grade, Scheduler, Scheduled, AnswerTime, DayOptions } from './schedule/index.js';
+// Anki packages: notes -> .apkg bytes (pure), and the `build` command's orchestration with its build history.
+export { writeApkg, writeCollection, cardOrdinals, mediaFileName, isSafeMediaName, normalizeField, tagsColumn, clozeOrdinals } from './anki/index.js';
+export { BASIC_MODEL, CLOZE_MODEL, BASIC_MODEL_ID, CLOZE_MODEL_ID, COLLECTION_CREATED } from './anki/index.js';
+export type { AnkiPackage, PackageNote, PackageMedia, Model, ModelKind } from './anki/index.js';
+export { buildPackages, formatBuildReport, formatWarnings, packageKeyOf } from './build/index.js';
+export type { BuildInput, BuildOptions, BuildReport, PackageReport, RemovedPackageReport } from './build/index.js';
