@@ -69,13 +69,16 @@ export interface BuildReport {
  */
 export async function buildPackages(input: BuildInput, options: BuildOptions): Promise<BuildReport> {
   const outDir = resolve(options.outDir);
-  prepareOutDir(options.outDir, outDir);
-  removeAbandonedTempFiles(outDir);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new UserError(`-o: not a folder: ${options.outDir} (give the folder the .apkg files go to)`);
+  }
   const warnings: NoteWarning[] = [...input.warnings];
   const { prepared, media } = prepareAll(input, warnings);
 
   const db = openStateDatabase(options.statePath, [BUILD_MIGRATIONS]);
   try {
+    createOutDir(options.outDir, outDir);
+    removeAbandonedTempFiles(outDir);
     const plan = planBuild(prepared, loadNoteHistory(db), options.now.getTime());
     const groups = groupByPackage(plan.notes);
     const packages: PackageReport[] = [];
@@ -108,11 +111,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
   }
 }
 
-function prepareOutDir(given: string, outDir: string): void {
-  if (existsSync(outDir)) {
-    if (!statSync(outDir).isDirectory()) throw new UserError(`-o: not a folder: ${given} (give the folder the .apkg files go to)`);
-    return;
-  }
+function createOutDir(given: string, outDir: string): void {
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (error) {
