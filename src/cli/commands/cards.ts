@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import type { Card } from '../../card.js';
+import { htmlText } from '../../extract/finish.js';
+import { loadVault } from '../../vault/load.js';
+import { resolveNotesDir } from '../options.js';
+
+interface CardsCommandOptions {
+  json?: boolean;
+}
+
+/** What the learner is to recall: a basic card's back, or a cloze's deletions by number. */
+function answerText(card: Card): string {
+  if (card.type === 'basic') return htmlText(card.back);
+  const byNumber = new Map<string, string[]>();
+  for (const match of card.front.matchAll(/\{\{c(\d+)::(.*?)\}\}/gs)) {
+    const n = match[1] ?? '';
+    const list = byNumber.get(n) ?? [];
+    const text = htmlText(match[2] ?? '');
+    if (!list.includes(text)) list.push(text);
+    byNumber.set(n, list);
+  }
+  return [...byNumber].map(([n, texts]) => `[…${n}] ${texts.join(' / ')}`).join('  ');
+}
+
+/** The readable listing: one block per card. */
+export function formatCardListing(cards: Card[]): string {
+  return cards
+    .map((card) => {
+      const crumbEnd = card.front.indexOf('</div>');
+      const crumb = crumbEnd >= 0 ? htmlText(card.front.slice(0, crumbEnd)) : '';
+      const question = htmlText(
+        card.front.slice(crumbEnd >= 0 ? crumbEnd : 0).replace(/\{\{c(\d+)::.*?\}\}/gs, (_m, n: string) => `[…${n}]`),
+      );
+      return [
+        `${card.deck}  (${card.rule}, ${card.source.file}:${card.source.line})`,
+        `  ${crumb}`,
+        `  Q: ${question}`,
+        `  A: ${answerText(card)}`,
+        '',
+      ].join('\n');
+    })
+    .join('\n');
+}
+
+export function registerCards(program: Command): void {
+  program
+    .command('cards')
+    .description('List the cards the notes make, without writing anything.')
+    .argument('[notes]', 'the notes folder', 'notes')
+    .option('--json', 'print a JSON array of cards (id, deck, type, front, back, cards, tags, rule, source, media)')
+    .addHelpText(
+      'after',
+      `
+Warnings about single notes (not UTF-8, binary, too big, invalid front matter)
+go to stderr; the other notes are still listed.
+
+Examples:
+  flashmark cards notes
+  flashmark cards ~/vault --json | jq '.[] | select(.rule == "table") | .front'`,
+    )
+    .action(async (notes: string, options: CardsCommandOptions) => {
+      const notesDir = resolveNotesDir(notes);
+      const vault = await loadVault(notesDir);
+      for (const warning of [...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]) {
+        process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
+      }
+      const cards = vault.notes.flatMap((note) => note.cards);
+      if (options.json) process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
+      else process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables.\n');
+    });
+}

@@ -1,0 +1,37 @@
+import type { Nodes, RootContent } from 'mdast';
+import { escapeHtml, indexInline, renderInline, type RenderSink } from './html.js';
+
+/** Clean HTML of block content (an answer made of paragraphs, lists, code). */
+export function renderBlocks(nodes: RootContent[], sink: RenderSink): string {
+  return nodes.map((node) => renderBlock(node, sink)).filter(Boolean).join('');
+}
+
+function renderBlock(node: Nodes, sink: RenderSink): string {
+  switch (node.type) {
+    case 'paragraph':
+      return renderInline(indexInline(node.children), sink);
+    case 'heading':
+      return `<b>${renderInline(indexInline(node.children), sink, { plainStrong: true })}</b>`;
+    case 'list': {
+      const tag = node.ordered ? 'ol' : 'ul';
+      const items = node.children.map((item) => `<li>${renderBlocks(item.children, sink)}</li>`).join('');
+      return `<${tag}>${items}</${tag}>`;
+    }
+    case 'code':
+      return `<pre><code>${escapeHtml(node.value)}</code></pre>`;
+    case 'math':
+      return `\\[${escapeHtml(node.value)}\\]`;
+    case 'blockquote':
+      return `<blockquote>${renderBlocks(node.children, sink)}</blockquote>`;
+    case 'html':
+      return escapeHtml(node.value);
+    case 'table': {
+      const rows = node.children
+        .map((row) => `<tr>${row.children.map((cell) => `<td>${renderInline(indexInline(cell.children), sink)}</td>`).join('')}</tr>`)
+        .join('');
+      return `<table>${rows}</table>`;
+    }
+    default:
+      return '';
+  }
+}

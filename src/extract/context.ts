@@ -1,0 +1,34 @@
+import type { CardType, Rule } from '../card.js';
+import type { RenderSink } from './html.js';
+
+/** A card before its note-wide finishing (breadcrumb, ids, duplicates). */
+export interface Draft {
+  rule: Rule;
+  type: CardType;
+  /** What is asked, for the id: the term, row and column, masked sentence, list heading. */
+  cue: string;
+  /** Breadcrumb levels below the note title (headings, in order). */
+  crumb: string[];
+  /** HTML of the question below the breadcrumb (cloze: with `{{cN::}}` markers). */
+  question: string;
+  back: string;
+  /** Plain texts of the answers: a breadcrumb level containing one is left out, so the card never shows its answer. */
+  answers: string[];
+  /** A definition's term: a breadcrumb level equal to it is left out (it would only repeat the question). */
+  term?: string;
+  line: number;
+}
+
+/** What every rule needs to know about the note it reads. */
+export interface NoteContext {
+  file: string;
+  language: string;
+  rules: ReadonlySet<Rule>;
+  sink: RenderSink;
+  drafts: Draft[];
+}
+
+/** Where a block sits: the cleaned headings above it (below the note title). */
+export interface Section {
+  crumb: string[];
+}

@@ -1,0 +1,131 @@
+import type { Card } from '../card.js';
+import type { Draft } from './context.js';
+import { escapeHtml } from './html.js';
+import { cardId } from './identity.js';
+import { comparable, hasWords } from './text.js';
+
+/** No question runs longer than this (characters of text, breadcrumb included). */
+export const MAX_QUESTION = 700;
+
+export interface NoteFacts {
+  file: string;
+  identity: string;
+  title: string;
+  deck: string;
+  tags: string[];
+}
+
+/** The visible text of a field: tags dropped, entities read. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<\/?(?:div|li|ul|ol|br|p|tr|td|th|table|pre|blockquote)\b[^>]*>/g, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether `needle` occurs in `haystack` as whole words (case-insensitive). */
+function containsWords(haystack: string, needle: string): boolean {
+  const h = comparable(haystack);
+  const n = comparable(needle);
+  if (!n) return false;
+  let at = h.indexOf(n);
+  while (at >= 0) {
+    const before = h[at - 1] ?? ' ';
+    const after = h[at + n.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = h.indexOf(n, at + 1);
+  }
+  return false;
+}
+
+/** The breadcrumb levels a card shows: title and headings, minus any that would give its answer away or repeat its term. */
+function crumbLevels(facts: NoteFacts, draft: Draft): string[] {
+  return [facts.title, ...draft.crumb].filter(
+    (level) =>
+      !draft.answers.some((answer) => hasWords(answer) && containsWords(level, answer)) &&
+      !(draft.term !== undefined && comparable(level) === comparable(draft.term)),
+  );
+}
+
+/** Text of the cloze deletions of a field. */
+function deletedTexts(front: string): string[] {
+  return [...front.matchAll(/\{\{c\d+::(.*?)\}\}/gs)].map((m) => htmlText(m[1] ?? ''));
+}
+
+/** Images a card's fields reference, in order. */
+function mediaOf(...fields: string[]): string[] {
+  const media: string[] = [];
+  for (const field of fields) {
+    for (const match of field.matchAll(/<img src="([^"]*)">/g)) {
+      const path = htmlText(match[1] ?? '');
+      if (!media.includes(path)) media.push(path);
+    }
+  }
+  return media;
+}
+
+/** Whether a card would show its answer on its question side. */
+function showsAnswer(card: Card): boolean {
+  if (card.type === 'basic') {
+    const answer = htmlText(card.back);
+    return answer.length > 0 && containsWords(htmlText(card.front), answer);
+  }
+  const outside = htmlText(card.front.replace(/\{\{c\d+::.*?\}\}/gs, ' '));
+  return deletedTexts(card.front).some((text) => hasWords(text) && text.length >= 3 && containsWords(outside, text));
+}
+
+/**
+ * Cards from a note's drafts: breadcrumb, id, counts. Drafts that would make
+ * a bad card (empty side, answer in sight, question too long) are dropped;
+ * two drafts with one id or one question become one card.
+ */
+export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
+  const cards: Card[] = [];
+  const byId = new Map<string, Card>();
+  const byQuestion = new Map<string, Card>();
+  for (const draft of drafts) {
+    const levels = crumbLevels(facts, draft);
+    if (levels.length === 0) continue; // every level would show the answer: the card has no context left
+    const front = `<div class="crumb">${levels.map(escapeHtml).join(' › ')}</div>${draft.question}`;
+    const back = draft.back.trim();
+    const numbers = new Set([...front.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1]));
+    if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(htmlText(back)) && !back.includes('<img')) continue;
+    if (htmlText(front).length > MAX_QUESTION) continue;
+    let id = cardId(facts.identity, draft.rule, draft.cue);
+    const card: Card = {
+      id,
+      deck: facts.deck,
+      type: draft.type,
+      front,
+      back,
+      cards: draft.type === 'cloze' ? numbers.size : 1,
+      tags: [...facts.tags],
+      rule: draft.rule,
+      source: { file: facts.file, line: draft.line },
+      media: mediaOf(front, back),
+    };
+    if (showsAnswer(card)) continue;
+    const sameQuestion = byQuestion.get(front);
+    if (sameQuestion) {
+      // One question, one card: a basic card collects the answers found for it.
+      if (card.type === 'basic' && sameQuestion.type === 'basic' && !sameQuestion.back.includes(back)) {
+        sameQuestion.back = `${sameQuestion.back}<br>${back}`;
+        sameQuestion.media = mediaOf(sameQuestion.front, sameQuestion.back);
+      }
+      continue;
+    }
+    // The same cue twice in a note (a term defined under two headings): the later one is told apart by its place.
+    for (let n = 2; byId.has(id); n++) id = cardId(facts.identity, draft.rule, `${draft.cue}\u001f${draft.crumb.join('\u001f')}\u001f${n}`);
+    card.id = id;
+    byId.set(id, card);
+    byQuestion.set(front, card);
+    cards.push(card);
+  }
+  return cards;
+}

@@ -1,0 +1,184 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+import { posix } from 'node:path';
+
+/** HTML text: everything escaped, so raw HTML in a note is shown, never run. `{{`/`}}` are broken up so no text can open or close an Anki cloze. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\{\{/g, '{&#123;')
+    .replace(/\}\}/g, '}&#125;');
+}
+
+/** Inside a cloze deletion `::` would start Anki's hint, so it is broken up too. */
+function escapeDeleted(text: string): string {
+  return escapeHtml(text).replace(/::/g, ':&#58;');
+}
+
+/** The object replacement character stands for an image in plain text, so offsets stay aligned. */
+export const IMAGE_MARK = '\uFFFC';
+
+/** A phrasing tree with the plain-text range of every node, the base of sentence splitting and deletion. */
+export interface InlineIndex {
+  nodes: PhrasingContent[];
+  plain: string;
+  ranges: Map<Nodes, [number, number]>;
+}
+
+/** Plain text a leaf contributes (containers contribute their children's). */
+function leafText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'inlineMath':
+    case 'html':
+      return node.value;
+    case 'image':
+    case 'imageReference':
+      return IMAGE_MARK;
+    case 'break':
+      return '\n';
+    default:
+      return '';
+  }
+}
+
+export function indexInline(nodes: PhrasingContent[]): InlineIndex {
+  const ranges = new Map<Nodes, [number, number]>();
+  let plain = '';
+  const visit = (node: Nodes): void => {
+    const start = plain.length;
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    else plain += leafText(node);
+    ranges.set(node, [start, plain.length]);
+  };
+  for (const node of nodes) visit(node);
+  return { nodes, plain, ranges };
+}
+
+/** Where and how a card's text is rendered: collects media and problems of the note. */
+export interface RenderSink {
+  /** Path of the note relative to the notes root. */
+  file: string;
+  media: Set<string>;
+  problems: Set<string>;
+}
+
+/** A stretch of one text node asked as deletion `n` (another occurrence of a deleted term). */
+export interface Mask {
+  start: number;
+  end: number;
+  n: number;
+}
+
+export interface RenderOptions {
+  /** Only this plain-text range is rendered. */
+  range?: [number, number];
+  /** Strong nodes rendered as `{{cN::…}}`. */
+  deletions?: Map<Nodes, number>;
+  masks?: Mask[];
+  /** Render strong as plain text (keys and headers of tables, terms). */
+  plainStrong?: boolean;
+  /** The output goes inside a deletion the caller writes around it. */
+  inDeletion?: boolean;
+}
+
+/** Clean HTML of (part of) a phrasing tree. */
+export function renderInline(index: InlineIndex, sink: RenderSink, options: RenderOptions = {}): string {
+  const [from, to] = options.range ?? [0, index.plain.length];
+  const render = (node: Nodes, inDeletion: boolean): string => {
+    const [start, end] = index.ranges.get(node) ?? [0, 0];
+    if (end <= from || start >= to) return '';
+    const esc = inDeletion ? escapeDeleted : escapeHtml;
+    switch (node.type) {
+      case 'text':
+        return renderText(node.value, start, from, to, options.masks ?? [], esc);
+      case 'inlineCode':
+        return `<code>${esc(node.value)}</code>`;
+      case 'inlineMath':
+        return `\\(${esc(node.value)}\\)`;
+      case 'break':
+        return '<br>';
+      case 'html':
+        return /^<br\s*\/?>$/i.test(node.value.trim()) ? '<br>' : esc(node.value);
+      case 'image':
+        return renderImage(node.url, node.alt ?? '', sink, esc);
+      case 'imageReference':
+        return esc(node.alt ?? '');
+      case 'footnoteReference':
+        return '';
+      default:
+        break;
+    }
+    if (!('children' in node)) return '';
+    const n = node.type === 'strong' ? options.deletions?.get(node) : undefined;
+    const inner = (node.children as Nodes[]).map((child) => render(child, inDeletion || n !== undefined)).join('');
+    if (inner.trim() === '') return inner;
+    if (n !== undefined) return `{{c${n}::${inner}}}`;
+    switch (node.type) {
+      case 'strong':
+        return options.plainStrong || inDeletion ? inner : `<b>${inner}</b>`;
+      case 'emphasis':
+        return `<i>${inner}</i>`;
+      case 'delete':
+        return `<s>${inner}</s>`;
+      default:
+        return inner;
+    }
+  };
+  return index.nodes.map((node) => render(node, options.inDeletion ?? false)).join('');
+}
+
+function renderText(
+  value: string,
+  start: number,
+  from: number,
+  to: number,
+  masks: Mask[],
+  esc: (s: string) => string,
+): string {
+  const a = Math.max(from, start);
+  const b = Math.min(to, start + value.length);
+  let out = '';
+  let at = a;
+  for (const mask of masks) {
+    if (mask.start < a || mask.end > b) continue;
+    out += esc(value.slice(at - start, mask.start - start));
+    out += `{{c${mask.n}::${escapeDeleted(value.slice(mask.start - start, mask.end - start))}}}`;
+    at = mask.end;
+  }
+  return out + esc(value.slice(at - start, b - start));
+}
+
+/**
+ * `<img src="P">` with P relative to the notes root (the package writer stores
+ * the file and rewrites P). Remote images show their alt text; a path that
+ * leaves the notes folder is dropped with a problem.
+ */
+function renderImage(url: string, alt: string, sink: RenderSink, esc: (s: string) => string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) return alt ? esc(alt) : '';
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // keep the URL as written
+  }
+  const path = resolveMediaPath(sink.file, decoded);
+  if (path === undefined) {
+    sink.problems.add(`image ${url} is outside the notes folder; left out`);
+    return alt ? esc(alt) : '';
+  }
+  sink.media.add(path);
+  return `<img src="${escapeHtml(path)}">`;
+}
+
+/** A media reference relative to the note's folder, as a path relative to the notes root, or undefined when it leaves the root. */
+export function resolveMediaPath(noteFile: string, reference: string): string | undefined {
+  const ref = reference.replace(/\\/g, '/').split(/[?#]/)[0] ?? '';
+  if (ref === '' || ref.startsWith('/') || /^[a-z]:\//i.test(ref)) return undefined;
+  const joined = posix.normalize(posix.join(posix.dirname(noteFile), ref));
+  if (joined === '..' || joined.startsWith('../') || joined === '.') return undefined;
+  return joined;
+}

@@ -1,0 +1,69 @@
+import type { Heading, Root } from 'mdast';
+import type { NoteResult } from '../card.js';
+import { parseNote } from '../parse/index.js';
+import type { NoteContext } from './context.js';
+import { finishCards } from './finish.js';
+import { indexInline, type RenderSink } from './html.js';
+import { noteIdentity } from './identity.js';
+import { resolveExtractOptions, type ExtractOptions } from './options.js';
+import { guessLanguage } from './sentences.js';
+import { cleanHeading, deckLevel, titleFromFileName } from './text.js';
+import { walkNote } from './walk.js';
+
+export { DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.js';
+export { cardId, noteIdentity } from './identity.js';
+export { titleFromFileName } from './text.js';
+
+/**
+ * The note's title and the H1 it came from: front matter `title`, else the
+ * note's only H1 (a note with several H1s uses them as sections), else the
+ * file name without numbering.
+ */
+function noteTitle(file: string, tree: Root, frontMatterTitle: string | undefined): { title: string; heading?: Heading } {
+  const h1s = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  if (frontMatterTitle) {
+    const heading = h1s.length === 1 && cleanHeading(indexInline(h1s[0]?.children ?? []).plain) === cleanHeading(frontMatterTitle) ? h1s[0] : undefined;
+    return { title: cleanHeading(frontMatterTitle) || frontMatterTitle, ...(heading ? { heading } : {}) };
+  }
+  const only = h1s.length === 1 ? h1s[0] : undefined;
+  const fromHeading = only ? cleanHeading(indexInline(only.children).plain) : '';
+  if (only && fromHeading) return { title: fromHeading, heading: only };
+  return { title: titleFromFileName(file) };
+}
+
+/** The deck: front matter `deck`, else the folders and the note's title. */
+function deckOf(file: string, title: string, frontMatterDeck: string | undefined): string {
+  if (frontMatterDeck) return frontMatterDeck.split('::').map(deckLevel).join('::');
+  const folders = file.split('/').slice(0, -1).map((folder) => deckLevel(titleFromFileName(folder)));
+  return [...folders, deckLevel(title)].join('::');
+}
+
+/**
+ * The cards of one note. Pure: no disk, no clock; the same input always gives
+ * the same cards. A note that cannot be read safely gives a warning and no cards.
+ */
+export function extractNote(file: string, text: string, options: Partial<ExtractOptions> = {}): NoteResult {
+  const resolved = resolveExtractOptions(options);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > resolved.maxNoteBytes) {
+    return { file, cards: [], warnings: [{ file, message: `too big (${Math.ceil(bytes / 1024)} KB, limit ${Math.ceil(resolved.maxNoteBytes / 1024)} KB); skipped` }] };
+  }
+  const parsed = parseNote(text, resolved.maxNesting);
+  if (!parsed.ok) return { file, cards: [], warnings: [{ file, message: parsed.reason }] };
+  const { tree, frontMatter } = parsed;
+  const { title, heading } = noteTitle(file, tree, frontMatter.title);
+  const sink: RenderSink = { file, media: new Set(), problems: new Set(parsed.problems) };
+  const ctx: NoteContext = {
+    file,
+    language: resolved.language ?? guessLanguage(text),
+    rules: new Set(resolved.rules),
+    sink,
+    drafts: [],
+  };
+  walkNote(ctx, tree.children, heading);
+  const cards = finishCards(
+    { file, identity: noteIdentity(file, frontMatter.id), title, deck: deckOf(file, title, frontMatter.deck), tags: frontMatter.tags },
+    ctx.drafts,
+  );
+  return { file, cards, warnings: [...sink.problems].map((message) => ({ file, message })) };
+}

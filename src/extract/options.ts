@@ -1,0 +1,33 @@
+import { RULES, type Rule } from '../card.js';
+import { DEFAULT_MAX_NESTING } from '../parse/index.js';
+import { DEFAULT_MAX_NOTE_BYTES } from '../scan/read.js';
+
+/**
+ * What extraction does. A plain JSON object (sent to worker threads, hashed
+ * for caches); every field has a default.
+ */
+export interface ExtractOptions {
+  /** The rules that make cards. Default: all four. */
+  rules: Rule[];
+  /** BCP 47 language for sentence splitting; default: guessed per note (Cyrillic → `ru`, else `en`). */
+  language?: string;
+  /** Notes larger than this (bytes of UTF-8) are skipped with a warning. */
+  maxNoteBytes: number;
+  /** Notes nested deeper than this (lists, quotes) are skipped with a warning. */
+  maxNesting: number;
+}
+
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
+  rules: [...RULES],
+  maxNoteBytes: DEFAULT_MAX_NOTE_BYTES,
+  maxNesting: DEFAULT_MAX_NESTING,
+};
+
+export function resolveExtractOptions(options: Partial<ExtractOptions> = {}): ExtractOptions {
+  const resolved: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, rules: [...DEFAULT_EXTRACT_OPTIONS.rules] };
+  if (options.rules) resolved.rules = RULES.filter((rule) => options.rules?.includes(rule));
+  if (options.language) resolved.language = options.language;
+  if (options.maxNoteBytes !== undefined) resolved.maxNoteBytes = options.maxNoteBytes;
+  if (options.maxNesting !== undefined) resolved.maxNesting = options.maxNesting;
+  return resolved;
+}

@@ -1,0 +1,157 @@
+import type { Nodes, PhrasingContent, Strong, Text } from 'mdast';
+import type { NoteContext, Section } from '../context.js';
+import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.js';
+import { sentenceRanges } from '../sentences.js';
+import { comparable, hasWords } from '../text.js';
+
+/** Longest sentence asked whole; a longer one is narrowed to the clauses around its deletions. */
+const MAX_SENTENCE = 400;
+
+interface InlineParts {
+  strongs: Strong[];
+  /** Text leaves outside any bold span: where other occurrences of a deleted term are masked. */
+  freeTexts: Text[];
+  unbreakable: [number, number][];
+}
+
+function collectParts(index: InlineIndex): InlineParts {
+  const parts: InlineParts = { strongs: [], freeTexts: [], unbreakable: [] };
+  const range = (node: Nodes): [number, number] => index.ranges.get(node) ?? [0, 0];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'strong') {
+      parts.strongs.push(node);
+      parts.unbreakable.push(range(node));
+      return;
+    }
+    if (node.type === 'text') parts.freeTexts.push(node);
+    if (['inlineCode', 'inlineMath', 'link', 'linkReference', 'image', 'emphasis'].includes(node.type)) {
+      parts.unbreakable.push(range(node));
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  for (const node of index.nodes) visit(node);
+  return parts;
+}
+
+/**
+ * The bold rule: every sentence holding bold spans becomes one cloze note,
+ * one deletion number per distinct bold text (the same term twice is one
+ * number). Other occurrences of a deleted term in the sentence are deleted too,
+ * so the card never shows its answer. Bold spans in `asked` are the cue or
+ * answer of another card and are left as plain bold.
+ */
+export function boldClozes(
+  ctx: NoteContext,
+  section: Section,
+  nodes: PhrasingContent[],
+  line: number,
+  asked: ReadonlySet<Nodes> = new Set(),
+): void {
+  if (!ctx.rules.has('bold')) return;
+  const index = indexInline(nodes);
+  const parts = collectParts(index);
+  const range = (node: Nodes): [number, number] => index.ranges.get(node) ?? [0, 0];
+  const eligible = parts.strongs.filter((strong) => !asked.has(strong) && hasWords(index.plain.slice(...range(strong))));
+  if (eligible.length === 0) return;
+  for (const sentence of sentenceRanges(index.plain, ctx.language, parts.unbreakable)) {
+    const inSentence = eligible.filter((strong) => range(strong)[0] >= sentence[0] && range(strong)[1] <= sentence[1]);
+    if (inSentence.length === 0) continue;
+    const window = narrow(index.plain, sentence, inSentence.map(range), parts.unbreakable);
+    const numbers = new Map<string, number>();
+    const deletions = new Map<Nodes, number>();
+    for (const strong of inSentence) {
+      const key = comparable(index.plain.slice(...range(strong)));
+      if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
+      deletions.set(strong, numbers.get(key) as number);
+    }
+    const masks = findMasks(index, parts.freeTexts, window, numbers);
+    const deleted = [...inSentence.map(range), ...masks.map((m): [number, number] => [m.start, m.end])].sort((a, b) => a[0] - b[0]);
+    const rest = cutOut(index.plain, window, deleted, '');
+    if (!hasWords(rest)) continue; // a sentence that is all bold leaves nothing to recall it from
+    ctx.drafts.push({
+      rule: 'bold',
+      type: 'cloze',
+      cue: cutOut(index.plain, window, deleted, '[…]'),
+      crumb: section.crumb,
+      question: renderInline(index, ctx.sink, { range: window, deletions, masks }),
+      back: '',
+      answers: [...numbers.keys()],
+      line: line + countLines(index.plain.slice(0, window[0])),
+    });
+  }
+}
+
+/** The plain text of a range with the given sub-ranges replaced. */
+function cutOut(plain: string, [from, to]: [number, number], holes: [number, number][], filler: string): string {
+  let out = '';
+  let at = from;
+  for (const [s, e] of holes) {
+    if (s < at || e > to) continue;
+    out += plain.slice(at, s) + filler;
+    at = e;
+  }
+  return out + plain.slice(at, to);
+}
+
+/** Other occurrences of a deleted term, as whole words, in text outside bold spans. */
+function findMasks(index: InlineIndex, texts: Text[], window: [number, number], numbers: Map<string, number>): Mask[] {
+  const masks: Mask[] = [];
+  for (const [term, n] of numbers) {
+    if (term.length < 2) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const text of texts) {
+      const [start] = index.ranges.get(text) ?? [0, 0];
+      for (const match of text.value.matchAll(pattern)) {
+        const s = start + (match.index ?? 0);
+        const e = s + match[0].length;
+        if (s >= window[0] && e <= window[1] && !masks.some((m) => m.start < e && s < m.end)) masks.push({ start: s, end: e, n });
+      }
+    }
+  }
+  return masks.sort((a, b) => a.start - b.start);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch === '\n') n++;
+  return n;
+}
+
+/**
+ * A sentence too long to be a good question is narrowed to the clauses
+ * (split at `;`, `:` and commas) that hold its deletions, widened clause by
+ * clause while it stays short.
+ */
+function narrow(
+  plain: string,
+  sentence: [number, number],
+  deletions: [number, number][],
+  unbreakable: [number, number][],
+): [number, number] {
+  if (sentence[1] - sentence[0] <= MAX_SENTENCE) return sentence;
+  const cuts: number[] = [sentence[0]];
+  const text = plain.slice(sentence[0], sentence[1]);
+  for (const match of text.matchAll(/[;:,]\s+/g)) {
+    const at = sentence[0] + (match.index ?? 0) + match[0].length;
+    if (!unbreakable.some(([s, e]) => s < at && at < e)) cuts.push(at);
+  }
+  cuts.push(sentence[1]);
+  const first = Math.min(...deletions.map(([s]) => s));
+  const last = Math.max(...deletions.map(([, e]) => e));
+  let a = cuts.filter((c) => c <= first).pop() ?? sentence[0];
+  let b = cuts.find((c) => c >= last) ?? sentence[1];
+  for (;;) {
+    const before = cuts.filter((c) => c < a).pop();
+    const after = cuts.find((c) => c > b);
+    if (before !== undefined && b - before <= MAX_SENTENCE / 2) a = before;
+    else if (after !== undefined && after - a <= MAX_SENTENCE / 2) b = after;
+    else break;
+  }
+  while (a < b && /\s/u.test(plain[a] as string)) a++;
+  while (b > a && /[\s;:,]/u.test(plain[b - 1] as string)) b--;
+  return [a, b];
+}

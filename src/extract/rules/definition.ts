@@ -1,0 +1,72 @@
+import type { PhrasingContent, RootContent, Strong } from 'mdast';
+import { renderBlocks } from '../blocks.js';
+import type { NoteContext, Section } from '../context.js';
+import { indexInline, renderInline } from '../html.js';
+import { hasWords, normalizeSpace } from '../text.js';
+
+export interface DefinitionMatch {
+  term: Strong;
+  /** The explanation: what follows the separator. */
+  explanation: PhrasingContent[];
+}
+
+/** `:`, `—`, `–` right after the term, or ` - ` with spaces (a hyphen alone joins words). */
+const SEPARATOR_AFTER = /^\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*/u;
+/** `**Term:**` and `**Term —**`: the separator inside the bold span. */
+const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
+
+/**
+ * A paragraph that opens with a bold term and a separator: "**Term**: explanation",
+ * "**Term** — explanation", "**Term:** explanation".
+ */
+export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | undefined {
+  const [first, second, ...rest] = nodes;
+  if (first?.type !== 'strong') return undefined;
+  const termText = indexInline([first]).plain;
+  if (!hasWords(termText)) return undefined;
+  if (SEPARATOR_INSIDE.test(termText)) return { term: first, explanation: nodes.slice(1) };
+  if (second?.type !== 'text') return undefined;
+  const separator = SEPARATOR_AFTER.exec(second.value);
+  if (!separator) return undefined;
+  const remainder = second.value.slice(separator[0].length);
+  return { term: first, explanation: [...(remainder ? [{ ...second, value: remainder }] : []), ...rest] };
+}
+
+/** The term as plain text, without the separator of the `**Term:**` form. */
+export function termText(match: DefinitionMatch): string {
+  return normalizeSpace(indexInline([match.term]).plain).replace(/\s*[:：—–-]$/u, '');
+}
+
+/**
+ * The definition rule: the term asks, the explanation (and the blocks nested
+ * under it, such as a sub-list) answers. Returns false when there is nothing
+ * to answer, so the caller treats the bold span like any other.
+ */
+export function definitionCard(
+  ctx: NoteContext,
+  section: Section,
+  match: DefinitionMatch,
+  nested: RootContent[],
+  line: number,
+): boolean {
+  if (!ctx.rules.has('definition')) return false;
+  const explanation = indexInline(match.explanation);
+  const hasExplanation = hasWords(explanation.plain) || /\uFFFC/u.test(explanation.plain);
+  const nestedHtml = renderBlocks(nested, ctx.sink);
+  if (!hasExplanation && !nestedHtml) return false;
+  const term = termText(match);
+  const termHtml = renderInline(indexInline(match.term.children), ctx.sink, { plainStrong: true }).replace(/\s*[:：—–-]\s*$/u, '');
+  const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink).trim() : '';
+  ctx.drafts.push({
+    rule: 'definition',
+    type: 'basic',
+    cue: term,
+    crumb: section.crumb,
+    question: termHtml,
+    back: explanationHtml + nestedHtml,
+    answers: [],
+    term,
+    line,
+  });
+  return true;
+}

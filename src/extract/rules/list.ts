@@ -1,0 +1,122 @@
+import type { List, Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { NoteContext, Section } from '../context.js';
+import { indexInline, renderInline, type InlineIndex } from '../html.js';
+import { hasWords, normalizeSpace } from '../text.js';
+
+/** An item up to this long is deleted whole; a longer one only by its lead clause. */
+const SHORT_ITEM = 110;
+/** Items and characters one list card holds; a longer list is asked in consecutive parts. */
+const MAX_ITEMS_PER_CARD = 10;
+const MAX_CHARS_PER_CARD = 550;
+/** Length a non-deleted item is cut to when shown as context. */
+const CONTEXT_ITEM = 70;
+
+interface ItemPlan {
+  index: InlineIndex;
+  /** Plain-text end of the deleted lead; 0 when the item is only shown. */
+  leadEnd: number;
+  line: number;
+}
+
+/** The lead of an item: the whole item when short, else its first clause when that is short. */
+function leadEnd(index: InlineIndex): number {
+  const plain = index.plain.trimEnd();
+  if (plain.length <= SHORT_ITEM) return plain.length;
+  const separator = /[;:](?=\s)|\s[—–-]\s|[.!?](?=\s)|,\s/u.exec(plain);
+  if (!separator || separator.index < 3 || separator.index > SHORT_ITEM) return 0;
+  let end = separator.index;
+  // Never cut a bold span, link or code in half.
+  for (const [node, [s, e]] of index.ranges) {
+    if (node.type !== 'text' && s < end && end < e) end = e;
+  }
+  return end <= SHORT_ITEM ? end : 0;
+}
+
+/**
+ * The list rule: a list under a heading is asked as one cloze note whose
+ * deletions are its items (the short ones whole, long ones by their lead
+ * clause), recallable from the heading, the list's introduction and the other
+ * items. Returns the bold spans its deletions cover, which the bold rule then
+ * leaves alone.
+ */
+export function listCards(
+  ctx: NoteContext,
+  section: Section,
+  list: List,
+  items: Paragraph[],
+  intro: PhrasingContent[] | undefined,
+  ordinal: number,
+): Set<Nodes> {
+  const covered = new Set<Nodes>();
+  if (!ctx.rules.has('list')) return covered;
+  const plans: ItemPlan[] = items
+    .map((paragraph) => {
+      const index = indexInline(paragraph.children);
+      return { index, leadEnd: hasWords(index.plain) ? leadEnd(index) : 0, line: paragraph.position?.start.line ?? 1 };
+    })
+    .filter((plan) => hasWords(plan.index.plain));
+  if (plans.filter((plan) => plan.leadEnd > 0).length < 2) return covered;
+  const introHtml = intro ? renderInline(indexInline(intro), ctx.sink).trim() : '';
+  const chunks = chunk(plans);
+  chunks.forEach((part, chunkIndex) => {
+    const deleted = part.filter((plan) => plan.leadEnd > 0);
+    if (deleted.length === 0 || part.length < 2) return;
+    let n = 0;
+    const lis = part.map((plan) => {
+      const full = plan.index.plain.trimEnd().length;
+      if (plan.leadEnd === 0) {
+        return `<li>${renderInline(plan.index, ctx.sink, { range: [0, cutAtWord(plan.index.plain, CONTEXT_ITEM)] }).trim()}…</li>`;
+      }
+      n += 1;
+      const lead = renderInline(plan.index, ctx.sink, { range: [0, plan.leadEnd], inDeletion: true, plainStrong: true }).trim();
+      return `<li>{{c${n}::${lead}}}${plan.leadEnd < full ? '…' : ''}</li>`;
+    });
+    for (const plan of deleted) {
+      for (const [node, [s, e]] of plan.index.ranges) if (node.type === 'strong' && e <= plan.leadEnd && s < e) covered.add(node);
+    }
+    const tag = list.ordered ? 'ol' : 'ul';
+    ctx.drafts.push({
+      rule: 'list',
+      type: 'cloze',
+      cue: `${section.crumb.join(' › ')} #${ordinal}${chunks.length > 1 ? `.${chunkIndex + 1}` : ''}`,
+      crumb: section.crumb,
+      question: `${introHtml ? `<div>${introHtml}</div>` : ''}<${tag}>${lis.join('')}</${tag}>`,
+      back: '',
+      answers: deleted.map((plan) => normalizeSpace(plan.index.plain.slice(0, plan.leadEnd))),
+      line: part[0]?.line ?? list.position?.start.line ?? 1,
+    });
+  });
+  return covered;
+}
+
+/** Consecutive parts of a long list, each small enough to read as one question. */
+function chunk(plans: ItemPlan[]): ItemPlan[][] {
+  const parts: ItemPlan[][] = [];
+  let current: ItemPlan[] = [];
+  let chars = 0;
+  for (const plan of plans) {
+    const size = plan.leadEnd > 0 ? plan.leadEnd : CONTEXT_ITEM;
+    if (current.length > 0 && (current.length >= MAX_ITEMS_PER_CARD || chars + size > MAX_CHARS_PER_CARD)) {
+      parts.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(plan);
+    chars += size;
+  }
+  if (current.length > 0) parts.push(current);
+  // A last part of one item is asked with the part before it.
+  const last = parts[parts.length - 1];
+  const before = parts[parts.length - 2];
+  if (last && before && last.length === 1) {
+    before.push(...last);
+    parts.pop();
+  }
+  return parts;
+}
+
+function cutAtWord(text: string, max: number): number {
+  if (text.length <= max) return text.length;
+  const space = text.lastIndexOf(' ', max);
+  return space > max / 2 ? space : max;
+}

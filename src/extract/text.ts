@@ -1,0 +1,51 @@
+/** Whitespace collapsed and trimmed: the form in which texts are compared and hashed. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-cased, whitespace-collapsed: for "is this the same term" comparisons. */
+export function comparable(text: string): string {
+  return normalizeSpace(text).toLocaleLowerCase();
+}
+
+/** Whether a text says anything: a letter or digit in any script. */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** Emoji and their joiners and variation selectors: decoration, not words. */
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|\u{20E3}/gu;
+
+/**
+ * A heading as a person would write it in a breadcrumb: emoji, leading
+ * numbering (`1.`, `2.3)`), wrapping punctuation and a trailing colon dropped.
+ */
+export function cleanHeading(text: string): string {
+  return normalizeSpace(text.replace(EMOJI, ' '))
+    .replace(/^(?:\d+(?:\.\d+)*[.)]|[-–—•·*#]+)\s+/u, '')
+    .replace(/[\s:：.,;—–-]+$/u, '')
+    .replace(/^[\s:：,;—–-]+/u, '')
+    .trim();
+}
+
+/**
+ * A title from a file name: extension, numbering prefixes (`002. `, `01-`,
+ * `3_`) dropped, and dashes or underscores read as spaces when the name has none.
+ */
+export function titleFromFileName(file: string): string {
+  let name = (file.split('/').pop() ?? file).replace(/\.md$/i, '');
+  name = name.replace(/^\d+(?:\.\d+)*(?:[.)_]\s*|\s*-\s*|\s+)(?=\S)/u, '');
+  if (!/\s/.test(name)) {
+    name = name
+      .replace(/-{2,}/g, ' - ')
+      .replace(/[-_]/g, ' ')
+      .replace(/ {2,}/g, ' ');
+  }
+  const title = cleanHeading(name) || name.trim() || file;
+  return title.charAt(0).toLocaleUpperCase() + title.slice(1);
+}
+
+/** A deck name level: no `::` inside (it separates levels). */
+export function deckLevel(text: string): string {
+  return normalizeSpace(text.replace(/::+/g, ':')) || '-';
+}

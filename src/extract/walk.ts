@@ -1,0 +1,122 @@
+import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { NoteContext, Section } from './context.js';
+import { indexInline } from './html.js';
+import { boldClozes } from './rules/bold.js';
+import { definitionCard, matchDefinition } from './rules/definition.js';
+import { listCards } from './rules/list.js';
+import { tableCards } from './rules/table.js';
+import { cleanHeading, hasWords } from './text.js';
+
+/** Reading position in a note: the headings above, and a bold line acting as a heading. */
+interface Position {
+  headings: { depth: number; text: string }[];
+  /** A paragraph that is only bold ("**Преимущества:**") heads what follows it until the next paragraph or heading. */
+  pseudo?: string;
+  /** Lists already asked under the current headings, to tell them apart. */
+  lists: number;
+}
+
+function sectionOf(position: Position): Section {
+  const crumb = position.headings.map((h) => h.text).filter(Boolean);
+  if (position.pseudo) crumb.push(position.pseudo);
+  return { crumb };
+}
+
+/** A paragraph that is only a bold span (with an optional colon): a heading in all but syntax. */
+function pseudoHeading(paragraph: Paragraph): string | undefined {
+  const meaningful = paragraph.children.filter((node) => !(node.type === 'text' && /^[\s:：]*$/u.test(node.value)));
+  if (meaningful.length !== 1 || meaningful[0]?.type !== 'strong') return undefined;
+  const text = cleanHeading(indexInline(meaningful).plain);
+  return hasWords(text) && text.length <= 80 ? text : undefined;
+}
+
+/** The paragraph closing with a colon right before a list introduces it ("Основные компоненты:"). */
+function introOf(previous: RootContent | undefined): PhrasingContent[] | undefined {
+  if (previous?.type !== 'paragraph') return undefined;
+  const plain = indexInline(previous.children).plain.trim();
+  return plain.endsWith(':') && plain.length <= 200 ? previous.children : undefined;
+}
+
+/** Runs the rules over a note's blocks in reading order. `title` is the H1 used as the note's title, if any. */
+export function walkNote(ctx: NoteContext, blocks: RootContent[], title: Heading | undefined): void {
+  const position: Position = { headings: [], lists: 0 };
+  walkBlocks(ctx, blocks, position, title, true);
+}
+
+function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position, title: Heading | undefined, topLevel: boolean): void {
+  blocks.forEach((block, i) => {
+    switch (block.type) {
+      case 'heading':
+        if (block === title) return;
+        while ((position.headings.at(-1)?.depth ?? 0) >= block.depth) position.headings.pop();
+        position.headings.push({ depth: block.depth, text: cleanHeading(indexInline(block.children).plain) });
+        position.pseudo = undefined;
+        position.lists = 0;
+        return;
+      case 'paragraph': {
+        const pseudo = pseudoHeading(block);
+        if (pseudo !== undefined) {
+          position.pseudo = pseudo;
+          return;
+        }
+        paragraphCards(ctx, sectionOf(position), block, []);
+        if (!introOf(block)) position.pseudo = undefined;
+        return;
+      }
+      case 'list':
+        listBlock(ctx, position, block, topLevel ? introOf(blocks[i - 1]) : undefined, topLevel);
+        return;
+      case 'table':
+        tableCards(ctx, sectionOf(position), block);
+        return;
+      case 'blockquote':
+        walkBlocks(ctx, withoutCalloutMarker(block.children), position, title, topLevel);
+        return;
+      default:
+        return;
+    }
+  });
+}
+
+/** An Obsidian callout's `[!note]` marker is syntax, not words. */
+function withoutCalloutMarker(children: RootContent[]): RootContent[] {
+  const first = children[0];
+  const text = first?.type === 'paragraph' ? first.children[0] : undefined;
+  if (text?.type !== 'text' || !/^\[![\w-]+\][+-]?/u.test(text.value)) return children;
+  const value = text.value.replace(/^\[![\w-]+\][+-]?[ \t]*/u, '');
+  return [{ ...(first as Paragraph), children: [{ ...text, value }, ...(first as Paragraph).children.slice(1)] }, ...children.slice(1)];
+}
+
+/** Definition and bold cards of one paragraph; `nested` are blocks under it (a list item's sub-list). */
+function paragraphCards(ctx: NoteContext, section: Section, paragraph: Paragraph, nested: RootContent[], covered: ReadonlySet<Nodes> = new Set()): void {
+  const line = paragraph.position?.start.line ?? 1;
+  const definition = matchDefinition(paragraph.children);
+  const asked = new Set(covered);
+  if (definition && !covered.has(definition.term) && definitionCard(ctx, section, definition, nested, line)) asked.add(definition.term);
+  boldClozes(ctx, section, paragraph.children, line, asked);
+}
+
+function listBlock(ctx: NoteContext, position: Position, list: List, intro: PhrasingContent[] | undefined, topLevel: boolean): void {
+  const section = sectionOf(position);
+  const plain: Paragraph[] = [];
+  for (const item of list.children) {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') continue;
+    const definition = ctx.rules.has('definition') ? matchDefinition(first.children) : undefined;
+    if (!definition) plain.push(first);
+  }
+  // A list under a heading (or a bold line acting as one) asks its items; a list of definitions asks each definition instead.
+  const underHeading = topLevel && section.crumb.length > 0;
+  let covered = new Set<Nodes>();
+  if (underHeading) {
+    position.lists += 1;
+    covered = listCards(ctx, section, list, plain, intro, position.lists);
+  }
+  for (const item of list.children) {
+    const [first, ...rest] = item.children;
+    if (first?.type === 'paragraph') paragraphCards(ctx, section, first, rest, covered);
+    const nestedPosition: Position = { ...position, headings: [...position.headings] };
+    walkBlocks(ctx, first?.type === 'paragraph' ? rest : item.children, nestedPosition, undefined, false);
+  }
+  position.pseudo = undefined;
+}

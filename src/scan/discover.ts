@@ -1,0 +1,66 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { NoteWarning } from '../card.js';
+
+/** Folders that never hold notes: tool and editor state, not the user's writing. */
+const IGNORED_FOLDERS = new Set(['node_modules']);
+
+/** Whether a file or folder name is skipped: every dot entry (.flashmark, .obsidian, .trash, .git) and node_modules. */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith('.') || IGNORED_FOLDERS.has(name);
+}
+
+export interface Discovery {
+  /** Note paths relative to the root, `/`-separated, sorted by code unit. */
+  files: string[];
+  warnings: NoteWarning[];
+}
+
+/**
+ * Every `*.md` file below `root`. Symlinked folders are followed once: a folder
+ * whose real path was already visited (a link loop, or two links to one place)
+ * is skipped, so discovery always ends.
+ */
+export async function findNoteFiles(root: string): Promise<Discovery> {
+  const files: string[] = [];
+  const warnings: NoteWarning[] = [];
+  const visited = new Set<string>([await realpath(root)]);
+  // Iterative walk: a deep folder tree cannot exhaust the stack.
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop() as string;
+    let entries;
+    try {
+      entries = await readdir(join(root, rel), { withFileTypes: true });
+    } catch (error) {
+      warnings.push({ file: rel || '.', message: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(join(root, childRel));
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+          if (isDir) {
+            const real = await realpath(join(root, childRel));
+            if (visited.has(real)) continue;
+            visited.add(real);
+          }
+        } catch {
+          continue; // a dangling link is not a note
+        }
+      } else if (isDir) {
+        visited.add(await realpath(join(root, childRel)).catch(() => join(root, childRel)));
+      }
+      if (isDir) pending.push(childRel);
+      else if (isFile && entry.name.toLowerCase().endsWith('.md')) files.push(childRel);
+    }
+  }
+  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files, warnings };
+}

@@ -1,0 +1,53 @@
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A note's text, or why it cannot be used (the caller turns the reason into a warning naming the file). */
+export type NoteText = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Default size above which a note is skipped: parsing time grows with size, and no real note is this big. */
+export const DEFAULT_MAX_NOTE_BYTES = 4 * 1024 * 1024;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads one note safely: too big, binary (NUL bytes) or not UTF-8 gives a
+ * reason instead of text. Only the first `maxBytes + 1` bytes of a huge file are read.
+ */
+export async function readNoteText(root: string, file: string, maxBytes = DEFAULT_MAX_NOTE_BYTES): Promise<NoteText> {
+  let handle;
+  try {
+    handle = await open(join(root, file), 'r');
+  } catch (error) {
+    return { ok: false, reason: `not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) return { ok: false, reason: `too big (${formatBytes(size)}, limit ${formatBytes(maxBytes)}); skipped` };
+    const bytes = new Uint8Array(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return decodeNote(bytes.subarray(0, filled));
+  } catch (error) {
+    return { ok: false, reason: `not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Text of a note's bytes (UTF-8, BOM dropped), or why they are not a note. */
+export function decodeNote(bytes: Uint8Array): NoteText {
+  if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes); skipped' };
+  try {
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not UTF-8 text; skipped (save it as UTF-8)' };
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

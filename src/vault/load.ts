@@ -1,0 +1,28 @@
+import type { NoteResult, NoteWarning } from '../card.js';
+import { extractNote, resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
+import { findNoteFiles, readNoteText } from '../scan/index.js';
+
+/** A notes folder read and extracted: every note's cards, and the problems found while scanning. */
+export interface Vault {
+  root: string;
+  /** One result per note that could be read, sorted by file. */
+  notes: NoteResult[];
+  /** Scan-level problems: unreadable folders, notes too big, binary or not UTF-8 (those notes are not in `notes`). */
+  warnings: NoteWarning[];
+}
+
+/** Reads and extracts every note below `root`, one after another. A bad note is a warning, never an exception. */
+export async function loadVault(root: string, options: Partial<ExtractOptions> = {}): Promise<Vault> {
+  const resolved = resolveExtractOptions(options);
+  const { files, warnings } = await findNoteFiles(root);
+  const notes: NoteResult[] = [];
+  for (const file of files) {
+    const read = await readNoteText(root, file, resolved.maxNoteBytes);
+    if (!read.ok) {
+      warnings.push({ file, message: read.reason });
+      continue;
+    }
+    notes.push(extractNote(file, read.text, resolved));
+  }
+  return { root, notes, warnings };
+}
