@@ -14,3 +14,7 @@ export { BASIC_MODEL, CLOZE_MODEL, BASIC_MODEL_ID, CLOZE_MODEL_ID, COLLECTION_CR
 export type { AnkiPackage, PackageNote, PackageMedia, Model, ModelKind } from './anki/index.js';
 export { buildPackages, formatBuildReport, formatWarnings, packageKeyOf } from './build/index.js';
 export type { BuildInput, BuildOptions, BuildReport, PackageReport, RemovedPackageReport } from './build/index.js';
+export { extractNote, DEFAULT_EXTRACT_OPTIONS, cardId, noteIdentity, type ExtractOptions } from './extract/index.js';
+export { loadVault, type Vault } from './vault/load.js';
+export { findNoteFiles, readNoteText } from './scan/index.js';
+export { parseNote, type ParsedNote, type FrontMatter } from './parse/index.js';
