@@ -98,7 +98,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     const item = queue[0]!;
     const { question, answer } = renderUnit(item.unit, { ansi });
     if (tty) write(`\x1b[2J\x1b[H${dim(notice, ansi)}\n`);
-    write(`\n${header(item, queue.length, ansi)}\n\n${wrap(question)}\n\n`);
+    write(`\n${wrap(header(item, queue.length, ansi))}\n\n${wrap(question)}\n\n`);
     write(dim('Enter/Space: show the answer · u: undo · q: quit', ansi) + '\n');
 
     // Question side: wait for the reveal.
@@ -155,7 +155,7 @@ function gradeOf(key: Key, buttons: boolean): Grade | undefined {
 function header(item: QueueItem, left: number, ansi: boolean): string {
   const reason = item.reason === 'due' ? 'review' : item.reason === 'new' ? 'new card' : 'again (same-day repeat)';
   const where = `${item.unit.sourceFile}:${item.unit.sourceLine}`;
-  return dim(`── ${item.unit.deck} · ${reason} · ${left} left · ${where}`, ansi);
+  return dim(`── ${reason} · ${left} left · ${item.unit.deck} · ${where}`, ansi);
 }
 
 function gradePrompt(buttons: boolean, ansi: boolean): string {

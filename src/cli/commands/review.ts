@@ -1,0 +1,59 @@
+import { Option, type Command } from 'commander';
+import { startReview } from '../../review/start.js';
+import { loadVault } from '../../vault/load.js';
+import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
+import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
+
+interface ReviewCommandOptions extends StudyCommandOptions {
+  new: string;
+  buttons?: boolean;
+}
+
+export function registerReview(program: Command): void {
+  const command = program
+    .command('review')
+    .description('A study session in the terminal, scheduled by SM-2: due cards first, then new ones.')
+    .argument('[notes]', 'the notes folder', 'notes')
+    .addOption(new Option('--new <n>', 'new cards per study day, counted across sessions').default('20'))
+    .option('--buttons', 'grade with Again/Hard/Good/Easy on keys 1-4 (grades 2/3/4/5) instead of 0-5');
+  addStudyOptions(command)
+    .addHelpText(
+      'after',
+      `
+Keys: Enter or Space shows the answer; 0-5 grade it (5 perfect, 4 correct after
+hesitation, 3 correct with serious difficulty, 2/1/0 wrong); u undoes the last
+answer; q quits with a summary. At a terminal each key acts at once. Otherwise
+each input line is one key (an empty line is Enter), and the session ends by
+itself when no card is left. Cards graded below 4 come back in the same session
+until they score 4 or more; those repeats do not change the schedule.
+
+Examples:
+  flashmark review notes
+  flashmark review notes --deck DevOps --new 10 --buttons
+  printf '\\n4\\n\\n5\\nq\\n' | flashmark review notes --now 2026-03-01T09:00`,
+    )
+    .action(async (notes: string, options: ReviewCommandOptions) => {
+      const notesDir = resolveNotesDir(notes);
+      const start = resolveStudyNow(options.now);
+      await startReview({
+        statePath: resolveStatePath(notesDir, options.state),
+        clock: runningClock(start),
+        rolloverHour: resolveRollover(options.rollover),
+        newPerDay: parsePositiveInt('--new', options.new),
+        deck: options.deck,
+        buttons: options.buttons ?? false,
+        loadCards: async () => {
+          const vault = await loadVault(notesDir);
+          reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
+          return vault.notes.flatMap((note) => note.cards);
+        },
+        input: process.stdin,
+        output: process.stdout,
+      });
+    });
+}
+
+/** Note warnings go to stderr, one line each, so the session on stdout stays clean. */
+export function reportWarnings(warnings: readonly { file: string; message: string }[]): void {
+  for (const warning of warnings) process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
+}

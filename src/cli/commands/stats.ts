@@ -1,0 +1,53 @@
+import { Option, type Command } from 'commander';
+import { studyDay } from '../../schedule/days.js';
+import { computeStats } from '../../stats/compute.js';
+import { statsText } from '../../stats/chart.js';
+import { openStudyDatabase } from '../../study/store.js';
+import { syncCards } from '../../study/sync.js';
+import { loadVault } from '../../vault/load.js';
+import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
+import { addStudyOptions, resolveRollover, resolveStudyNow, type StudyCommandOptions } from '../study-options.js';
+import { reportWarnings } from './review.js';
+
+interface StatsCommandOptions extends StudyCommandOptions {
+  json?: boolean;
+  days: string;
+}
+
+export function registerStats(program: Command): void {
+  const command = program
+    .command('stats')
+    .description('What is new, learning, due and mature; recall over the last 30 days; a chart of the coming days.')
+    .argument('[notes]', 'the notes folder', 'notes')
+    .option('--json', 'print the numbers as JSON')
+    .addOption(new Option('--days <n>', 'days in the due forecast, today first').default('30'));
+  addStudyOptions(command)
+    .addHelpText(
+      'after',
+      `
+Cards are "learning" while their interval is under 21 days and "mature" from 21
+days on; "due" counts overdue cards too. The recall rate is the share of
+scheduled answers graded 3 or more over the last 30 study days.
+
+Examples:
+  flashmark stats notes
+  flashmark stats notes --days 14 --deck DevOps
+  flashmark stats notes --json | jq .forecast`,
+    )
+    .action(async (notes: string, options: StatsCommandOptions) => {
+      const notesDir = resolveNotesDir(notes);
+      const now = resolveStudyNow(options.now);
+      const today = studyDay(now, { rolloverHour: resolveRollover(options.rollover) });
+      const days = parsePositiveInt('--days', options.days);
+      const db = openStudyDatabase(resolveStatePath(notesDir, options.state));
+      try {
+        const vault = await loadVault(notesDir);
+        reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
+        syncCards(db, vault.notes.flatMap((note) => note.cards), now);
+        const stats = computeStats(db, today, days, options.deck);
+        process.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : `${statsText(stats)}\n`);
+      } finally {
+        db.close();
+      }
+    });
+}
