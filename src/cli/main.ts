@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { UserError, messageOf } from '../errors.js';
+import { registerBuild } from './commands/build.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -12,6 +13,7 @@ const program = new Command('flashmark')
   .exitOverride();
 
 // Each command lives in ./commands/NAME.ts and registers itself here.
+registerBuild(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -68,5 +68,16 @@ export const studyMigrations: Migrations = {
        host TEXT NOT NULL,
        started_at TEXT NOT NULL
      );`,
+    // Step 2 (scheduler choice): `study_card.state` holds the scheduler's whole state as JSON (the
+    // columns above keep its repetition/interval/easiness summary, which every scheduler state has);
+    // `study_scheduler` is the scheduler this database is on (no row = SM-2, the default). Switching
+    // rebuilds every card from the review log (src/study/scheduler-choice.ts).
+    `ALTER TABLE study_card ADD COLUMN state TEXT;
+     CREATE TABLE study_scheduler (
+       id INTEGER PRIMARY KEY CHECK (id = 1),
+       name TEXT NOT NULL,
+       version INTEGER NOT NULL,
+       chosen_at TEXT NOT NULL
+     );`,
   ],
 };

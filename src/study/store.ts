@@ -40,9 +40,11 @@ interface UnitRow {
   easiness: number;
   due_day: number | null;
   first_seen: string | null;
+  /** The scheduler's whole state as JSON (null in rows written before schema step 2: the columns are the SM-2 state). */
+  state: string | null;
 }
 
-const UNIT_COLUMNS = 'card_id, ord, deck, type, front, back, source_file, source_line, repetition, interval, easiness, due_day, first_seen';
+const UNIT_COLUMNS = 'card_id, ord, deck, type, front, back, source_file, source_line, repetition, interval, easiness, due_day, first_seen, state';
 
 function toUnit(row: UnitRow): StudyUnit {
   return {
@@ -54,7 +56,10 @@ function toUnit(row: UnitRow): StudyUnit {
     back: row.back,
     sourceFile: row.source_file,
     sourceLine: row.source_line,
-    state: row.due_day === null ? undefined : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
+    state:
+      row.due_day === null ? undefined
+      : row.state !== null ? (JSON.parse(row.state) as Sm2State)
+      : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
     due: row.due_day,
   };
 }
@@ -162,9 +167,9 @@ export function recordAnswer(db: Db, unit: Pick<StudyUnit, 'cardId' | 'ord'>, gr
     const time = at.now.toISOString();
     if (kind === 'scheduled') {
       db.prepare(
-        `UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, first_seen = coalesce(first_seen, ?)
+        `UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, first_seen = coalesce(first_seen, ?), state = ?
          WHERE card_id = ? AND ord = ?`,
-      ).run(next.state.repetition, next.state.interval, next.state.easiness, next.due, time, unit.cardId, unit.ord);
+      ).run(next.state.repetition, next.state.interval, next.state.easiness, next.due, time, JSON.stringify(next.state), unit.cardId, unit.ord);
     }
     const info = db
       .prepare(
@@ -196,8 +201,8 @@ export function undoAnswer(db: Db, reviewId: number, now: Date): void {
     if (later > 0) throw new UserError('cannot undo: the card was answered again since');
     if (review.kind === 'scheduled') {
       const before = review.state_before ? (JSON.parse(review.state_before) as Sm2State) : { repetition: 0, interval: 0, easiness: INITIAL_EASINESS };
-      db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, first_seen = ? WHERE card_id = ? AND ord = ?').run(
-        before.repetition, before.interval, before.easiness, review.due_before, review.first_seen_before, review.card_id, review.ord,
+      db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, first_seen = ?, state = ? WHERE card_id = ? AND ord = ?').run(
+        before.repetition, before.interval, before.easiness, review.due_before, review.first_seen_before, review.state_before, review.card_id, review.ord,
       );
     }
     db.prepare('UPDATE study_review SET undone_at = ? WHERE id = ?').run(now.toISOString(), reviewId);
