@@ -3,6 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { UserError, messageOf } from '../errors.js';
 import { registerBuild } from './commands/build.js';
+import { registerCards } from './commands/cards.js';
+import { registerReview } from './commands/review.js';
+import { registerStats } from './commands/stats.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -14,6 +17,9 @@ const program = new Command('flashmark')
 
 // Each command lives in ./commands/NAME.ts and registers itself here.
 registerBuild(program);
+registerCards(program);
+registerReview(program);
+registerStats(program);
 
 try {
   await program.parseAsync(process.argv);
