@@ -1,10 +1,13 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { BuildReport } from './build.js';
 
 /** The build report as a person reads it: one line per package, then the removed packages (warnings: formatWarnings). */
 export function formatBuildReport(report: BuildReport, cwd = process.cwd()): string {
   const lines: string[] = [];
-  const shown = (file: string): string => relative(cwd, file) || file;
+  const shown = (file: string): string => {
+    const rel = relative(cwd, file);
+    return rel === '' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? file : rel;
+  };
   for (const p of report.packages) {
     const counts = [`${p.added} added`, `${p.changed} changed`, `${p.unchanged} unchanged`, `${p.removed} removed`].join(', ');
     const what = p.written ? 'written' : 'unchanged, not rewritten';

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { buildPackages, formatBuildReport, formatWarnings } from '../../build/index.js';
+import { loadVault } from '../../vault/load.js';
+import { resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+
+interface BuildCommandOptions {
+  out: string;
+  state?: string;
+  now?: string;
+  json?: boolean;
+}
+
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('Build Anki packages (.apkg) from the notes: one per top-level folder or note, updated in place on re-import.')
+    .argument('[notes]', 'the notes folder', 'notes')
+    .option('-o, --out <folder>', 'folder the .apkg files go to', 'decks')
+    .option('--state <file>', 'the study database, which keeps the build history (default: <notes>/.flashmark/state.db)')
+    .option('--now <iso-date>', 'the clock: time of the changes this build publishes (default: now, or FLASHMARK_NOW)')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      `
+Import the .apkg files into Anki (desktop or AnkiDroid). After editing the notes,
+build again and re-import: edited cards are updated in place, with their review
+history kept; new cards are added. A package whose bytes would not change is not
+rewritten.
+
+Examples:
+  flashmark build notes -o decks
+  flashmark build ~/vault -o ~/Anki/decks --json | jq '.packages[] | {file, added, changed}'`,
+    )
+    .action(async (notes: string, options: BuildCommandOptions) => {
+      const notesDir = resolveNotesDir(notes);
+      const now = resolveNow(options.now);
+      const vault = await loadVault(notesDir);
+      const report = await buildPackages(vault, { outDir: options.out, statePath: resolveStatePath(notesDir, options.state), now });
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        process.stderr.write(formatWarnings(report));
+        process.stdout.write(formatBuildReport(report));
+      }
+    });
+}
