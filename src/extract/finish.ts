@@ -81,6 +81,15 @@ function showsAnswer(card: Card): boolean {
 }
 
 /**
+ * Markdown the parser could not read (a bold span broken by a table's `|`, an
+ * unclosed wikilink) would show as raw syntax; such a card is left out.
+ */
+function hasLeftoverMarkup(card: Card): boolean {
+  const withoutCode = (html: string): string => html.replace(/<code>.*?<\/code>|<pre>.*?<\/pre>|\\\(.*?\\\)|\\\[.*?\\\]/gs, ' ');
+  return [card.front, card.back].some((field) => /\*\*|__|\[\[|\]\]/.test(htmlText(withoutCode(field))));
+}
+
+/**
  * Cards from a note's drafts: breadcrumb, id, counts. Drafts that would make
  * a bad card (empty side, answer in sight, question too long) are dropped;
  * two drafts with one id or one question become one card.
@@ -110,7 +119,7 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
       source: { file: facts.file, line: draft.line },
       media: mediaOf(front, back),
     };
-    if (showsAnswer(card)) continue;
+    if (showsAnswer(card) || hasLeftoverMarkup(card)) continue;
     const sameQuestion = byQuestion.get(front);
     if (sameQuestion) {
       // One question, one card: a basic card collects the answers found for it.

@@ -102,7 +102,7 @@ export function renderInline(index: InlineIndex, sink: RenderSink, options: Rend
       case 'break':
         return '<br>';
       case 'html':
-        return /^<br\s*\/?>$/i.test(node.value.trim()) ? '<br>' : esc(node.value);
+        return renderRawHtml(node.value, esc);
       case 'image':
         return renderImage(node.url, node.alt ?? '', sink, esc);
       case 'imageReference':
@@ -129,6 +129,18 @@ export function renderInline(index: InlineIndex, sink: RenderSink, options: Rend
     }
   };
   return index.nodes.map((node) => render(node, options.inDeletion ?? false)).join('');
+}
+
+/**
+ * Raw HTML is never passed through. A line break stays a line break; the tags
+ * Markdown writers use for anchors and styling (`<a id="…">`, `<span>`, `<sup>`)
+ * are dropped, their text (separate nodes) kept; anything else is shown as text.
+ */
+function renderRawHtml(value: string, esc: (s: string) => string): string {
+  const tag = value.trim();
+  if (/^<br\s*\/?>$/i.test(tag)) return '<br>';
+  if (/^<\/?(?:a|span|sup|sub|u|mark|font|small|big|center|kbd|abbr|ins)(?:\s[^<>]*)?\/?>$/i.test(tag)) return '';
+  return esc(value);
 }
 
 function renderText(

@@ -7,7 +7,7 @@ import { indexInline, type RenderSink } from './html.js';
 import { noteIdentity } from './identity.js';
 import { resolveExtractOptions, type ExtractOptions } from './options.js';
 import { guessLanguage } from './sentences.js';
-import { cleanHeading, deckLevel, titleFromFileName } from './text.js';
+import { cleanHeading, deckLevel, isContentsHeading, titleFromFileName } from './text.js';
 import { walkNote } from './walk.js';
 
 export { DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.js';
@@ -26,8 +26,8 @@ function noteTitle(file: string, tree: Root, frontMatterTitle: string | undefine
     return { title: cleanHeading(frontMatterTitle) || frontMatterTitle, ...(heading ? { heading } : {}) };
   }
   const only = h1s.length === 1 ? h1s[0] : undefined;
-  const fromHeading = only ? cleanHeading(indexInline(only.children).plain) : '';
-  if (only && fromHeading) return { title: fromHeading, heading: only };
+  const fromHeading = only ? cleanHeading(indexInline(only.children.filter((node) => node.type !== 'html')).plain) : '';
+  if (only && fromHeading && !isContentsHeading(fromHeading)) return { title: fromHeading, heading: only };
   return { title: titleFromFileName(file) };
 }
 

@@ -28,12 +28,17 @@ export function cleanHeading(text: string): string {
     .trim();
 }
 
+/** Headings that name a table of contents: no breadcrumb level, no title. */
+export function isContentsHeading(text: string): boolean {
+  return /^(?:содержание|оглавление|contents|table of contents|toc)$/iu.test(text);
+}
+
 /**
  * A title from a file name: extension, numbering prefixes (`002. `, `01-`,
  * `3_`) dropped, and dashes or underscores read as spaces when the name has none.
  */
 export function titleFromFileName(file: string): string {
-  let name = (file.split('/').pop() ?? file).replace(/\.md$/i, '');
+  let name = (file.split('/').pop() ?? file).replace(/\.md$/i, '').replace(/^[!_~@#]+/u, '');
   name = name.replace(/^\d+(?:\.\d+)*(?:[.)_]\s*|\s*-\s*|\s+)(?=\S)/u, '');
   if (!/\s/.test(name)) {
     name = name

@@ -5,7 +5,7 @@ import { boldClozes } from './rules/bold.js';
 import { definitionCard, matchDefinition } from './rules/definition.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
-import { cleanHeading, hasWords } from './text.js';
+import { cleanHeading, hasWords, isContentsHeading } from './text.js';
 
 /** Reading position in a note: the headings above, and a bold line acting as a heading. */
 interface Position {
@@ -16,6 +16,12 @@ interface Position {
   lists: number;
 }
 
+/** A heading as a breadcrumb level; empty for a table of contents' heading. */
+function headingLevel(heading: Heading): string {
+  const text = cleanHeading(indexInline(heading.children.filter((node) => node.type !== 'html')).plain);
+  return isContentsHeading(text) ? '' : text;
+}
+
 function sectionOf(position: Position): Section {
   const crumb = position.headings.map((h) => h.text).filter(Boolean);
   if (position.pseudo) crumb.push(position.pseudo);
@@ -24,7 +30,7 @@ function sectionOf(position: Position): Section {
 
 /** A paragraph that is only a bold span (with an optional colon): a heading in all but syntax. */
 function pseudoHeading(paragraph: Paragraph): string | undefined {
-  const meaningful = paragraph.children.filter((node) => !(node.type === 'text' && /^[\s:：]*$/u.test(node.value)));
+  const meaningful = paragraph.children.filter((node) => !(node.type === 'text' && !hasWords(node.value)) && node.type !== 'html');
   if (meaningful.length !== 1 || meaningful[0]?.type !== 'strong') return undefined;
   const text = cleanHeading(indexInline(meaningful).plain);
   return hasWords(text) && text.length <= 80 ? text : undefined;
@@ -49,7 +55,7 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
       case 'heading':
         if (block === title) return;
         while ((position.headings.at(-1)?.depth ?? 0) >= block.depth) position.headings.pop();
-        position.headings.push({ depth: block.depth, text: cleanHeading(indexInline(block.children).plain) });
+        position.headings.push({ depth: block.depth, text: headingLevel(block) });
         position.pseudo = undefined;
         position.lists = 0;
         return;
@@ -96,6 +102,15 @@ function paragraphCards(ctx: NoteContext, section: Section, paragraph: Paragraph
   boldClozes(ctx, section, paragraph.children, line, asked);
 }
 
+/** A list of links to places in the note: navigation, not knowledge. */
+function isTableOfContents(list: List): boolean {
+  const anchors = list.children.filter((item) => {
+    const first = item.children[0];
+    return first?.type === 'paragraph' && first.children.some((node) => node.type === 'link' && node.url.startsWith('#'));
+  });
+  return anchors.length * 2 >= list.children.length;
+}
+
 function listBlock(ctx: NoteContext, position: Position, list: List, intro: PhrasingContent[] | undefined, topLevel: boolean): void {
   const section = sectionOf(position);
   const plain: Paragraph[] = [];
@@ -106,7 +121,7 @@ function listBlock(ctx: NoteContext, position: Position, list: List, intro: Phra
     if (!definition) plain.push(first);
   }
   // A list under a heading (or a bold line acting as one) asks its items; a list of definitions asks each definition instead.
-  const underHeading = topLevel && section.crumb.length > 0;
+  const underHeading = topLevel && section.crumb.length > 0 && !isTableOfContents(list);
   let covered = new Set<Nodes>();
   if (underHeading) {
     position.lists += 1;

@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
+import { repairDollarProse } from './dollars.js';
 import { estimateNesting } from './nesting.js';
 import { resolveObsidianSyntax } from './wikilinks.js';
 
@@ -19,6 +20,7 @@ export type ParsedNote =
   | { ok: false; reason: string };
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMath);
+const withoutMath = unified().use(remarkParse).use(remarkGfm);
 
 /**
  * A note's syntax tree (GFM, YAML front matter, `$math$`, Obsidian wikilinks
@@ -38,6 +40,7 @@ export function parseNote(text: string, maxNesting = DEFAULT_MAX_NESTING): Parse
   const first = tree.children[0];
   const yaml = first?.type === 'yaml' ? first.value : undefined;
   const { frontMatter, problems } = readFrontMatter(yaml);
+  repairDollarProse(tree, source, (slice) => withoutMath.parse(slice));
   resolveObsidianSyntax(tree);
   return { ok: true, tree, frontMatter, problems };
 }

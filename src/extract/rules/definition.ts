@@ -1,17 +1,22 @@
 import type { PhrasingContent, RootContent, Strong } from 'mdast';
 import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
-import { indexInline, renderInline } from '../html.js';
+import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 export interface DefinitionMatch {
   term: Strong;
+  /** A gloss in parentheses after the bold term, part of the question. */
+  gloss: string;
   /** The explanation: what follows the separator. */
   explanation: PhrasingContent[];
 }
 
-/** `:`, `—`, `–` right after the term, or ` - ` with spaces (a hyphen alone joins words). */
-const SEPARATOR_AFTER = /^\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*/u;
+/**
+ * `:`, `—`, `–` right after the term, or ` - ` with spaces (a hyphen alone joins
+ * words); a short gloss in parentheses may sit between ("**Scope** (Область): …").
+ */
+const SEPARATOR_AFTER = /^(\s*\([^()\n]{1,80}\))?\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*/u;
 /** `**Term:**` and `**Term —**`: the separator inside the bold span. */
 const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
 
@@ -24,17 +29,17 @@ export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | und
   if (first?.type !== 'strong') return undefined;
   const termText = indexInline([first]).plain;
   if (!hasWords(termText)) return undefined;
-  if (SEPARATOR_INSIDE.test(termText)) return { term: first, explanation: nodes.slice(1) };
+  if (SEPARATOR_INSIDE.test(termText)) return { term: first, gloss: '', explanation: nodes.slice(1) };
   if (second?.type !== 'text') return undefined;
   const separator = SEPARATOR_AFTER.exec(second.value);
   if (!separator) return undefined;
   const remainder = second.value.slice(separator[0].length);
-  return { term: first, explanation: [...(remainder ? [{ ...second, value: remainder }] : []), ...rest] };
+  return { term: first, gloss: separator[1]?.trim() ?? '', explanation: [...(remainder ? [{ ...second, value: remainder }] : []), ...rest] };
 }
 
 /** The term as plain text, without the separator of the `**Term:**` form. */
 export function termText(match: DefinitionMatch): string {
-  return normalizeSpace(indexInline([match.term]).plain).replace(/\s*[:：—–-]$/u, '');
+  return normalizeSpace(`${indexInline([match.term]).plain.replace(/\s*[:：—–-]\s*$/u, '')} ${match.gloss}`);
 }
 
 /**
@@ -55,7 +60,9 @@ export function definitionCard(
   const nestedHtml = renderBlocks(nested, ctx.sink);
   if (!hasExplanation && !nestedHtml) return false;
   const term = termText(match);
-  const termHtml = renderInline(indexInline(match.term.children), ctx.sink, { plainStrong: true }).replace(/\s*[:：—–-]\s*$/u, '');
+  const termHtml =
+    renderInline(indexInline(match.term.children), ctx.sink, { plainStrong: true }).replace(/\s*[:：—–-]\s*$/u, '') +
+    (match.gloss ? ` ${escapeHtml(match.gloss)}` : '');
   const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink).trim() : '';
   ctx.drafts.push({
     rule: 'definition',

@@ -20,7 +20,7 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
     const [keyCell, ...cells] = row.children;
     const keyIndex = indexInline(keyCell?.children ?? []);
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
-    const keyHtml = hasWords(keyIndex.plain) ? renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim() : escapeHtml(keyText);
+    const keyHtml = normalizeSpace(keyIndex.plain) ? renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim() : escapeHtml(keyText);
     cells.forEach((cell, i) => {
       const index = indexInline(cell.children);
       if (!hasWords(index.plain) && !index.plain.includes('\uFFFC')) return;
