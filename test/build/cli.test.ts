@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,29 @@ describe('flashmark build', () => {
     const report = JSON.parse(second.stdout) as { packages: { key: string; added: number; changed: number; unchanged: number; removed: number; file: string }[] };
     expect(report.packages).toEqual([expect.objectContaining({ key: 'DevOps', file, added: 2, changed: 1, unchanged: 1, removed: 2 })]);
     if (canValidate) expect(validate(file)).toBe('');
+  });
+
+  it('packs images a note shows, and refuses one that leads out of the notes folder with a warning naming the note', () => {
+    const notes = join(dir, 'notes');
+    mkdirSync(join(notes, 'DevOps', 'img'), { recursive: true });
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
+    writeFileSync(join(notes, 'DevOps', 'img', 'diagram.png'), png);
+    writeFileSync(join(dir, 'secret.png'), 'secret');
+    symlinkSync(join(dir, 'secret.png'), join(notes, 'DevOps', 'img', 'link.png'));
+    writeFileSync(
+      join(notes, 'DevOps', 'net.md'),
+      '# Сети\n\n## Термины\n\n- **TCP**: с соединением ![схема](img/diagram.png)\n- **ICMP**: служебные ![x](img/link.png)\n- **ARP**: адреса ![y](../../../etc/passwd)\n',
+    );
+    const run = flashmark('build', notes, '-o', join(dir, 'decks'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^warning: DevOps\/net\.md: image DevOps\/img\/link\.png leads outside the notes folder/m);
+    expect(run.stderr).toMatch(/^warning: DevOps\/net\.md: image .*etc\/passwd/m);
+    const pkg = openApkg(readFileSync(join(dir, 'decks', 'DevOps.apkg')));
+    expect(Object.values(pkg.media)).toEqual([expect.stringMatching(/^diagram-[0-9a-f]{12}\.png$/)]);
+    expect(Buffer.from(pkg.files['0']!).equals(png)).toBe(true);
+    const fields = notesOf(pkg.db).map((n) => n.flds).join('\n');
+    expect(fields).toContain(`<img src="${pkg.media['0']}">`);
+    expect(fields).not.toMatch(/link\.png|passwd|secret/);
   });
 
   it('keeps the build history in the study database, not in the output folder, and does not rewrite an unchanged package', () => {
