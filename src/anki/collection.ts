@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { DEFAULT_DCONF_ID, DEFAULT_DECK_ID, collectDecks, deckJson, defaultDeckConfJson } from './decks.js';
 import { BASIC_MODEL, BASIC_MODEL_ID, CLOZE_MODEL, MODEL_MOD, modelOf, type ModelKind } from './models.js';
+import { REVIEW_CARD, type PackageScheduling } from './scheduling.js';
 import { BAD_CLOZE, fieldChecksum, clozeOrdinals, clozeProblem, stripHtmlPreservingMedia } from './text.js';
 
 /** One note (a flashmark card) as it goes into a package. */
@@ -49,9 +50,11 @@ const MAX_NEW_POSITION = 999_999;
  * The `collection.anki2` bytes (schema 11, not WAL) holding the given notes,
  * one card per template (basic) or per distinct cloze number (cloze), all new.
  * The notes' order is the order new cards are shown in. Pure: the same notes
- * give the same bytes.
+ * give the same bytes. Cards listed in `scheduling` are written as review
+ * cards with their review log instead (see scheduling.ts); without it the
+ * bytes are exactly those of a package without progress.
  */
-export function writeCollection(notes: readonly PackageNote[], deckFallback: string): Buffer {
+export function writeCollection(notes: readonly PackageNote[], deckFallback: string, scheduling?: PackageScheduling): Buffer {
   const ordinals = notes.map(cardOrdinals);
   checkNotes(notes, ordinals);
   const { decks, idOf } = collectDecks(
@@ -78,14 +81,24 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
     );
     // SQLite joins the two fields: no 100-MB detour through joined JavaScript strings for 100,000 notes.
     const insertNotes = batchInserter(db, 'notes', '(?, ?, ?, ?, 0, ?, ? || char(31) || ?, ?, ?, 0, \'\')');
-    const insertCards = batchInserter(db, 'cards', '(?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
+    const insertCards = batchInserter(db, 'cards', '(?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, \'\')');
+    const insertRevlog = db.prepare('insert into revlog values (?, ?, -1, ?, ?, ?, ?, ?, ?)');
     db.transaction(() => {
       notes.forEach((note, index) => {
         const sortField = stripHtmlPreservingMedia(note.fields[0]);
         insertNotes.add(note.id, note.guid, modelOf(note.kind).id, note.mod, note.tags, note.fields[0], note.fields[1], sortField, fieldChecksum(sortField));
         const did = idOf.get(note.deck)!;
         const due = Math.min(index + 1, MAX_NEW_POSITION);
-        for (const [ord, cardId] of cardIds[index]!) insertCards.add(cardId, note.id, did, ord, note.mod, due);
+        const progress = scheduling?.get(note.guid);
+        for (const [ord, cardId] of cardIds[index]!) {
+          const s = progress?.get(ord);
+          if (!s) {
+            insertCards.add(cardId, note.id, did, ord, note.mod, 0, 0, due, 0, 0, 0, 0);
+            continue;
+          }
+          insertCards.add(cardId, note.id, did, ord, note.mod, REVIEW_CARD, REVIEW_CARD, s.due, s.ivl, s.factor, s.reps, s.lapses);
+          for (const r of s.revlog) insertRevlog.run(r.id, cardId, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
+        }
       });
       insertNotes.flush();
       insertCards.flush();

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { writeCollection, type PackageNote } from './collection.js';
 import { isSafeMediaName } from './media.js';
+import type { PackageScheduling } from './scheduling.js';
 import { compareStrings } from './text.js';
 
 export interface PackageMedia {
@@ -16,6 +17,8 @@ export interface AnkiPackage {
   media?: readonly PackageMedia[];
   /** Deck for notes whose deck name is empty after normalization. */
   deckFallback?: string;
+  /** Progress to carry over (`build --with-progress`); absent = every card new, and the same bytes as before it existed. */
+  scheduling?: PackageScheduling;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function writeApkg(pkg: AnkiPackage): Promise<Uint8Array> {
     if (!isSafeMediaName(name)) throw new Error(`unsafe media name: ${JSON.stringify(name)}`);
     if (i > 0 && media[i - 1]!.name === name) throw new Error(`duplicate media name: ${name}`);
   }
-  const collection = writeCollection(pkg.notes, pkg.deckFallback ?? 'flashmark');
+  const collection = writeCollection(pkg.notes, pkg.deckFallback ?? 'flashmark', pkg.scheduling);
   const mediaMap = Buffer.from(JSON.stringify(Object.fromEntries(media.map((m, i) => [String(i), m.name]))), 'utf8');
   const [deflatedCollection, deflatedMap] = await Promise.all([deflate(collection), deflate(mediaMap)]);
 

@@ -1,6 +1,7 @@
 import type { Card } from '../card.js';
 import { studyDay } from '../schedule/days.js';
-import { sm2Scheduler } from '../schedule/scheduler.js';
+import type { SchedulerName } from '../schedule/schedulers.js';
+import { chooseScheduler } from '../study/scheduler-choice.js';
 import { acquireSessionLock, nextDue, openStudyDatabase, releaseSessionLock } from '../study/store.js';
 import { syncCards } from '../study/sync.js';
 import { lineKeys, terminalKeys } from './keys.js';
@@ -15,6 +16,8 @@ export interface ReviewOptions {
   newPerDay: number;
   deck?: string | undefined;
   buttons: boolean;
+  /** `--scheduler`: switch the database to this scheduler (its state rebuilt from the log); undefined = the one it is on. */
+  scheduler?: SchedulerName | undefined;
   /** The cards the notes make now (loaded after the session mark is taken, so a second session fails fast). */
   loadCards: () => Promise<Card[]>;
   input: NodeJS.ReadStream;
@@ -40,6 +43,10 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
     acquireSessionLock(db, options.statePath, start);
     process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
     try {
+      const { scheduler, switched } = chooseScheduler(db, options.scheduler, start);
+      if (switched) {
+        write(`Scheduler: ${switched.from} -> ${switched.to}; ${switched.cards} card${switched.cards === 1 ? '' : 's'} rebuilt from ${switched.answers} logged answer${switched.answers === 1 ? '' : 's'} (the log is unchanged).\n`);
+      }
       syncCards(db, await options.loadCards(), start);
       const today = studyDay(start, { rolloverHour: options.rolloverHour });
       const queue = sessionQueue(db, { today, newPerDay: options.newPerDay, deck: options.deck });
@@ -52,7 +59,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       const keys = tty ? terminalKeys(options.input) : lineKeys(options.input);
       try {
         return await runSession({
-          db, scheduler: sm2Scheduler, queue, clock: options.clock, today, deck: options.deck,
+          db, scheduler, queue, clock: options.clock, today, deck: options.deck,
           buttons: options.buttons, keys, write, tty, columns: options.output.columns,
         });
       } finally {
