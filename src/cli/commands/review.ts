@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { startReview } from '../../review/start.js';
+import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/schedulers.js';
 import { loadVault } from '../../vault/load.js';
 import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
@@ -7,15 +8,20 @@ import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type S
 interface ReviewCommandOptions extends StudyCommandOptions {
   new: string;
   buttons?: boolean;
+  scheduler?: SchedulerName;
 }
 
 export function registerReview(program: Command): void {
   const command = program
     .command('review')
-    .description('A study session in the terminal, scheduled by SM-2: due cards first, then new ones.')
+    .description('A study session in the terminal, scheduled by SM-2 (or FSRS with --scheduler fsrs): due cards first, then new ones.')
     .argument('[notes]', 'the notes folder', 'notes')
     .addOption(new Option('--new <n>', 'new cards per study day, counted across sessions').default('20'))
-    .option('--buttons', 'grade with Again/Hard/Good/Easy on keys 1-4 (grades 2/3/4/5) instead of 0-5');
+    .option('--buttons', 'grade with Again/Hard/Good/Easy on keys 1-4 (grades 2/3/4/5) instead of 0-5')
+    .addOption(
+      new Option('--scheduler <name>', 'schedule with SM-2 or FSRS from now on (kept in the study database; switching rebuilds every card from the review log)')
+        .choices(SCHEDULER_NAMES),
+    );
   addStudyOptions(command)
     .addHelpText(
       'after',
@@ -30,6 +36,7 @@ until they score 4 or more; those repeats do not change the schedule.
 Examples:
   flashmark review notes
   flashmark review notes --deck DevOps --new 10 --buttons
+  flashmark review notes --scheduler fsrs     (and --scheduler sm2 to go back)
   printf '\\n4\\n\\n5\\nq\\n' | flashmark review notes --now 2026-03-01T09:00`,
     )
     .action(async (notes: string, options: ReviewCommandOptions) => {
@@ -42,6 +49,7 @@ Examples:
         newPerDay: parsePositiveInt('--new', options.new),
         deck: options.deck,
         buttons: options.buttons ?? false,
+        scheduler: options.scheduler,
         loadCards: async () => {
           const vault = await loadVault(notesDir);
           reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
