@@ -12,8 +12,8 @@ export interface Draft {
   /** HTML of the question below the breadcrumb (cloze: with `{{cN::}}` markers). */
   question: string;
   back: string;
-  /** Plain texts of the answers: a breadcrumb level containing one is left out, so the card never shows its answer. */
-  answers: string[];
+  /** A cloze's deletions (plain text and number): in a breadcrumb level they are deleted too, so the card never shows its answer. */
+  answers: { text: string; n: number }[];
   /** A definition's term: a breadcrumb level equal to it is left out (it would only repeat the question). */
   term?: string;
   line: number;

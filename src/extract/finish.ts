@@ -44,13 +44,24 @@ function containsWords(haystack: string, needle: string): boolean {
   return false;
 }
 
-/** The breadcrumb levels a card shows: title and headings, minus any that would give its answer away or repeat its term. */
-function crumbLevels(facts: NoteFacts, draft: Draft): string[] {
-  return [facts.title, ...draft.crumb].filter(
-    (level) =>
-      !draft.answers.some((answer) => hasWords(answer) && containsWords(level, answer)) &&
-      !(draft.term !== undefined && comparable(level) === comparable(draft.term)),
-  );
+/**
+ * The breadcrumb a card shows: title and headings. A level equal to a
+ * definition's term is left out (it would only repeat the question); in a
+ * cloze, a deleted text inside a level is deleted there too ("{{c1::HTTP}} basics"),
+ * so the card keeps its context without showing its answer.
+ */
+function crumbHtml(facts: NoteFacts, draft: Draft): string {
+  const levels = [facts.title, ...draft.crumb].filter((level) => !(draft.term !== undefined && comparable(level) === comparable(draft.term)));
+  const answers = draft.answers.filter((answer) => hasWords(answer.text)).sort((a, b) => b.text.length - a.text.length);
+  const rendered = levels.map((level) => {
+    let html = escapeHtml(level);
+    for (const { text, n } of answers) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeHtml(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+      html = html.replace(pattern, (match) => `{{c${n}::${match}}}`);
+    }
+    return html;
+  });
+  return `<div class="crumb">${rendered.join(' › ')}</div>`;
 }
 
 /** Text of the cloze deletions of a field. */
@@ -99,9 +110,7 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
   const byId = new Map<string, Card>();
   const byQuestion = new Map<string, Card>();
   for (const draft of drafts) {
-    const levels = crumbLevels(facts, draft);
-    if (levels.length === 0) continue; // every level would show the answer: the card has no context left
-    const front = `<div class="crumb">${levels.map(escapeHtml).join(' › ')}</div>${draft.question}`;
+    const front = `${crumbHtml(facts, draft)}${draft.question}`;
     const back = draft.back.trim();
     const numbers = new Set([...front.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1]));
     if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(htmlText(back)) && !back.includes('<img')) continue;

@@ -104,7 +104,7 @@ export function renderInline(index: InlineIndex, sink: RenderSink, options: Rend
       case 'html':
         return renderRawHtml(node.value, esc);
       case 'image':
-        return renderImage(node.url, node.alt ?? '', sink, esc);
+        return renderImage(node.url, node.alt ?? '', Boolean((node.data as { wikiEmbed?: boolean } | undefined)?.wikiEmbed), sink, esc);
       case 'imageReference':
         return esc(node.alt ?? '');
       case 'footnoteReference':
@@ -169,7 +169,7 @@ function renderText(
  * the file and rewrites P). Remote images show their alt text; a path that
  * leaves the notes folder is dropped with a problem.
  */
-function renderImage(url: string, alt: string, sink: RenderSink, esc: (s: string) => string): string {
+function renderImage(url: string, alt: string, wikiEmbed: boolean, sink: RenderSink, esc: (s: string) => string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) return alt ? esc(alt) : '';
   let decoded = url;
   try {
@@ -177,7 +177,8 @@ function renderImage(url: string, alt: string, sink: RenderSink, esc: (s: string
   } catch {
     // keep the URL as written
   }
-  const path = resolveMediaPath(sink.file, decoded);
+  // Obsidian reads `![[folder/img.png]]` from the vault's root, `![[img.png]]` and Markdown images from the note's folder.
+  const path = resolveMediaPath(wikiEmbed && decoded.includes('/') ? '' : sink.file, decoded);
   if (path === undefined) {
     sink.problems.add(`image ${url} is outside the notes folder; left out`);
     return alt ? esc(alt) : '';

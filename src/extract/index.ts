@@ -22,7 +22,9 @@ export { titleFromFileName } from './text.js';
 function noteTitle(file: string, tree: Root, frontMatterTitle: string | undefined): { title: string; heading?: Heading } {
   const h1s = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 1);
   if (frontMatterTitle) {
-    const heading = h1s.length === 1 && cleanHeading(indexInline(h1s[0]?.children ?? []).plain) === cleanHeading(frontMatterTitle) ? h1s[0] : undefined;
+    // The note's one H1 opening the note is its visible title, whatever its wording.
+    const opening = tree.children.find((node) => node.type !== 'yaml');
+    const heading = h1s.length === 1 && opening === h1s[0] ? h1s[0] : undefined;
     return { title: cleanHeading(frontMatterTitle) || frontMatterTitle, ...(heading ? { heading } : {}) };
   }
   const only = h1s.length === 1 ? h1s[0] : undefined;

@@ -27,10 +27,14 @@ export function formatCardListing(cards: Card[]): string {
   return cards
     .map((card) => {
       const crumbEnd = card.front.indexOf('</div>');
-      const crumb = crumbEnd >= 0 ? htmlText(card.front.slice(0, crumbEnd)) : '';
-      const question = htmlText(
-        card.front.slice(crumbEnd >= 0 ? crumbEnd : 0).replace(/\{\{c(\d+)::.*?\}\}/gs, (_m, n: string) => `[…${n}]`),
-      );
+      const crumb = crumbEnd >= 0 ? htmlText(card.front.slice(0, crumbEnd).replace(/\{\{c(\d+)::.*?\}\}/gs, (_m, n: string) => `[…${n}]`)) : '';
+      const question = card.front
+        .slice(crumbEnd >= 0 ? crumbEnd : 0)
+        .replace(/\{\{c(\d+)::.*?\}\}/gs, (_m, n: string) => `[…${n}]`)
+        .split(/<li>/)
+        .map((part) => htmlText(part))
+        .filter(Boolean)
+        .join('\n     • ');
       return [
         `${card.deck}  (${card.rule}, ${card.source.file}:${card.source.line})`,
         `  ${crumb}`,

@@ -82,7 +82,7 @@ export function listCards(
       crumb: section.crumb,
       question: `${introHtml ? `<div>${introHtml}</div>` : ''}<${tag}>${lis.join('')}</${tag}>`,
       back: '',
-      answers: deleted.map((plan) => normalizeSpace(plan.index.plain.slice(0, plan.leadEnd))),
+      answers: deleted.map((plan, i) => ({ text: normalizeSpace(plan.index.plain.slice(0, plan.leadEnd)), n: i + 1 })),
       line: part[0]?.line ?? list.position?.start.line ?? 1,
     });
   });
