@@ -18,3 +18,6 @@ export { extractNote, DEFAULT_EXTRACT_OPTIONS, cardId, noteIdentity, type Extrac
 export { loadVault, type Vault } from './vault/load.js';
 export { findNoteFiles, readNoteText } from './scan/index.js';
 export { parseNote, type ParsedNote, type FrontMatter } from './parse/index.js';
+// Study state and statistics (the study database behind `review` and `stats`).
+export { openStudyDatabase, syncCards, type SyncReport, type StudyUnit } from './study/index.js';
+export { computeStats, type Stats } from './stats/compute.js';
