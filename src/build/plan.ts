@@ -62,7 +62,7 @@ export function planBuild(prepared: readonly PreparedNote[], history: ReadonlyMa
     }
     const inSamePackage = past !== undefined && past.present && past.pkg === note.pkg;
     const status: NoteStatus = !inSamePackage ? 'added' : past.hash === note.hash ? 'unchanged' : 'changed';
-    notes.push({ ...note, id, mod, status });
+    notes.push({ guid: note.guid, pkg: note.pkg, kind: note.kind, fields: note.fields, tags: note.tags, deck: note.deck, hash: note.hash, id, mod, status });
     const row: NoteHistory = { guid: note.guid, noteId: id, pkg: note.pkg, hash: note.hash, mod, firstSeen: past?.firstSeen ?? nowSec, present: true };
     if (!past || !sameHistory(past, row)) rows.push(row);
   }
