@@ -5,7 +5,7 @@ import type { NoteResult, NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { openStateDatabase } from '../store/database.js';
-import { cardOrdinals, writeApkg, type PackageMedia } from '../anki/index.js';
+import { cardOrdinals, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, saveBuild, type PackageRecord } from './history.js';
 import { MediaReader } from './media.js';
 import { planBuild, type PlannedNote, type PreparedNote } from './plan.js';
@@ -24,6 +24,8 @@ export interface BuildOptions {
   /** The study database holding the build history. */
   statePath: string;
   now: Date;
+  /** `--with-progress`: cards listed here are written as review cards with their review log (src/progress/). */
+  scheduling?: PackageScheduling | undefined;
 }
 
 export interface PackageReport {
@@ -86,7 +88,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     for (const [key, notes] of groups) {
       const file = join(outDir, `${key}.apkg`);
       const packageMedia = mediaOf(notes, media);
-      const bytes = await writeApkg({ notes, media: packageMedia, deckFallback: key });
+      const bytes = await writeApkg({ notes, media: packageMedia, deckFallback: key, ...(options.scheduling ? { scheduling: options.scheduling } : {}) });
       const written = !sameBytes(file, bytes);
       if (written) writePackage(file, bytes);
       records.push({ key, file, sha256: sha256(bytes) });

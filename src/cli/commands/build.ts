@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildPackages, formatBuildReport, formatWarnings } from '../../build/index.js';
 import { loadVault } from '../../vault/load.js';
+import { loadPackageScheduling, progressSummary } from '../../progress/index.js';
 import { resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 
 interface BuildCommandOptions {
@@ -8,6 +9,7 @@ interface BuildCommandOptions {
   state?: string;
   now?: string;
   json?: boolean;
+  withProgress?: boolean;
 }
 
 export function registerBuild(program: Command): void {
@@ -19,6 +21,7 @@ export function registerBuild(program: Command): void {
     .option('--state <file>', 'the study database, which keeps the build history (default: <notes>/.flashmark/state.db)')
     .option('--now <iso-date>', 'the clock: time of the changes this build publishes (default: now, or FLASHMARK_NOW)')
     .option('--json', 'print the report as JSON')
+    .option('--with-progress', 'carry your review history (flashmark review) over: studied cards become Anki review cards with their review log')
     .addHelpText(
       'after',
       `
@@ -27,20 +30,34 @@ build again and re-import: edited cards are updated in place, with their review
 history kept; new cards are added. A package whose bytes would not change is not
 rewritten.
 
+--with-progress: Anki takes the progress only for cards new to the collection,
+and only with "Import any learning progress" ticked. The first time, import the
+--with-progress packages before any plain one (docs/progress.md).
+
 Examples:
   flashmark build notes -o decks
+  flashmark build notes -o decks --with-progress
   flashmark build ~/vault -o ~/Anki/decks --json | jq '.packages[] | {file, added, changed}'`,
     )
     .action(async (notes: string, options: BuildCommandOptions) => {
       const notesDir = resolveNotesDir(notes);
       const now = resolveNow(options.now);
       const vault = await loadVault(notesDir);
-      const report = await buildPackages(vault, { outDir: options.out, statePath: resolveStatePath(notesDir, options.state), now });
+      const statePath = resolveStatePath(notesDir, options.state);
+      const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
+      const report = await buildPackages(vault, { outDir: options.out, statePath, now, scheduling });
+      const progress = scheduling ? progressSummary(scheduling, vault.notes.flatMap((note) => note.cards)) : undefined;
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(progress ? { ...report, progress } : report, null, 2)}\n`);
       } else {
         process.stderr.write(formatWarnings(report));
         process.stdout.write(formatBuildReport(report));
+        if (progress) {
+          process.stdout.write(
+            `progress: ${progress.reviewCards} review card${progress.reviewCards === 1 ? '' : 's'} with ${progress.revlogRows} review-log row${progress.revlogRows === 1 ? '' : 's'}; ` +
+              'import with "Import any learning progress" ticked (it applies to cards new to the collection only)\n',
+          );
+        }
       }
     });
 }
