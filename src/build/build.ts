@@ -16,6 +16,12 @@ export interface BuildInput {
   root: string;
   notes: readonly NoteResult[];
   warnings: readonly NoteWarning[];
+  /**
+   * Packages carried over unchanged from the last build into this folder
+   * (incremental builds: src/vault/incremental-build.ts decides which). Their
+   * notes are not in `notes`; their files and build history stay as they are.
+   */
+  reuse?: readonly { key: string; sha256: string }[];
 }
 
 export interface BuildOptions {
@@ -81,7 +87,8 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
   try {
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
-    const plan = planBuild(prepared, loadNoteHistory(db), options.now.getTime());
+    const reused = new Set((input.reuse ?? []).map((r) => r.key));
+    const plan = planBuild(prepared, loadNoteHistory(db), options.now.getTime(), reused);
     const groups = groupByPackage(plan.notes);
     const packages: PackageReport[] = [];
     const records: PackageRecord[] = [];
@@ -105,7 +112,8 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
         removed: plan.removed.filter((h) => h.pkg === key).length,
       });
     }
-    const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), groups, plan.removed);
+    for (const r of input.reuse ?? []) records.push({ key: r.key, file: join(outDir, `${r.key}.apkg`), sha256: r.sha256 });
+    const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), new Set([...groups.keys(), ...reused]), plan.removed);
     saveBuild(db, outDir, plan.history, records);
     return { outDir, packages, removedPackages, warnings };
   } finally {
@@ -220,7 +228,7 @@ function writePackage(file: string, bytes: Uint8Array): void {
  */
 function retireMissingPackages(
   previous: readonly PackageRecord[],
-  current: ReadonlyMap<string, unknown>,
+  current: ReadonlySet<string>,
   removedNotes: readonly { pkg: string }[],
 ): RemovedPackageReport[] {
   return previous

@@ -41,7 +41,13 @@ export interface BuildPlan {
  *   `mod` becomes the time of the change, and always rises (previous + 1 at
  *   least), since Anki only takes a note whose `mod` is higher than its own.
  */
-export function planBuild(prepared: readonly PreparedNote[], history: ReadonlyMap<string, NoteHistory>, nowMs: number): BuildPlan {
+export function planBuild(
+  prepared: readonly PreparedNote[],
+  history: ReadonlyMap<string, NoteHistory>,
+  nowMs: number,
+  /** Packages carried over unbuilt (BuildInput.reuse): their notes are absent from `prepared`, not removed. */
+  reused: ReadonlySet<string> = new Set(),
+): BuildPlan {
   const nowSec = Math.floor(nowMs / 1000);
   let nextId = nowMs;
   for (const h of history.values()) nextId = Math.max(nextId, h.noteId + 1);
@@ -69,7 +75,7 @@ export function planBuild(prepared: readonly PreparedNote[], history: ReadonlyMa
   const removed: NoteHistory[] = [];
   const movedFrom = new Map(prepared.map((n) => [n.guid, n.pkg]));
   for (const past of history.values()) {
-    if (!past.present) continue;
+    if (!past.present || reused.has(past.pkg)) continue;
     const nowIn = movedFrom.get(past.guid);
     if (nowIn === past.pkg) continue;
     removed.push(past);
