@@ -5,6 +5,8 @@ import { hasWords, normalizeSpace } from '../text.js';
 
 /** An item up to this long is deleted whole; a longer one only by its lead clause. */
 const SHORT_ITEM = 110;
+/** A lead clause shorter than this is extended to the next clause. */
+const MIN_LEAD = 20;
 /** Items and characters one list card holds; a longer list is asked in consecutive parts. */
 const MAX_ITEMS_PER_CARD = 10;
 const MAX_CHARS_PER_CARD = 550;
@@ -22,9 +24,10 @@ interface ItemPlan {
 function leadEnd(index: InlineIndex): number {
   const plain = index.plain.trimEnd();
   if (plain.length <= SHORT_ITEM) return plain.length;
-  const separator = /[;:](?=\s)|\s[—–-]\s|[.!?](?=\s)|,\s/u.exec(plain);
-  if (!separator || separator.index < 3 || separator.index > SHORT_ITEM) return 0;
-  let end = separator.index;
+  // The first clause long enough to say something ("Надёжность — это свойство продукта", not "Надёжность").
+  const separator = [...plain.matchAll(/[;:](?=\s)|\s[—–-]\s|[.!?](?=\s)|,\s/gu)].find((m) => (m.index ?? 0) >= MIN_LEAD);
+  if (!separator || (separator.index ?? 0) > SHORT_ITEM) return 0;
+  let end = separator.index ?? 0;
   // Never cut a bold span, link or code in half.
   for (const [node, [s, e]] of index.ranges) {
     if (node.type !== 'text' && s < end && end < e) end = e;

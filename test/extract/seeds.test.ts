@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractNote } from '../../src/extract/index.js';
+import { assertCleanFields, assertListCovered, assertTablesCovered, crumbOf, unaskedBold } from './helpers.js';
+
+/**
+ * The Done-means of extraction, on two kinds of notes: the real seeds beside
+ * the project (when present) and fixtures of our own with the same structure
+ * (always). Both notes of a kind: prose with bold and a list of principles under
+ * a heading; definitions, wikilinks and four tables.
+ */
+const kinds = [
+  {
+    name: 'real seeds',
+    dir: join(import.meta.dirname, '../../../shared/seeds'),
+    prose: { file: 'python-devops-linux.md', listHeading: 'Принципы DevOps', deck: 'Python и DevOps: ключ к автоматизации Linux' },
+    skills: { file: 'python-sre-skill.md', deck: 'Python sre skill', tags: ['scripting'] },
+  },
+  {
+    name: 'own fixtures',
+    dir: join(import.meta.dirname, '../fixtures/extract'),
+    prose: { file: 'devops-principles.md', listHeading: 'Принципы SRE', deck: 'Kubernetes и SRE: надёжность сервисов' },
+    skills: { file: 'Практика/sre-skill.md', deck: 'Практика::Sre skill', tags: ['kubernetes', 'site_reliability'] },
+  },
+];
+
+for (const kind of kinds) {
+  describe.skipIf(!existsSync(kind.dir))(`extraction on ${kind.name}`, () => {
+    const read = (file: string) => readFileSync(join(kind.dir, file), 'utf8');
+    const prose = extractNote(kind.prose.file, read(kind.prose.file));
+    const skills = extractNote(kind.skills.file, read(kind.skills.file));
+    const all = [...prose.cards, ...skills.cards];
+
+    it('asks every bold span: as a deletion, a definition term or a table row key', () => {
+      expect(unaskedBold(read(kind.prose.file), prose.cards)).toEqual([]);
+      expect(unaskedBold(read(kind.skills.file), skills.cards)).toEqual([]);
+    });
+
+    it('covers every item of the list under the principles heading', () => {
+      assertListCovered(read(kind.prose.file), kind.prose.listHeading, prose.cards);
+    });
+
+    it('makes each non-empty table cell outside the first column the answer of exactly one card', () => {
+      expect(assertTablesCovered(read(kind.skills.file), skills.cards)).toBeGreaterThanOrEqual(20);
+    });
+
+    it('writes clean fields: no Markdown left over, no empty side', () => {
+      assertCleanFields(all);
+      expect(prose.warnings).toEqual([]);
+      expect(skills.warnings).toEqual([]);
+    });
+
+    it('gives every card its own id, and every question once per deck', () => {
+      expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+      expect(new Set(all.map((c) => `${c.deck}\u0000${c.front}`)).size).toBe(all.length);
+    });
+
+    it('takes deck and tags from the front matter and folders', () => {
+      expect(new Set(prose.cards.map((c) => c.deck))).toEqual(new Set([kind.prose.deck]));
+      expect(new Set(skills.cards.map((c) => c.deck))).toEqual(new Set([kind.skills.deck]));
+      for (const card of skills.cards) expect(card.tags).toEqual(kind.skills.tags);
+      for (const card of prose.cards) expect(card.tags).toEqual([]);
+    });
+
+    it('uses all four rules, each card carrying the note title', () => {
+      expect(new Set(all.map((c) => c.rule))).toEqual(new Set(['bold', 'definition', 'list', 'table']));
+      for (const card of all) expect(crumbOf(card).replace(/\{\{c\d+::(.*?)\}\}/g, '$1')).toMatch(/^\S/);
+      for (const card of prose.cards) expect(crumbOf(card).replace(/\{\{c\d+::(.*?)\}\}/g, '$1')).toMatch(new RegExp(`^${kind.prose.deck}`));
+    });
+  });
+}
