@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { extractNote } from '../../src/extract/index.js';
+import { crumbOf, deletionsOf, questionOf } from './helpers.js';
+
+const cardsOf = (text: string, file = 'n.md') => extractNote(file, text).cards;
+
+describe('extraction rules where they overlap', () => {
+  it('gives the same bold term twice in a sentence one deletion number, and deletes its plain repeats', () => {
+    const [card, ...rest] = cardsOf('# T\n\n**Кэш** быстрее диска, поэтому **кэш** ставят перед диском. Кэш дешевле.\n');
+    expect(rest).toEqual([]);
+    expect(card?.cards).toBe(1);
+    expect(card?.front).toContain('{{c1::Кэш}}');
+    expect(card?.front).toContain('{{c1::кэш}}');
+  });
+
+  it('asks a definition by its term and does not cloze the term again', () => {
+    const cards = cardsOf('# T\n\n## S\n\n- **Idempotent**: same effect as **once**.\n- **Safe** — no change.\n');
+    expect(cards.filter((c) => c.rule === 'definition').map((c) => questionOf(c))).toEqual(['Idempotent', 'Safe']);
+    expect(cards.filter((c) => c.rule === 'list')).toEqual([]);
+    expect(cards.flatMap(deletionsOf)).toEqual(['once']);
+  });
+
+  it('never clozes bold inside a table', () => {
+    const cards = cardsOf('# T\n\n| Key | Value |\n| --- | --- |\n| **A** | the **first** letter |\n');
+    expect(cards.map((c) => c.rule)).toEqual(['table']);
+    expect(questionOf(cards[0]!)).toBe('A › Value');
+  });
+
+  it('leaves a heading equal to a term out of its breadcrumb, and deletes a cloze answer inside the title', () => {
+    const [definition] = cardsOf('# Tools\n\n## Ansible\n\n**Ansible**: agentless automation.\n');
+    expect(crumbOf(definition!)).toBe('Tools');
+    const [cloze] = cardsOf('# HTTP basics\n\n**HTTP** is stateless.\n');
+    expect(cloze?.front).toContain('{{c1::HTTP}} basics');
+  });
+
+  it('cuts a long sentence to the clauses around its deletion', () => {
+    const long = `# T\n\n${'Слово, '.repeat(150)}здесь **ответ**, ${'ещё слово; '.repeat(60)}конец.\n`;
+    const [card] = cardsOf(long);
+    expect(card?.front.length).toBeLessThan(700);
+    expect(card?.front).toContain('{{c1::ответ}}');
+  });
+
+  it('splits a long list into cards of a readable size', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `- пункт номер ${i + 1} списка`).join('\n');
+    const cards = cardsOf(`# T\n\n## Список\n\n${items}\n`);
+    expect(cards.length).toBeGreaterThan(2);
+    expect(cards.flatMap(deletionsOf)).toHaveLength(30);
+  });
+});
+
+describe('clean HTML fields', () => {
+  it('escapes raw HTML, keeps code and math, turns wikilinks into their text', () => {
+    const [card] = cardsOf(
+      '# T\n\nThe <script>alert(1)</script> tag, `a < b`, $x^2$ and [[Note|alias]] and [[Other#Part]] are **here**.\n',
+    );
+    expect(card?.front).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(card?.front).toContain('<code>a &lt; b</code>');
+    expect(card?.front).toContain('\\(x^2\\)');
+    expect(card?.front).toContain('alias and Other &gt; Part');
+    expect(card?.front).not.toContain('[[');
+  });
+
+  it('makes images media relative to the notes root, and drops one outside it with a warning', () => {
+    const result = extractNote('dir/n.md', '# T\n\n- **Pic**: ![a](img/p.png)\n- **Out**: see ![b](../../secret.png) here\n');
+    expect(result.cards[0]?.back).toBe('<img src="dir/img/p.png">');
+    expect(result.cards[0]?.media).toEqual(['dir/img/p.png']);
+    expect(result.cards[1]?.media).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('../../secret.png')]);
+  });
+
+  it('reads a title from the file name without numbering, and tags without spaces', () => {
+    const [card] = cardsOf('---\ntags: [web testing, api]\n---\n\nThe **answer** is here.\n', 'QA/002. Bug-life-cycle.md');
+    expect(card?.deck).toBe('QA::Bug life cycle');
+    expect(crumbOf(card!)).toBe('Bug life cycle');
+    expect(card?.tags).toEqual(['web_testing', 'api']);
+  });
+
+  it('warns about invalid front matter and still makes the cards', () => {
+    const result = extractNote('n.md', '---\ntags: [unclosed\n---\n\n# T\n\nThe **answer** is here.\n');
+    expect(result.cards).toHaveLength(1);
+    expect(result.warnings[0]?.message).toMatch(/front matter is not valid YAML/);
+  });
+});
