@@ -21,3 +21,10 @@ export { parseNote, type ParsedNote, type FrontMatter } from './parse/index.js';
 // Study state and statistics (the study database behind `review` and `stats`).
 export { openStudyDatabase, syncCards, type SyncReport, type StudyUnit } from './study/index.js';
 export { computeStats, type Stats } from './stats/compute.js';
+// FSRS beside SM-2, log replay, scheduler choice per study database, and local progress to Anki (`build --with-progress`).
+export { fsrsScheduler, type FsrsState } from './schedule/fsrs.js';
+export { replayAnswers, type LoggedAnswer, type Replay, type ReplayedAnswer } from './schedule/replay.js';
+export { schedulerNamed, SCHEDULER_NAMES, DEFAULT_SCHEDULER, type SchedulerName } from './schedule/schedulers.js';
+export { chooseScheduler, storedScheduler, type SchedulerChoice, type SchedulerSwitch } from './study/scheduler-choice.js';
+export { ankiScheduling, loadPackageScheduling, type UnitProgress } from './progress/index.js';
+export type { CardScheduling, PackageScheduling, RevlogRow } from './anki/index.js';
