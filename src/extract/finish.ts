@@ -51,7 +51,8 @@ function containsWords(haystack: string, needle: string): boolean {
  * so the card keeps its context without showing its answer.
  */
 function crumbHtml(facts: NoteFacts, draft: Draft): string {
-  const levels = [facts.title, ...draft.crumb].filter((level) => !(draft.term !== undefined && comparable(level) === comparable(draft.term)));
+  // The title always stays: without it "Инструменты" alone would be the whole context.
+  const levels = [facts.title, ...draft.crumb.filter((level) => !(draft.term !== undefined && comparable(level) === comparable(draft.term)))];
   const answers = draft.answers.filter((answer) => hasWords(answer.text)).sort((a, b) => b.text.length - a.text.length);
   const rendered = levels.map((level) => {
     let html = escapeHtml(level);
