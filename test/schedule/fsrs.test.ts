@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fsrsScheduler, fsrsRating, type FsrsState } from '../../src/schedule/fsrs.js';
 import { replayAnswers, type LoggedAnswer } from '../../src/schedule/replay.js';
 import { sm2Scheduler } from '../../src/schedule/scheduler.js';
+import { schedulerNamed } from '../../src/schedule/schedulers.js';
 import { sm2, type Grade, type Sm2State } from '../../src/schedule/sm2.js';
 
 const DAY = 20_500; // a study day number (2026-02-16)
@@ -58,7 +59,8 @@ describe('FSRS scheduler (ts-fsrs) in whole study days', () => {
 
   it('takes a card whose state is not an FSRS state (not rebuilt) as new rather than misreading it', () => {
     const sm2State: Sm2State = { repetition: 3, interval: 15, easiness: 2500 };
-    expect(fsrsScheduler.answer(sm2State, 4, at(DAY))).toEqual(fsrsScheduler.answer(undefined, 4, at(DAY)));
+    // Through the registry, as the study database calls it (every scheduler takes an Sm2State-shaped state).
+    expect(schedulerNamed('fsrs').answer(sm2State, 4, at(DAY))).toEqual(fsrsScheduler.answer(undefined, 4, at(DAY)));
   });
 });
 
