@@ -38,9 +38,9 @@ export function ankiEase(grade: Grade): RevlogRow['ease'] {
  *   the schedule is `learn` (0) for a new card and `review` (1) otherwise; a
  *   same-day repeat (sm2.md step 6, schedule unchanged) is what Anki itself
  *   would log for it, a learning step: `learn` (0) on the day the card was new,
- *   `relearn` (2) otherwise, with the unchanged interval. So `reps` = rows, the
- *   last row's `ivl` = the card's `ivl`, and Anki's statistics show the same
- *   number of answers as `flashmark stats`.
+ *   `relearn` (2) otherwise, with the unchanged interval. Not `review` rows:
+ *   Anki would count those as reviews (and a repeated Again as a lapse). So
+ *   `reps` = rows, and the last row's `ivl` = the card's `ivl`.
  * - `lapses` = failed answers (grade < 3) to a card that was not new, as Anki counts them.
  * - Row ids are the answer times in ms, made unique across all cards by moving
  *   a clash 1 ms later (Anki skips a revlog id it already has).
