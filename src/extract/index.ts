@@ -5,19 +5,21 @@ import type { NoteContext } from './context.js';
 import { finishCards } from './finish.js';
 import { indexInline, type RenderSink } from './html.js';
 import { noteIdentity } from './identity.js';
-import { resolveExtractOptions, type ExtractOptions } from './options.js';
+import { resolveExtractOptions, type DeckScheme, type ExtractOptions } from './options.js';
 import { guessLanguage } from './sentences.js';
-import { cleanHeading, deckLevel, isContentsHeading, titleFromFileName } from './text.js';
+import { skipReason, withoutMdxStatements } from './skip.js';
+import { cleanHeading, deckLevel, hasWords, isContentsHeading, titleFromFileName } from './text.js';
 import { walkNote } from './walk.js';
 
-export { DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type ExtractOptions } from './options.js';
+export { DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type DeckScheme, type ExtractOptions } from './options.js';
 export { cardId, noteIdentity } from './identity.js';
 export { titleFromFileName } from './text.js';
 
 /**
  * The note's title and the H1 it came from: front matter `title`, else the
  * note's only H1 (a note with several H1s uses them as sections), else the
- * file name without numbering.
+ * file name without numbering — unless that leaves no words ("007.md"), when
+ * the first H1 is the better title.
  */
 function noteTitle(file: string, tree: Root, frontMatterTitle: string | undefined): { title: string; heading?: Heading } {
   const h1s = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth === 1);
@@ -27,17 +29,25 @@ function noteTitle(file: string, tree: Root, frontMatterTitle: string | undefine
     const heading = h1s.length === 1 && opening === h1s[0] ? h1s[0] : undefined;
     return { title: cleanHeading(frontMatterTitle) || frontMatterTitle, ...(heading ? { heading } : {}) };
   }
+  const headingTitle = (h: Heading): string => {
+    const text = cleanHeading(indexInline(h.children.filter((node) => node.type !== 'html')).plain);
+    return isContentsHeading(text) ? '' : text;
+  };
   const only = h1s.length === 1 ? h1s[0] : undefined;
-  const fromHeading = only ? cleanHeading(indexInline(only.children.filter((node) => node.type !== 'html')).plain) : '';
-  if (only && fromHeading && !isContentsHeading(fromHeading)) return { title: fromHeading, heading: only };
-  return { title: titleFromFileName(file) };
+  if (only && headingTitle(only)) return { title: headingTitle(only), heading: only };
+  const fromName = titleFromFileName(file);
+  const first = h1s.find((h) => headingTitle(h));
+  if (!hasWords(fromName.replace(/\d/g, '')) && first) return { title: headingTitle(first), heading: first };
+  return { title: fromName };
 }
 
-/** The deck: front matter `deck`, else the folders and the note's title. */
-function deckOf(file: string, title: string, frontMatterDeck: string | undefined): string {
+/** The deck: front matter `deck`, else by the settings' scheme: the folders and the note's title, the title, or one deck. */
+function deckOf(file: string, title: string, frontMatterDeck: string | undefined, scheme: DeckScheme): string {
   if (frontMatterDeck) return frontMatterDeck.split('::').map(deckLevel).join('::');
-  const folders = file.split('/').slice(0, -1).map((folder) => deckLevel(titleFromFileName(folder)));
-  return [...folders, deckLevel(title)].join('::');
+  const named = scheme.name ? scheme.name.split('::').map(deckLevel) : [];
+  if (scheme.scheme === 'single') return named.length > 0 ? named.join('::') : 'Default';
+  const folders = scheme.scheme === 'folder' ? file.split('/').slice(0, -1).map((folder) => deckLevel(titleFromFileName(folder))) : [];
+  return [...named, ...folders, deckLevel(title)].join('::');
 }
 
 /**
@@ -52,7 +62,10 @@ export function extractNote(file: string, text: string, options: Partial<Extract
   }
   const parsed = parseNote(text, resolved.maxNesting);
   if (!parsed.ok) return { file, cards: [], warnings: [{ file, message: parsed.reason }] };
-  const { tree, frontMatter } = parsed;
+  const { frontMatter } = parsed;
+  const skipped = skipReason(parsed.tree, frontMatter);
+  if (skipped) return { file, cards: [], warnings: parsed.problems.map((message) => ({ file, message })), skipped };
+  const tree = withoutMdxStatements(parsed.tree);
   const { title, heading } = noteTitle(file, tree, frontMatter.title);
   const sink: RenderSink = { file, media: new Set(), problems: new Set(parsed.problems) };
   const ctx: NoteContext = {
@@ -64,7 +77,7 @@ export function extractNote(file: string, text: string, options: Partial<Extract
   };
   walkNote(ctx, tree.children, heading);
   const cards = finishCards(
-    { file, identity: noteIdentity(file, frontMatter.id), title, deck: deckOf(file, title, frontMatter.deck), tags: frontMatter.tags },
+    { file, identity: noteIdentity(file, frontMatter.id), title, deck: deckOf(file, title, frontMatter.deck, resolved.deck), tags: frontMatter.tags },
     ctx.drafts,
   );
   return { file, cards, warnings: [...sink.problems].map((message) => ({ file, message })) };

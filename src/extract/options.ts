@@ -15,19 +15,37 @@ export interface ExtractOptions {
   maxNoteBytes: number;
   /** Notes nested deeper than this (lists, quotes) are skipped with a warning. */
   maxNesting: number;
+  /** Notes left out (settings `ignore`): patterns relative to the notes folder, see src/settings/glob.ts. Dot folders always are. */
+  ignore: string[];
+  /** How notes map to decks (settings `deck`); a note's front matter `deck` always wins. */
+  deck: DeckScheme;
+}
+
+/**
+ * `folder`: the note's folders and title (`Folder::Sub::Title`); `note`: the
+ * note's title only; `single`: every note in the deck `name`. For `folder` and
+ * `note`, a `name` is the parent deck they all go under.
+ */
+export interface DeckScheme {
+  scheme: 'folder' | 'note' | 'single';
+  name?: string;
 }
 
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   rules: [...RULES],
   maxNoteBytes: DEFAULT_MAX_NOTE_BYTES,
   maxNesting: DEFAULT_MAX_NESTING,
+  ignore: [],
+  deck: { scheme: 'folder' },
 };
 
 export function resolveExtractOptions(options: Partial<ExtractOptions> = {}): ExtractOptions {
-  const resolved: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, rules: [...DEFAULT_EXTRACT_OPTIONS.rules] };
+  const resolved: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, rules: [...DEFAULT_EXTRACT_OPTIONS.rules], ignore: [], deck: { scheme: 'folder' } };
   if (options.rules) resolved.rules = RULES.filter((rule) => options.rules?.includes(rule));
   if (options.language) resolved.language = options.language;
   if (options.maxNoteBytes !== undefined) resolved.maxNoteBytes = options.maxNoteBytes;
   if (options.maxNesting !== undefined) resolved.maxNesting = options.maxNesting;
+  if (options.ignore) resolved.ignore = [...options.ignore];
+  if (options.deck) resolved.deck = { scheme: options.deck.scheme, ...(options.deck.name ? { name: options.deck.name } : {}) };
   return resolved;
 }

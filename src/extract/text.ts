@@ -13,8 +13,8 @@ export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
-/** Emoji and their joiners and variation selectors: decoration, not words. */
-const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|\u{20E3}/gu;
+/** Emoji (keycaps like 1️⃣ included) and their joiners and variation selectors: decoration, not words. */
+const EMOJI = /[0-9#*]\u{FE0F}?\u{20E3}|\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|\u{20E3}/gu;
 
 /**
  * A heading as a person would write it in a breadcrumb: emoji, leading

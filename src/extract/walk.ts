@@ -2,7 +2,8 @@ import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } fr
 import type { NoteContext, Section } from './context.js';
 import { indexInline } from './html.js';
 import { boldClozes } from './rules/bold.js';
-import { definitionCard, matchDefinition } from './rules/definition.js';
+import { groupLines, splitLines } from './lines.js';
+import { definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, questionAnswerCard } from './rules/definition.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
 import { cleanHeading, hasWords, isContentsHeading } from './text.js';
@@ -50,6 +51,7 @@ export function walkNote(ctx: NoteContext, blocks: RootContent[], title: Heading
 }
 
 function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position, title: Heading | undefined, topLevel: boolean): void {
+  const answered = new Set<List>();
   blocks.forEach((block, i) => {
     switch (block.type) {
       case 'heading':
@@ -65,12 +67,14 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
           position.pseudo = pseudo;
           return;
         }
-        paragraphCards(ctx, sectionOf(position), block, []);
+        const next = blocks[i + 1];
+        if (paragraphCards(ctx, sectionOf(position), block, [], new Set(), next?.type === 'list' ? next : undefined)) answered.add(next as List);
         if (!introOf(block)) position.pseudo = undefined;
         return;
       }
       case 'list':
-        listBlock(ctx, position, block, topLevel ? introOf(blocks[i - 1]) : undefined, topLevel);
+        // A list that is a definition's answer is not asked again as a list; its own bold and definitions still are.
+        listBlock(ctx, position, block, topLevel ? introOf(blocks[i - 1]) : undefined, topLevel && !answered.has(block));
         return;
       case 'table':
         tableCards(ctx, sectionOf(position), block);
@@ -93,13 +97,47 @@ function withoutCalloutMarker(children: RootContent[]): RootContent[] {
   return [{ ...(first as Paragraph), children: [{ ...text, value }, ...(first as Paragraph).children.slice(1)] }, ...children.slice(1)];
 }
 
-/** Definition and bold cards of one paragraph; `nested` are blocks under it (a list item's sub-list). */
-function paragraphCards(ctx: NoteContext, section: Section, paragraph: Paragraph, nested: RootContent[], covered: ReadonlySet<Nodes> = new Set()): void {
-  const line = paragraph.position?.start.line ?? 1;
-  const definition = matchDefinition(paragraph.children);
-  const asked = new Set(covered);
-  if (definition && !covered.has(definition.term) && definitionCard(ctx, section, definition, nested, line)) asked.add(definition.term);
-  boldClozes(ctx, section, paragraph.children, line, asked);
+/**
+ * Definition, question-answer and bold cards of one paragraph, line group by
+ * line group. `nested` are blocks under it (a list item's sub-list); a
+ * definition that ends with a colon and has none takes `following` (the list
+ * right after it) as its answer. Returns whether it did.
+ */
+function paragraphCards(
+  ctx: NoteContext,
+  section: Section,
+  paragraph: Paragraph,
+  nested: RootContent[],
+  covered: ReadonlySet<Nodes> = new Set(),
+  following?: List,
+): boolean {
+  const start = paragraph.position?.start.line ?? 1;
+  const isDefinitionLine = (line: PhrasingContent[]): boolean => matchDefinition(line) !== undefined;
+  const groups = groupLines(splitLines(paragraph.children), isDefinitionLine);
+  let tookFollowing = false;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as (typeof groups)[number];
+    const line = start + group.lineOffset;
+    const definition = matchDefinition(group.nodes);
+    const asked = new Set(covered);
+    const next = groups[g + 1];
+    const answer = next ? matchDefinition(next.nodes) : undefined;
+    if (definition && answer && isQuestionAnswerPair(definition, answer) && questionAnswerCard(ctx, section, definition, answer, line)) {
+      g += 1; // the answer line is this card's back
+      continue;
+    }
+    const last = g === groups.length - 1;
+    let under = last ? nested : [];
+    if (last && under.length === 0 && following && definition && endsWithColon(definition)) {
+      under = [following];
+      tookFollowing = true;
+    }
+    const made = definition !== undefined && !covered.has(definition.term) && definitionCard(ctx, section, definition, under, line);
+    if (made) asked.add(definition.term);
+    else if (following !== undefined && under[0] === following) tookFollowing = false;
+    boldClozes(ctx, section, group.nodes, line, asked);
+  }
+  return tookFollowing;
 }
 
 /** A list of links to places in the note: navigation, not knowledge. */

@@ -81,3 +81,46 @@ describe('clean HTML fields', () => {
     expect(result.warnings[0]?.message).toMatch(/front matter is not valid YAML/);
   });
 });
+
+describe('how notes are really written', () => {
+  it('reads stacked "**Term:** text" lines of one paragraph as separate definitions', () => {
+    const cards = cardsOf('# T\n\n**Severity:** how bad the defect is.\n**Priority:** how soon to fix it.\n');
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
+      ['Severity', 'how bad the defect is.'],
+      ['Priority', 'how soon to fix it.'],
+    ]);
+  });
+
+  it('asks a "**Вопрос:** … **Ответ:** …" pair as the note wrote it', () => {
+    const cards = cardsOf('# T\n\n## Singleton\n\n**Вопрос:** В чем суть паттерна?\n**Ответ:** Один экземпляр класса на **всё приложение**.\n');
+    expect(cards).toHaveLength(1);
+    expect(questionOf(cards[0]!)).toBe('В чем суть паттерна?');
+    expect(cards[0]?.back).toBe('Один экземпляр класса на <b>всё приложение</b>.');
+  });
+
+  it('answers a definition that ends with a colon with the list after it, and asks that list no other way', () => {
+    const cards = cardsOf('# T\n\n## Параметризация\n\n**Способы**: есть два пути:\n\n- аннотация\n- файл данных\n');
+    expect(cards.map((c) => c.rule)).toEqual(['definition']);
+    expect(cards[0]?.back).toBe('есть два пути:<ul><li>аннотация</li><li>файл данных</li></ul>');
+  });
+
+  it('keys a table by its second column when the first only numbers the rows', () => {
+    const cards = cardsOf('# T\n\n| № | Фаза | Что делает |\n| - | ---- | ---------- |\n| 1 | validate | проверяет проект |\n| 2 | compile | компилирует код |\n');
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
+      ['validate › Что делает', 'проверяет проект'],
+      ['compile › Что делает', 'компилирует код'],
+    ]);
+  });
+
+  it('titles a note named only by a number after its first H1, and drops heading decoration', () => {
+    const [card] = cardsOf('# 📌 Типы данных 1️⃣\n\nТекст **здесь**.\n\n# Другое\n\nЕщё **там**.\n', 'Intensive/007.md');
+    expect(card?.deck).toBe('Intensive::Типы данных');
+    expect(crumbOf(card!)).toBe('Типы данных');
+  });
+
+  it('makes no cards from a table of contents', () => {
+    const cards = cardsOf('# Содержание\n\n## Разделы\n\n- [Первый](#первый)\n- [Второй](#второй)\n\n## Первый\n\nТекст **здесь**.\n', 'Guide.md');
+    expect(cards.map((c) => c.rule)).toEqual(['bold']);
+    expect(crumbOf(cards[0]!)).toBe('Guide › Первый');
+  });
+});

@@ -77,3 +77,42 @@ export function definitionCard(
   });
   return true;
 }
+
+/** Whether a definition's explanation ends with a colon (or is empty): it announces what follows. */
+export function endsWithColon(match: DefinitionMatch): boolean {
+  const text = indexInline(match.explanation).plain.trim();
+  return text === '' || /[:：]$/u.test(text);
+}
+
+const QUESTION_LABEL = /^(?:вопрос|question|q)$/iu;
+const ANSWER_LABEL = /^(?:ответ|answer|a)$/iu;
+
+/** "**Вопрос:** …" followed by "**Ответ:** …": the note already wrote the card. */
+export function isQuestionAnswerPair(question: DefinitionMatch, answer: DefinitionMatch): boolean {
+  return QUESTION_LABEL.test(termText(question)) && ANSWER_LABEL.test(termText(answer));
+}
+
+/** The card a question-answer pair wrote: its question asks, its answer answers. */
+export function questionAnswerCard(
+  ctx: NoteContext,
+  section: Section,
+  question: DefinitionMatch,
+  answer: DefinitionMatch,
+  line: number,
+): boolean {
+  if (!ctx.rules.has('definition')) return false;
+  const questionIndex = indexInline(question.explanation);
+  const answerIndex = indexInline(answer.explanation);
+  if (!hasWords(questionIndex.plain) || !hasWords(answerIndex.plain)) return false;
+  ctx.drafts.push({
+    rule: 'definition',
+    type: 'basic',
+    cue: normalizeSpace(questionIndex.plain),
+    crumb: section.crumb,
+    question: renderInline(questionIndex, ctx.sink).trim(),
+    back: renderInline(answerIndex, ctx.sink).trim(),
+    answers: [],
+    line,
+  });
+  return true;
+}

@@ -1,35 +1,47 @@
-import type { Table } from 'mdast';
+import type { Table, TableRow } from 'mdast';
 import type { NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 /**
+ * A first column that only numbers the rows (1, 2, 3…) says nothing a learner
+ * could recall from: the second column is then the rows' key.
+ */
+function isNumberingColumn(rows: TableRow[]): boolean {
+  if (rows.length < 2 || rows.some((row) => row.children.length < 3)) return false;
+  return rows.every((row) => /^\s*№?\s*\d{1,4}[.)]?\s*$/u.test(indexInline(row.children[0]?.children ?? []).plain));
+}
+
+/**
  * The table rule: each non-empty cell outside the first column is asked from
- * the row's first cell and the column's header ("Junior › Ключевые навыки").
+ * the row's first cell and the column's header ("Junior › Ключевые навыки"),
+ * or the second cell when the first only numbers the rows.
  * Bold inside a table is part of these cards, never a cloze of its own.
  */
 export function tableCards(ctx: NoteContext, section: Section, table: Table): void {
   if (!ctx.rules.has('table')) return;
   const [header, ...rows] = table.children;
   if (!header) return;
+  const keyColumn = isNumberingColumn(rows) ? 1 : 0;
   const headers = header.children.map((cell) => {
     const index = indexInline(cell.children);
     return { text: normalizeSpace(index.plain), html: renderInline(index, ctx.sink, { plainStrong: true }).trim() };
   });
   rows.forEach((row, rowIndex) => {
-    const [keyCell, ...cells] = row.children;
+    const keyCell = row.children[keyColumn];
+    const cells = row.children.slice(keyColumn + 1);
     const keyIndex = indexInline(keyCell?.children ?? []);
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
     const keyHtml = normalizeSpace(keyIndex.plain) ? renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim() : escapeHtml(keyText);
     cells.forEach((cell, i) => {
       const index = indexInline(cell.children);
       if (!hasWords(index.plain) && !index.plain.includes('\uFFFC')) return;
-      const column = headers[i + 1] ?? { text: String(i + 2), html: String(i + 2) };
-      const columnHtml = column.html || escapeHtml(String(i + 2));
+      const column = headers[keyColumn + i + 1] ?? { text: '', html: '' };
+      const columnHtml = column.html || escapeHtml(String(keyColumn + i + 2));
       ctx.drafts.push({
         rule: 'table',
         type: 'basic',
-        cue: `${keyText}\u001f${column.text || i + 2}`,
+        cue: `${keyText}\u001f${column.text || keyColumn + i + 2}`,
         crumb: section.crumb,
         question: `${keyHtml} › ${columnHtml}`,
         back: renderInline(index, ctx.sink).trim(),
