@@ -57,4 +57,10 @@ export interface NoteResult {
   file: string;
   cards: Card[];
   warnings: NoteWarning[];
+  /**
+   * Why the note makes no cards on purpose, when it does not: opted out
+   * (front matter `flashmark: false`), empty, front matter only, template or
+   * site code. Not a warning: nothing is wrong with the note.
+   */
+  skipped?: string;
 }

@@ -6,6 +6,8 @@ export interface FrontMatter {
   deck?: string;
   id?: string;
   tags: string[];
+  /** `flashmark: false` opts the note out; `true` makes a note that looks like a template a note. */
+  flashmark?: boolean;
 }
 
 export interface FrontMatterResult {
@@ -42,6 +44,9 @@ export function readFrontMatter(yamlText: string | undefined): FrontMatterResult
     }
   }
   frontMatter.tags = readTags(record['tags'] ?? record['tag'], problems);
+  const flag = record['flashmark'];
+  if (typeof flag === 'boolean') frontMatter.flashmark = flag;
+  else if (flag !== undefined && flag !== null) problems.push("front matter 'flashmark' should be true or false; ignored");
   return { frontMatter, problems };
 }
 

@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NoteWarning } from '../card.js';
+import { ignoreMatcher } from '../settings/glob.js';
 
 /** Folders that never hold notes: tool and editor state, not the user's writing. */
 const IGNORED_FOLDERS = new Set(['node_modules']);
@@ -14,14 +15,21 @@ export interface Discovery {
   /** Note paths relative to the root, `/`-separated, sorted by code unit. */
   files: string[];
   warnings: NoteWarning[];
+  /** Notes left out by the settings' `ignore` patterns, each with the pattern that matched, sorted by file. */
+  ignored: IgnoredNote[];
+}
+
+export interface IgnoredNote {
+  file: string;
+  pattern: string;
 }
 
 /**
- * Every `*.md` file below `root`. Symlinked folders are followed once: a folder
+ * Every `*.md` file below `root`, less those an `ignore` pattern (settings) matches. Symlinked folders are followed once: a folder
  * whose real path was already visited (a link loop, or two links to one place)
  * is skipped, so discovery always ends.
  */
-export async function findNoteFiles(root: string): Promise<Discovery> {
+export async function findNoteFiles(root: string, ignore: readonly string[] = []): Promise<Discovery> {
   const files: string[] = [];
   const warnings: NoteWarning[] = [];
   const visited = new Set<string>([await realpath(root)]);
@@ -62,5 +70,12 @@ export async function findNoteFiles(root: string): Promise<Discovery> {
     }
   }
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files, warnings };
+  const ignoredBy = ignoreMatcher(ignore);
+  const ignored: IgnoredNote[] = [];
+  const kept = files.filter((file) => {
+    const pattern = ignoredBy(file);
+    if (pattern !== undefined) ignored.push({ file, pattern });
+    return pattern === undefined;
+  });
+  return { files: kept, warnings, ignored };
 }

@@ -1,6 +1,6 @@
 import type { NoteResult, NoteWarning } from '../card.js';
 import { extractNote, resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
-import { findNoteFiles, readNoteText } from '../scan/index.js';
+import { findNoteFiles, readNoteText, type IgnoredNote } from '../scan/index.js';
 
 /** A notes folder read and extracted: every note's cards, and the problems found while scanning. */
 export interface Vault {
@@ -9,12 +9,14 @@ export interface Vault {
   notes: NoteResult[];
   /** Scan-level problems: unreadable folders, notes too big, binary or not UTF-8 (those notes are not in `notes`). */
   warnings: NoteWarning[];
+  /** Notes the settings' `ignore` patterns left out (not read). */
+  ignored?: IgnoredNote[];
 }
 
 /** Reads and extracts every note below `root`, one after another. A bad note is a warning, never an exception. */
 export async function loadVault(root: string, options: Partial<ExtractOptions> = {}): Promise<Vault> {
   const resolved = resolveExtractOptions(options);
-  const { files, warnings } = await findNoteFiles(root);
+  const { files, warnings, ignored } = await findNoteFiles(root, resolved.ignore);
   const notes: NoteResult[] = [];
   for (const file of files) {
     const read = await readNoteText(root, file, resolved.maxNoteBytes);
@@ -24,5 +26,5 @@ export async function loadVault(root: string, options: Partial<ExtractOptions> =
     }
     notes.push(extractNote(file, read.text, resolved));
   }
-  return { root, notes, warnings };
+  return { root, notes, warnings, ignored };
 }

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import type { Card } from '../../card.js';
 import { htmlText } from '../../extract/finish.js';
+import { loadVaultSettings } from '../../settings/index.js';
+import { formatSummary, summarizeVault } from '../../summary/index.js';
 import { loadVault } from '../../vault/load.js';
 import { resolveNotesDir } from '../options.js';
 
 interface CardsCommandOptions {
   json?: boolean;
+  summary?: boolean;
 }
 
 /** What the learner is to recall: a basic card's back, or a cloze's deletions by number. */
@@ -52,21 +55,32 @@ export function registerCards(program: Command): void {
     .description('List the cards the notes make, without writing anything.')
     .argument('[notes]', 'the notes folder', 'notes')
     .option('--json', 'print a JSON array of cards (id, deck, type, front, back, cards, tags, rule, source, media)')
+    .option('--summary', 'what the notes yield instead of the cards: cards per rule, per file and per deck, and the notes skipped with why (JSON with --json)')
     .addHelpText(
       'after',
       `
 Warnings about single notes (not UTF-8, binary, too big, invalid front matter)
 go to stderr; the other notes are still listed.
 
+The vault's settings file (.flashmark.yml, docs/settings.md) chooses the
+rules, the decks and the notes to ignore.
+
 Examples:
   flashmark cards notes
+  flashmark cards ~/vault --summary
   flashmark cards ~/vault --json | jq '.[] | select(.rule == "table") | .front'`,
     )
     .action(async (notes: string, options: CardsCommandOptions) => {
       const notesDir = resolveNotesDir(notes);
-      const vault = await loadVault(notesDir);
+      const settings = loadVaultSettings(notesDir);
+      const vault = await loadVault(notesDir, settings.extract);
       for (const warning of [...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]) {
         process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
+      }
+      if (options.summary) {
+        const summary = summarizeVault(vault, settings.extract.rules);
+        process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+        return;
       }
       const cards = vault.notes.flatMap((note) => note.cards);
       if (options.json) process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);

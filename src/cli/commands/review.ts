@@ -1,8 +1,10 @@
 import { Option, type Command } from 'commander';
+import { loadVaultSettings } from '../../settings/index.js';
 import { startReview } from '../../review/start.js';
 import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/schedulers.js';
 import { loadVault } from '../../vault/load.js';
 import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
+import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
 
 interface ReviewCommandOptions extends StudyCommandOptions {
@@ -16,7 +18,7 @@ export function registerReview(program: Command): void {
     .command('review')
     .description('A study session in the terminal, scheduled by SM-2 (or FSRS with --scheduler fsrs): due cards first, then new ones.')
     .argument('[notes]', 'the notes folder', 'notes')
-    .addOption(new Option('--new <n>', 'new cards per study day, counted across sessions').default('20'))
+    .addOption(new Option('--new <n>', 'new cards per study day, counted across sessions (review.new in .flashmark.yml changes the default)').default('20'))
     .option('--buttons', 'grade with Again/Hard/Good/Easy on keys 1-4 (grades 2/3/4/5) instead of 0-5')
     .addOption(
       new Option('--scheduler <name>', 'schedule with SM-2 or FSRS from now on (kept in the study database; switching rebuilds every card from the review log)')
@@ -39,19 +41,20 @@ Examples:
   flashmark review notes --scheduler fsrs     (and --scheduler sm2 to go back)
   printf '\\n4\\n\\n5\\nq\\n' | flashmark review notes --now 2026-03-01T09:00`,
     )
-    .action(async (notes: string, options: ReviewCommandOptions) => {
+    .action(async (notes: string, options: ReviewCommandOptions, command: Command) => {
       const notesDir = resolveNotesDir(notes);
+      const settings = loadVaultSettings(notesDir);
       const start = resolveStudyNow(options.now);
       await startReview({
         statePath: resolveStatePath(notesDir, options.state),
         clock: runningClock(start),
-        rolloverHour: resolveRollover(options.rollover),
-        newPerDay: parsePositiveInt('--new', options.new),
+        rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
+        newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parsePositiveInt('--new', options.new)),
         deck: options.deck,
         buttons: options.buttons ?? false,
         scheduler: options.scheduler,
         loadCards: async () => {
-          const vault = await loadVault(notesDir);
+          const vault = await loadVault(notesDir, settings.extract);
           reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
           return vault.notes.flatMap((note) => note.cards);
         },

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { loadVaultSettings } from '../../settings/index.js';
 import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
@@ -6,6 +7,7 @@ import { openStudyDatabase } from '../../study/store.js';
 import { syncCards } from '../../study/sync.js';
 import { loadVault } from '../../vault/load.js';
 import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
+import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, type StudyCommandOptions } from '../study-options.js';
 import { reportWarnings } from './review.js';
 
@@ -34,14 +36,15 @@ Examples:
   flashmark stats notes --days 14 --deck DevOps
   flashmark stats notes --json | jq .forecast`,
     )
-    .action(async (notes: string, options: StatsCommandOptions) => {
+    .action(async (notes: string, options: StatsCommandOptions, command: Command) => {
       const notesDir = resolveNotesDir(notes);
+      const settings = loadVaultSettings(notesDir);
       const now = resolveStudyNow(options.now);
-      const today = studyDay(now, { rolloverHour: resolveRollover(options.rollover) });
+      const today = studyDay(now, { rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)) });
       const days = parsePositiveInt('--days', options.days);
       const db = openStudyDatabase(resolveStatePath(notesDir, options.state));
       try {
-        const vault = await loadVault(notesDir);
+        const vault = await loadVault(notesDir, settings.extract);
         reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
         syncCards(db, vault.notes.flatMap((note) => note.cards), now);
         const stats = computeStats(db, today, days, options.deck);

@@ -1,0 +1,3 @@
+export { SETTINGS_FILE, loadVaultSettings } from './load.js';
+export { SettingsError, parseVaultSettings, type ReviewSettings, type VaultSettings } from './parse.js';
+export { compileIgnorePattern, ignoreMatcher, type IgnorePattern } from './glob.js';
