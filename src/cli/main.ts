@@ -6,6 +6,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCards } from './commands/cards.js';
 import { registerReview } from './commands/review.js';
 import { registerStats } from './commands/stats.js';
+import { registerWatch } from './commands/watch.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -20,6 +21,7 @@ registerBuild(program);
 registerCards(program);
 registerReview(program);
 registerStats(program);
+registerWatch(program);
 
 try {
   await program.parseAsync(process.argv);

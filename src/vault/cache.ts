@@ -25,6 +25,8 @@ const MIGRATIONS = {
   steps: [
     `CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
      CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, result TEXT NOT NULL);`,
+    // What each package was built from, so an unchanged package is neither re-assembled nor re-read (see incremental-build.ts).
+    `CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));`,
   ],
 };
 
@@ -82,7 +84,7 @@ export class ExtractionCache {
     const row = this.db.prepare<[], { value: string }>("SELECT value FROM cache_meta WHERE key = 'fingerprint'").get();
     if (row?.value === fingerprint) return;
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM cache_note');
+      this.db.exec('DELETE FROM cache_note; DELETE FROM cache_package;');
       this.db.prepare("INSERT OR REPLACE INTO cache_meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
     })();
   }
@@ -91,6 +93,41 @@ export class ExtractionCache {
   entries(): Map<string, CachedNote> {
     const rows = this.db.prepare<[], { file: string; hash: string; result: string }>('SELECT file, hash, result FROM cache_note').all();
     return new Map(rows.map((r) => [r.file, { hash: r.hash, result: r.result }]));
+  }
+
+  /** Path → hash of every cached note, without the results (cheap even for a large vault). */
+  hashes(): Map<string, string> {
+    const rows = this.db.prepare<[], { file: string; hash: string }>('SELECT file, hash FROM cache_note').all();
+    return new Map(rows.map((r) => [r.file, r.hash]));
+  }
+
+  /** The cached result of one note, if any. */
+  result(file: string): string | undefined {
+    return this.db.prepare<[string], { result: string }>('SELECT result FROM cache_note WHERE file = ?').get(file)?.result;
+  }
+
+  /** The packages last built into `outDir`: key → record (JSON, owned by incremental-build.ts). */
+  packageRecords(outDir: string): Map<string, string> {
+    const rows = this.db.prepare<[string], { key: string; record: string }>('SELECT key, record FROM cache_package WHERE out_dir = ?').all(outDir);
+    return new Map(rows.map((r) => [r.key, r.record]));
+  }
+
+  /** Replaces the package records of `outDir`, in one transaction. */
+  savePackageRecords(outDir: string, records: ReadonlyMap<string, string>): void {
+    const put = this.db.prepare('INSERT INTO cache_package (out_dir, key, record) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM cache_package WHERE out_dir = ?').run(outDir);
+      for (const [key, record] of records) put.run(outDir, key, record);
+    })();
+  }
+
+  /** A small value kept with the cache (e.g. the last output folder built into). */
+  meta(key: string): string | undefined {
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM cache_meta WHERE key = ?').get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO cache_meta (key, value) VALUES (?, ?)').run(key, value);
   }
 
   /** Records new results and forgets notes that no longer exist, in one transaction. */

@@ -31,7 +31,8 @@ export function watchNotes(root: string, { debounceMs = 150, ignore = [], onSett
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
     // Dot folders and files (.flashmark, .obsidian, .git, editors' temp files) are never notes.
     if (rel.split(sep).some((segment) => segment.startsWith('.'))) return true;
-    return ignoredPaths.some((p) => path === p || path.startsWith(p + sep));
+    // Also SQLite's companions of an ignored database file (-wal, -shm, -journal).
+    return ignoredPaths.some((p) => path === p || path.startsWith(p + sep) || path.startsWith(`${p}-`));
   };
   const watcher: FSWatcher = watch(root, { ignored: isIgnored, ignoreInitial: true, persistent: true });
   let pending = new Set<string>();

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { buildPackages, formatBuildReport, formatWarnings } from '../../build/index.js';
-import { loadVault } from '../../vault/load.js';
+import { formatBuildReport, formatWarnings } from '../../build/index.js';
+import { buildVault } from '../../vault/build-vault.js';
+import { createProgress } from '../progress.js';
 import { loadPackageScheduling, progressSummary } from '../../progress/index.js';
 import { resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { loadVaultSettings } from '../../settings/index.js';
 
 interface BuildCommandOptions {
   out: string;
@@ -41,14 +43,18 @@ Examples:
     )
     .action(async (notes: string, options: BuildCommandOptions) => {
       const notesDir = resolveNotesDir(notes);
+      const settings = loadVaultSettings(notesDir);
       const now = resolveNow(options.now);
-      const vault = await loadVault(notesDir);
       const statePath = resolveStatePath(notesDir, options.state);
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
-      const report = await buildPackages(vault, { outDir: options.out, statePath, now, scheduling });
-      const progress = scheduling ? progressSummary(scheduling, vault.notes.flatMap((note) => note.cards)) : undefined;
+      // Only notes that changed since the last build are parsed (src/vault/build-vault.ts); `parsed` says how many.
+      const bar = createProgress({ json: options.json ?? false });
+      const { report, vault, extracted } = await buildVault(notesDir, { outDir: options.out, statePath, now, scheduling, extract: settings.extract, onProgress: bar.update }).finally(
+        () => bar.finish(),
+      );
+      const progress = scheduling ? progressSummary(scheduling, vault.notes.flatMap((note) => note.result().cards)) : undefined;
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(progress ? { ...report, progress } : report, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...report, ...(progress ? { progress } : {}), parsed: extracted }, null, 2)}\n`);
       } else {
         process.stderr.write(formatWarnings(report));
         process.stdout.write(formatBuildReport(report));

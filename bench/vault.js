@@ -1,0 +1,149 @@
+// @ts-check
+/**
+ * `npm run bench` (via bench/run.js): build speed and memory at vault scale.
+ *
+ * For 1,000 and 10,000 generated notes (bench/generate.js, into bench/out/):
+ * the bare single-core remark parse of the same files (bench/parse.js, in its
+ * own process), then the real binary: cold build, rebuild with nothing
+ * changed, rebuild after one note changed, and how long `flashmark watch`
+ * takes to update the package after a save (1,000 notes). Peak memory is the
+ * child's maximum resident set (bench/measure.js). Prints one table.
+ *
+ * Usage: node bench/vault.js [--sizes 1000,10000]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout } from 'node:timers';
+import { URL, fileURLToPath } from 'node:url';
+import { editNoteText, generateVault } from './generate.js';
+import { measure } from './measure.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const cli = join(here, '..', 'dist', 'cli', 'main.js');
+const outRoot = join(here, 'out');
+
+const sizesArg = process.argv.indexOf('--sizes');
+const sizes = sizesArg >= 0 ? (process.argv[sizesArg + 1] ?? '').split(',').map(Number) : [1000, 10000];
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * @param {string} vault
+ * @param {string} decks
+ */
+async function build(vault, decks) {
+  const run = await measure([cli, 'build', vault, '-o', decks, '--json']);
+  if (run.code !== 0) throw new Error(`flashmark build failed (${run.code}): ${run.stderr.trim()}`);
+  return { ...run, report: JSON.parse(run.stdout) };
+}
+
+/**
+ * Cards in a build's JSON report, whatever its exact shape: the sum of the
+ * packages' card counts.
+ * @param {any} report
+ */
+function cardsIn(report) {
+  const packages = Array.isArray(report) ? report : (report.packages ?? []);
+  return packages.reduce((/** @type {number} */ sum, /** @type {any} */ p) => sum + (p.cards ?? p.notes ?? 0), 0);
+}
+
+/**
+ * Seconds from saving a note to its package changing on disk, with
+ * `flashmark watch` running on the vault.
+ * @param {string} vault
+ * @param {string} decks
+ * @param {string} note absolute path of the note to edit
+ * @param {string} pkg absolute path of the package it belongs to
+ */
+async function watchLatency(vault, decks, note, pkg) {
+  const child = spawn(process.execPath, [cli, 'watch', vault, '-o', decks], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  try {
+    for (let waited = 0; !/watching/i.test(output); waited += 20) {
+      if (waited > 60_000 || child.exitCode !== null) throw new Error(`watch did not start: ${output}`);
+      await sleep(20);
+    }
+    const before = statSync(pkg).mtimeMs;
+    const start = process.hrtime.bigint();
+    writeFileSync(note, editNoteText(readFileSync(note, 'utf8'), 2));
+    while (statSync(pkg).mtimeMs === before) {
+      if (Number(process.hrtime.bigint() - start) > 60e9) throw new Error(`watch did not update ${pkg}: ${output}`);
+      await sleep(5);
+    }
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((r) => child.once('close', r));
+  }
+}
+
+/** @param {number} seconds */
+const secs = (seconds) => `${seconds.toFixed(2)} s`;
+
+/** @param {number} notes */
+async function benchSize(notes) {
+  const vault = join(outRoot, `vault-${notes}`);
+  const decks = join(outRoot, `decks-${notes}`);
+  const { files, bytes } = generateVault(vault, { notes, seed: notes });
+  rmSync(decks, { recursive: true, force: true });
+  mkdirSync(decks, { recursive: true });
+
+  const parse = await measure([join(here, 'parse.js'), vault]);
+  const bare = Number(/in ([\d.]+) s/.exec(parse.stdout)?.[1]);
+
+  const cold = await build(vault, decks);
+  const cards = cardsIn(cold.report);
+  const unchanged = await build(vault, decks);
+
+  const edited = join(vault, files[Math.floor(files.length / 2)] ?? '');
+  writeFileSync(edited, editNoteText(readFileSync(edited, 'utf8'), 1));
+  const one = await build(vault, decks);
+
+  const pkgKey = (files[Math.floor(files.length / 2)] ?? '').split('/')[0]?.replace(/\.md$/, '') ?? '';
+  const pkg = join(decks, `${pkgKey}.apkg`);
+  const watch = notes <= 1000 && existsSync(pkg) ? await watchLatency(vault, decks, edited, pkg) : undefined;
+
+  const peak = Math.max(cold.maxRssMb ?? 0, unchanged.maxRssMb ?? 0, one.maxRssMb ?? 0);
+  return {
+    notes,
+    mb: bytes / 1e6,
+    bare,
+    cold: cold.seconds,
+    unchanged: unchanged.seconds,
+    one: one.seconds,
+    parsedAfterEdit: one.report.parsed ?? one.report.extracted,
+    watch,
+    peak,
+    cards,
+    ratio: cold.seconds / bare,
+  };
+}
+
+const rows = [];
+for (const notes of sizes) rows.push(await benchSize(notes));
+
+const table = [
+  ['notes', 'MB', 'bare parse (1 core)', 'cold build', 'cold / bare', 'no change', 'one note changed', 'notes parsed', 'watch save→package', 'peak RSS', 'cards', 'cards/s (cold)'],
+  ...rows.map((r) => [
+    String(r.notes),
+    r.mb.toFixed(1),
+    secs(r.bare),
+    secs(r.cold),
+    r.ratio.toFixed(2),
+    secs(r.unchanged),
+    secs(r.one),
+    String(r.parsedAfterEdit ?? '?'),
+    r.watch === undefined ? '-' : secs(r.watch),
+    `${Math.round(r.peak)} MB`,
+    String(r.cards),
+    String(Math.round(r.cards / r.cold)),
+  ]),
+];
+const widths = table[0]?.map((_, c) => Math.max(...table.map((row) => (row[c] ?? '').length))) ?? [];
+console.log('\nflashmark at vault scale (bench/vault.js)');
+for (const row of table) console.log(row.map((cell, c) => cell.padStart(widths[c] ?? 0)).join('  '));
+console.log('targets: cold/bare <= 0.7 at 10,000; no change < 1 s; one note changed < 1.5 s, 1 note parsed; watch < 1 s; peak < 1 GB');

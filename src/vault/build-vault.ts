@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+import type { PackageScheduling } from '../anki/index.js';
+import type { BuildReport } from '../build/index.js';
+import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
+import { ExtractionCache, cacheFingerprint, cachePathFor } from './cache.js';
+import { loadVaultIncrementally, type LoadedVault } from './incremental.js';
+import { buildIncrementally } from './incremental-build.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export interface VaultBuildOptions {
+  outDir: string;
+  /** The study database (build history); the cache lives beside it. */
+  statePath: string;
+  now: Date;
+  extract?: Partial<ExtractOptions>;
+  /** Worker threads for parsing (default: the cores available). */
+  threads?: number;
+  scheduling?: PackageScheduling | undefined;
+  /** An open cache to use (watch keeps one open); by default one is opened and closed. */
+  cache?: ExtractionCache;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface VaultBuildResult {
+  report: BuildReport;
+  /** The notes as loaded (results decoded on demand). */
+  vault: LoadedVault;
+  /** Notes parsed in this build; the others came from the cache. */
+  extracted: number;
+  /** Packages carried over from the last build without being assembled. */
+  reused: number;
+}
+
+/**
+ * `flashmark build` and each rebuild of `flashmark watch`: notes to packages,
+ * parsing only the notes that changed (in parallel) and assembling only the
+ * packages whose inputs changed. Same packages and report as a build from
+ * scratch with the same build history.
+ */
+export async function buildVault(root: string, options: VaultBuildOptions): Promise<VaultBuildResult> {
+  const cache = options.cache ?? openBuildCache(options.statePath, options.extract);
+  try {
+    const vault = await loadVaultIncrementally(root, {
+      cache,
+      ...(options.extract ? { extract: options.extract } : {}),
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const { report, reused } = await buildIncrementally(vault, {
+      outDir: options.outDir,
+      statePath: options.statePath,
+      now: options.now,
+      cache,
+      scheduling: options.scheduling,
+    });
+    return { report, vault, extracted: vault.extracted, reused };
+  } finally {
+    if (!options.cache) cache.close();
+  }
+}
+
+/** The extraction cache beside the study database, valid for this flashmark version and these extraction options. */
+export function openBuildCache(statePath: string, extract?: Partial<ExtractOptions>): ExtractionCache {
+  return ExtractionCache.open(cachePathFor(statePath), cacheFingerprint(version, resolveExtractOptions(extract)));
+}

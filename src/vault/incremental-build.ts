@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { NoteWarning } from '../card.js';
+import type { PackageScheduling } from '../anki/index.js';
+import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type PackageReport } from '../build/index.js';
+import { loadPackageRecords } from '../build/history.js';
+import { openStateDatabase, type Db } from '../store/database.js';
+import type { ExtractionCache } from './cache.js';
+import type { LoadedNote, LoadedVault } from './incremental.js';
+
+/**
+ * Incremental builds: a package whose inputs are exactly those of its last
+ * build is neither re-assembled nor re-read — its notes' cached results are
+ * not even decoded. `buildPackages` then gets only the other packages' notes
+ * and is told which packages to carry over (`reuse`).
+ *
+ * A package is carried over when all of these hold; otherwise it is rebuilt
+ * from its notes (cached results or fresh extraction):
+ * - the same notes, each with the same text hash (and the cache is for this
+ *   tool version and these extraction options: see cache.ts);
+ * - every image its cards refer to has the same size, mtime and inode;
+ * - its `.apkg` is still on disk with the size and mtime the last build left,
+ *   and the build history in the study database records the same bytes
+ *   (sha256) for it — a deleted or replaced study database rebuilds all;
+ * - the last build went into the same output folder (a build elsewhere may
+ *   have moved `mod`s in the shared build history);
+ * - no card of it shares an identity with a card of another package (which
+ *   one wins depends on both; such packages are always rebuilt together).
+ */
+interface PackageRecord {
+  /** Hash of the package key and its notes' paths and text hashes. */
+  fingerprint: string;
+  /** Empty for a package whose notes make no cards (nothing written). */
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+  /** Image path (relative to the notes root) → stat signature. */
+  media: Record<string, string>;
+  /** The report of its last build; carried over as "all unchanged". */
+  report: PackageReport | null;
+  /** Warnings of its notes at that build, by file, in order. */
+  warnings: NoteWarning[];
+  entangled: boolean;
+}
+
+export interface IncrementalBuildOptions {
+  outDir: string;
+  statePath: string;
+  now: Date;
+  cache: ExtractionCache;
+  /** `build --with-progress`: package bytes then depend on the study database too, so nothing is carried over. */
+  scheduling?: PackageScheduling | undefined;
+}
+
+export interface IncrementalBuildResult {
+  report: BuildReport;
+  /** Packages carried over without being assembled. */
+  reused: number;
+}
+
+const LAST_OUT_DIR = 'last_out_dir';
+
+export async function buildIncrementally(vault: LoadedVault, options: IncrementalBuildOptions): Promise<IncrementalBuildResult> {
+  const outDir = resolve(options.outDir);
+  const { cache } = options;
+  const groups = groupByPackage(vault.notes);
+  const stored = cache.meta(LAST_OUT_DIR) === outDir && !options.scheduling ? cache.packageRecords(outDir) : new Map<string, string>();
+  const reused = new Map<string, PackageRecord>();
+  let published: Map<string, string>;
+  const db = openStateDatabase(options.statePath, [BUILD_MIGRATIONS]);
+  try {
+    published = new Map(loadPackageRecords(db, outDir).map((r) => [r.key, r.sha256]));
+    for (const [key, notes] of groups) {
+      const json = stored.get(key);
+      const record = json === undefined ? undefined : (JSON.parse(json) as PackageRecord);
+      if (record && canReuse(record, key, notes, vault.root, published)) reused.set(key, record);
+    }
+    releaseEntangled(groups, reused, db);
+  } finally {
+    db.close();
+  }
+
+  const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
+  let report: BuildReport;
+  if (reused.size === groups.size && allPublishedStillHere) {
+    report = { outDir, packages: [], removedPackages: [], warnings: [...vault.warnings] };
+  } else {
+    const loaded = [...groups].filter(([key]) => !reused.has(key)).flatMap(([, notes]) => notes.map((n) => n.result()));
+    report = await buildPackages(
+      {
+        root: vault.root,
+        notes: loaded,
+        warnings: vault.warnings,
+        reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
+      },
+      { outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling },
+    );
+  }
+  report = mergeReused(report, reused, vault);
+  // Packages with review progress in them must never be carried over into a build without it.
+  cache.savePackageRecords(outDir, options.scheduling ? new Map() : recordsAfter(report, groups, reused, vault.root));
+  cache.setMeta(LAST_OUT_DIR, outDir);
+  return { report, reused: reused.size };
+}
+
+function groupByPackage(notes: readonly LoadedNote[]): Map<string, LoadedNote[]> {
+  const groups = new Map<string, LoadedNote[]>();
+  for (const note of notes) {
+    const key = packageKeyOf(note.file);
+    const group = groups.get(key);
+    if (group) group.push(note);
+    else groups.set(key, [note]);
+  }
+  return groups;
+}
+
+function fingerprintOf(key: string, notes: readonly LoadedNote[]): string {
+  const hash = createHash('sha256').update(key);
+  for (const note of notes) hash.update(`\0${note.file}\0${note.hash}`);
+  return hash.digest('base64url');
+}
+
+/**
+ * A card of a package being rebuilt whose identity the build history places in
+ * a package about to be carried over: the two packages compete for it, so the
+ * other one is rebuilt too (repeated until no such card is left).
+ */
+function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: Map<string, PackageRecord>, db: Db): void {
+  const packageOf = db.prepare<[string], { package: string }>('SELECT package FROM build_notes WHERE guid = ? AND present = 1');
+  const checked = new Set<string>();
+  let released = true;
+  while (released && reused.size > 0) {
+    released = false;
+    for (const [key, notes] of groups) {
+      if (reused.has(key) || checked.has(key)) continue;
+      checked.add(key);
+      for (const note of notes) {
+        for (const card of note.result().cards) {
+          const other = packageOf.get(card.id)?.package;
+          if (other !== undefined && other !== key && reused.delete(other)) released = true;
+        }
+      }
+    }
+  }
+}
+
+/** Packages carried over, reported as a full build would report them: every note unchanged, nothing written. */
+function mergeReused(report: BuildReport, reused: ReadonlyMap<string, PackageRecord>, vault: LoadedVault): BuildReport {
+  const carried = [...reused.values()].flatMap((r) =>
+    r.report ? [{ ...r.report, written: false, added: 0, changed: 0, unchanged: r.report.notes, removed: 0 }] : [],
+  );
+  const packages = [...report.packages, ...carried].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Warnings as a full build orders them: the scan's first, then note by note in vault order.
+  const order = new Map(vault.notes.map((n, i) => [n.file, i]));
+  const noteWarnings = [...report.warnings.slice(vault.warnings.length), ...[...reused.values()].flatMap((r) => r.warnings)];
+  const rank = (w: NoteWarning): number => order.get(w.file) ?? order.size;
+  const sorted = noteWarnings.map((w, i) => ({ w, i })).sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i);
+  return { ...report, packages, warnings: [...vault.warnings, ...sorted.map(({ w }) => w)] };
+}
+
+/** What the next build compares against: a record per package key of the vault. */
+function recordsAfter(
+  report: BuildReport,
+  groups: ReadonlyMap<string, readonly LoadedNote[]>,
+  reused: ReadonlyMap<string, PackageRecord>,
+  root: string,
+): Map<string, string> {
+  const entangled = entangledPackages(groups, reused);
+  const reports = new Map(report.packages.map((p) => [p.key, p]));
+  const records = new Map<string, string>();
+  for (const [key, notes] of groups) {
+    const kept = reused.get(key);
+    if (kept) {
+      records.set(key, JSON.stringify(kept));
+      continue;
+    }
+    const files = new Set(notes.map((n) => n.file));
+    const built = reports.get(key);
+    const media: Record<string, string> = {};
+    for (const note of notes) {
+      for (const card of note.result().cards) {
+        for (const path of card.media) for (const variant of mediaVariants(path)) media[variant] = statSignature(join(root, variant));
+      }
+    }
+    const record: PackageRecord = {
+      fingerprint: fingerprintOf(key, notes),
+      sha256: '',
+      size: 0,
+      mtimeMs: 0,
+      media,
+      report: built ?? null,
+      warnings: report.warnings.filter((w) => files.has(w.file)),
+      entangled: entangled.has(key),
+    };
+    if (built) {
+      try {
+        const bytes = readFileSync(built.file);
+        const s = statSync(built.file);
+        Object.assign(record, { sha256: createHash('sha256').update(bytes).digest('hex'), size: s.size, mtimeMs: s.mtimeMs });
+      } catch {
+        continue; // gone already: no record, rebuilt next time
+      }
+    }
+    records.set(key, JSON.stringify(record));
+  }
+  return records;
+}
+
+/** An image path as written, and percent-decoded (the package writer tries both). */
+function mediaVariants(path: string): string[] {
+  try {
+    const decoded = decodeURIComponent(path);
+    return decoded === path ? [path] : [path, decoded];
+  } catch {
+    return [path];
+  }
+}
+
+/** Packages (among those loaded) that share a card identity with another package. */
+function entangledPackages(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: ReadonlyMap<string, unknown>): Set<string> {
+  const owner = new Map<string, string>();
+  const entangled = new Set<string>();
+  for (const [key, notes] of groups) {
+    if (reused.has(key)) continue;
+    for (const note of notes) {
+      for (const card of note.result().cards) {
+        const first = owner.get(card.id);
+        if (first === undefined) owner.set(card.id, key);
+        else if (first !== key) entangled.add(first).add(key);
+      }
+    }
+  }
+  return entangled;
+}
+
+function statSignature(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+function canReuse(
+  record: PackageRecord,
+  key: string,
+  notes: readonly LoadedNote[],
+  root: string,
+  published: ReadonlyMap<string, string>,
+): boolean {
+  if (record.entangled || record.fingerprint !== fingerprintOf(key, notes)) return false;
+  for (const [path, signature] of Object.entries(record.media)) if (statSignature(join(root, path)) !== signature) return false;
+  if (!record.report) return !published.has(key);
+  if (published.get(key) !== record.sha256) return false;
+  try {
+    const s = statSync(record.report.file);
+    return s.size === record.size && s.mtimeMs === record.mtimeMs;
+  } catch {
+    return false;
+  }
+}

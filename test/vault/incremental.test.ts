@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { editNoteText, generateVault } from '../../bench/generate.js';
+import { loadVault } from '../../src/vault/load.js';
+import { ExtractionCache, cacheFingerprint } from '../../src/vault/cache.js';
+import { loadVaultIncrementally } from '../../src/vault/incremental.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(repo, 'dist', 'cli', 'main.js');
+
+function build(vault: string, decks: string, now: string): { parsed: number; packages: { key: string; written: boolean }[] } {
+  const run = spawnSync(process.execPath, [cli, 'build', vault, '-o', decks, '--now', now, '--json'], { encoding: 'utf8' });
+  expect(run.stderr).not.toMatch(/unexpected|Error:/);
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout) as { parsed: number; packages: { key: string; written: boolean }[] };
+}
+
+const packageBytes = (decks: string): Map<string, Buffer> =>
+  new Map(readdirSync(decks).filter((f) => f.endsWith('.apkg')).sort().map((f) => [f, readFileSync(join(decks, f))]));
+
+/** A top-level note with an image, to see an image change reach its package. */
+const IMAGE_NOTE = '# Diagrams\n\n## Схемы\n\n- **Pipeline**: ![pipeline](pics/pipeline.png) стадии сборки\n';
+
+describe('incremental builds', () => {
+  it('give the same packages, byte for byte, as builds that parse every note, through edits, renames and deletions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-incremental-'));
+    const incremental = join(dir, 'incremental');
+    const clean = join(dir, 'clean');
+    const { files } = generateVault(join(incremental, 'notes'), { notes: 24, seed: 7 });
+    const otherPackage = files.map((f) => f.split('/')[0]!).find((top) => files[15]!.startsWith(`${top}/`) === false && files.some((f) => f.startsWith(`${top}/`)))!;
+    mkdirSync(join(incremental, 'notes', 'pics'));
+    writeFileSync(join(incremental, 'notes', 'pics', 'pipeline.png'), Buffer.from('89504e470d0a1a0a0001', 'hex'));
+    writeFileSync(join(incremental, 'notes', 'diagrams.md'), IMAGE_NOTE);
+    cpSync(incremental, clean, { recursive: true });
+
+    const steps: [string, (notes: string) => void][] = [
+      ['first build', () => {}],
+      ['nothing changed', () => {}],
+      ['an answer edited', (notes) => writeFileSync(join(notes, files[3]!), editNoteText(readFileSync(join(notes, files[3]!), 'utf8'), 1))],
+      ['a note renamed in its folder', (notes) => renameSync(join(notes, files[10]!), join(notes, files[10]!.replace(/\.md$/, ' (renamed).md')))],
+      ['a note moved to another package', (notes) => renameSync(join(notes, files[15]!), join(notes, otherPackage, 'moved here.md'))],
+      ['a note deleted', (notes) => rmSync(join(notes, files[18]!))],
+      ['an image changed', (notes) => writeFileSync(join(notes, 'pics', 'pipeline.png'), Buffer.from('89504e470d0a1a0a0002', 'hex'))],
+      ['a whole package deleted', (notes) => rmSync(join(notes, files[5]!))], // a top-level note is a package of its own
+      ['a new note', (notes) => writeFileSync(join(notes, 'Testing', 'new.md'), '# Новое\n\n- **Smoke**: быстрая проверка сборки\n')],
+    ];
+    steps.forEach(([step, change], i) => {
+      const now = `2026-03-${String(i + 1).padStart(2, '0')}T10:00:00Z`;
+      change(join(incremental, 'notes'));
+      change(join(clean, 'notes'));
+      // The clean side keeps the build history (ids and mods) but loses the cache: every note is parsed.
+      rmSync(join(clean, 'notes', '.flashmark', 'state.cache.db'), { force: true });
+      const a = build(join(incremental, 'notes'), join(incremental, 'decks'), now);
+      build(join(clean, 'notes'), join(clean, 'decks'), now);
+      expect(packageBytes(join(incremental, 'decks')), step).toEqual(packageBytes(join(clean, 'decks')));
+      if (step === 'nothing changed') {
+        expect(a.parsed, step).toBe(0);
+        expect(a.packages.filter((p) => p.written), step).toEqual([]);
+      }
+      if (step === 'an answer edited') expect(a.parsed, step).toBe(1);
+    });
+    expect(existsSync(join(incremental, 'decks', 'diagrams.apkg'))).toBe(true);
+  }, 240_000); // 18 runs of the binary on a busy 2-core machine
+
+  it('gives the same card JSON as loading every note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-incremental-'));
+    const notes = join(dir, 'notes');
+    const { files } = generateVault(notes, { notes: 40, seed: 3 });
+    const cache = ExtractionCache.open(join(dir, 'cache.db'), cacheFingerprint('test', {}));
+    try {
+      const cards = async (): Promise<unknown> => (await loadVaultIncrementally(notes, { cache, threads: 1 })).notes.map((n) => n.result());
+      const first = await cards();
+      expect(first).toEqual((await loadVault(notes)).notes);
+      writeFileSync(join(notes, files[5]!), editNoteText(readFileSync(join(notes, files[5]!), 'utf8'), 2));
+      rmSync(join(notes, files[6]!));
+      const again = await loadVaultIncrementally(notes, { cache, threads: 1 });
+      expect(again.extracted).toBe(1);
+      expect(again.notes.map((n) => n.result())).toEqual((await loadVault(notes)).notes);
+    } finally {
+      cache.close();
+    }
+  });
+});

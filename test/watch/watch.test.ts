@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(repo, 'dist', 'cli', 'main.js');
+
+/** Polls until `check` holds; generous, since the machine may be slow and busy. No timing is asserted. */
+async function eventually(what: string, check: () => boolean, output: () => string): Promise<void> {
+  for (let waited = 0; waited < 45_000; waited += 100) {
+    if (check()) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}; output so far:\n${output()}`);
+}
+
+describe('flashmark watch', () => {
+  it('rebuilds the package on edits and deletions, reports a bad note and goes on, stops cleanly on Ctrl-C', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-watch-'));
+    const notes = join(dir, 'notes');
+    const decks = join(dir, 'decks');
+    mkdirSync(join(notes, 'DevOps'), { recursive: true });
+    writeFileSync(join(notes, 'DevOps', 'tools.md'), '# Инструменты\n\n## Автоматизация\n\n- **Ansible**: плейбуки на YAML\n');
+    writeFileSync(join(notes, 'DevOps', 'ci.md'), '# CI\n\n## Термины\n\n- **Pipeline**: цепочка стадий сборки\n');
+    const pkg = join(decks, 'DevOps.apkg');
+
+    const child = spawn(process.execPath, [cli, 'watch', notes, '-o', decks], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const output = (): string => `stdout:\n${stdout}\nstderr:\n${stderr}`;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await eventually('the watch to start', () => /watching/.test(stdout), output);
+      expect(existsSync(pkg)).toBe(true);
+
+      let before = readFileSync(pkg);
+      writeFileSync(join(notes, 'DevOps', 'tools.md'), '# Инструменты\n\n## Автоматизация\n\n- **Ansible**: плейбуки на YAML\n- **Terraform**: инфраструктура как код\n');
+      await eventually('the package to change after an edit', () => !readFileSync(pkg).equals(before) && /DevOps\.apkg: 1 added/.test(stdout), output);
+
+      before = readFileSync(pkg);
+      rmSync(join(notes, 'DevOps', 'ci.md'));
+      await eventually('the package to change after a deletion', () => !readFileSync(pkg).equals(before) && /1 removed/.test(stdout), output);
+
+      writeFileSync(join(notes, 'DevOps', 'broken.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41]));
+      await eventually('the bad note to be reported', () => /broken\.md/.test(stderr), output);
+
+      before = readFileSync(pkg);
+      writeFileSync(join(notes, 'DevOps', 'ci.md'), '# CI\n\n## Термины\n\n- **Artifact**: результат сборки\n');
+      await eventually('the watch to go on after the bad note', () => !readFileSync(pkg).equals(before), output);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/stopped\s*$/);
+    expect(stderr).not.toMatch(/unexpected|at .*\.js:\d+/);
+    expect(readdirSync(decks).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
