@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
@@ -121,12 +121,23 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
   }
 }
 
+/**
+ * Creates the output folder and its missing parents one level at a time:
+ * `mkdirSync(..., { recursive: true })` spins forever on file systems such as
+ * /proc that answer ENOENT for a folder whose parent exists.
+ */
 function createOutDir(given: string, outDir: string): void {
+  const missing: string[] = [];
+  for (let dir = outDir; !existsSync(dir); dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
   try {
-    mkdirSync(outDir, { recursive: true });
+    for (const dir of missing) mkdirSync(dir);
   } catch (error) {
     throw new UserError(`-o: cannot create the folder ${given}: ${messageOf(error)}`);
   }
+  if (!statSync(outDir).isDirectory()) throw new UserError(`-o: not a folder: ${given} (give the folder the .apkg files go to)`);
 }
 
 /**
