@@ -29,6 +29,11 @@ export function htmlText(html: string): string {
     .trim();
 }
 
+/** Template placeholders (`{{date}}`, Templater's `<% … %>`) are not answers: a template note makes no cards. */
+function withoutPlaceholders(text: string): string {
+  return text.replace(/\{\{[^{}]*\}\}|<%.*?%>/gs, '');
+}
+
 /** Whether `needle` occurs in `haystack` as whole words (case-insensitive). */
 function containsWords(haystack: string, needle: string): boolean {
   const h = comparable(haystack);
@@ -114,7 +119,7 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
     const front = `${crumbHtml(facts, draft)}${draft.question}`;
     const back = draft.back.trim();
     const numbers = new Set([...front.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1]));
-    if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(htmlText(back)) && !back.includes('<img')) continue;
+    if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(withoutPlaceholders(htmlText(back))) && !back.includes('<img')) continue;
     if (htmlText(front).length > MAX_QUESTION) continue;
     let id = cardId(facts.identity, draft.rule, draft.cue);
     const card: Card = {

@@ -124,3 +124,17 @@ describe('how notes are really written', () => {
     expect(crumbOf(cards[0]!)).toBe('Guide › Первый');
   });
 });
+
+describe('notes that are templates or site code', () => {
+  it('make no cards', () => {
+    expect(cardsOf('---\ntitle: "{{title}}"\ntags: [daily]\n---\n')).toEqual([]);
+    expect(cardsOf('# {{title}}\n\n**Дата**: {{date:YYYY-MM-DD}}\n\n- **Статус**: <% tp.system.prompt("status") %>\n')).toEqual([]);
+    expect(cardsOf("import Tabs from '@theme/Tabs';\nexport const meta = { title: 'x' };\n\n<Tabs>\n</Tabs>\n", 'page.md')).toEqual([]);
+  });
+
+  it('keep list deletions free of closing punctuation and sentences free of leading bullets', () => {
+    const cards = cardsOf('# T\n\n## Шаги\n\n- первый шаг;\n- второй шаг.\n\n🔹 Позволяет распределять приоритеты **по степени риска**.\n');
+    expect(cards[0]?.front).toContain('<li>{{c1::первый шаг}};</li><li>{{c2::второй шаг}}.</li>');
+    expect(questionOf(cards[1]!)).toBe('Позволяет распределять приоритеты {{c1::по степени риска}}.');
+  });
+});

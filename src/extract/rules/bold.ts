@@ -56,7 +56,7 @@ export function boldClozes(
   for (const sentence of sentenceRanges(index.plain, ctx.language, parts.unbreakable)) {
     const inSentence = eligible.filter((strong) => range(strong)[0] >= sentence[0] && range(strong)[1] <= sentence[1]);
     if (inSentence.length === 0) continue;
-    const window = narrow(index.plain, sentence, inSentence.map(range), parts.unbreakable);
+    const window = withoutLeadingDecoration(index.plain, narrow(index.plain, sentence, inSentence.map(range), parts.unbreakable));
     const numbers = new Map<string, number>();
     const deletions = new Map<Nodes, number>();
     for (const strong of inSentence) {
@@ -177,4 +177,11 @@ function narrow(
   while (a < b && /\s/u.test(plain[a] as string)) a++;
   while (b > a && /[\s;:,]/u.test(plain[b - 1] as string)) b--;
   return [a, b];
+}
+
+/** A sentence's leading bullets and emoji ("🔹 ", "1️⃣ ", "• ") are decoration, not part of the question. */
+function withoutLeadingDecoration(plain: string, [from, to]: [number, number]): [number, number] {
+  const lead = /^(?:[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}|[\uFE0F\u200D•·▪►→-]|\s)+/u.exec(plain.slice(from, to));
+  const skip = lead && /[^\s-]/u.test(lead[0]) ? lead[0].length : 0;
+  return [from + skip, to];
 }

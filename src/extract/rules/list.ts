@@ -1,6 +1,6 @@
 import type { List, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { NoteContext, Section } from '../context.js';
-import { indexInline, renderInline, type InlineIndex } from '../html.js';
+import { escapeHtml, indexInline, renderInline, type InlineIndex } from '../html.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 /** An item up to this long is deleted whole; a longer one only by its lead clause. */
@@ -23,7 +23,7 @@ interface ItemPlan {
 /** The lead of an item: the whole item when short, else its first clause when that is short. */
 function leadEnd(index: InlineIndex): number {
   const plain = index.plain.trimEnd();
-  if (plain.length <= SHORT_ITEM) return plain.length;
+  if (plain.length <= SHORT_ITEM) return withoutClosingPunctuation(index, plain.length);
   // The first clause long enough to say something ("Надёжность — это свойство продукта", not "Надёжность").
   const separator = [...plain.matchAll(/[;:](?=\s)|\s[—–-]\s|[.!?](?=\s)|,\s/gu)].find((m) => (m.index ?? 0) >= MIN_LEAD);
   if (!separator || (separator.index ?? 0) > SHORT_ITEM) return 0;
@@ -33,6 +33,14 @@ function leadEnd(index: InlineIndex): number {
     if (node.type !== 'text' && s < end && end < e) end = e;
   }
   return end <= SHORT_ITEM ? end : 0;
+}
+
+/** An item's closing `.`, `;` or `,` stays outside its deletion (unless it closes code or a bold span). */
+function withoutClosingPunctuation(index: InlineIndex, end: number): number {
+  let cut = end;
+  while (cut > 0 && /[.;,]/u.test(index.plain[cut - 1] as string)) cut--;
+  for (const [node, [s, e]] of index.ranges) if (node.type !== 'text' && s < cut && cut < e) return end;
+  return hasWords(index.plain.slice(0, cut)) ? cut : end;
 }
 
 /**
@@ -72,7 +80,8 @@ export function listCards(
       }
       n += 1;
       const lead = renderInline(plan.index, ctx.sink, { range: [0, plan.leadEnd], inDeletion: true, plainStrong: true }).trim();
-      return `<li>{{c${n}::${lead}}}${plan.leadEnd < full ? '…' : ''}</li>`;
+      const tail = plan.index.plain.slice(plan.leadEnd, full);
+      return `<li>{{c${n}::${lead}}}${/^[.;,]+$/u.test(tail) ? escapeHtml(tail) : tail ? '…' : ''}</li>`;
     });
     for (const plan of deleted) {
       for (const [node, [s, e]] of plan.index.ranges) if (node.type === 'strong' && e <= plan.leadEnd && s < e) covered.add(node);
