@@ -9,7 +9,10 @@ import { hasWords, normalizeSpace } from '../text.js';
  */
 function isNumberingColumn(rows: TableRow[]): boolean {
   if (rows.length < 2 || rows.some((row) => row.children.length < 3)) return false;
-  return rows.every((row) => /^\s*№?\s*\d{1,4}[.)]?\s*$/u.test(indexInline(row.children[0]?.children ?? []).plain));
+  const numbers = rows.map((row) => /^\s*№?\s*(\d{1,4})[.)]?\s*$/u.exec(indexInline(row.children[0]?.children ?? []).plain)?.[1]);
+  // Only a count (1, 2, 3… or 0, 1, 2…) numbers rows; codes such as 200, 301, 404 are keys a learner recalls.
+  const first = Number(numbers[0]);
+  return first <= 1 && numbers.every((n, i) => n !== undefined && Number(n) === first + i);
 }
 
 /**
