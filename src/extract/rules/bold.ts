@@ -181,7 +181,7 @@ function narrow(
 
 /** A sentence's leading bullets and emoji ("🔹 ", "1️⃣ ", "• ") are decoration, not part of the question. */
 function withoutLeadingDecoration(plain: string, [from, to]: [number, number]): [number, number] {
-  const lead = /^(?:[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}|[\uFE0F\u200D•·▪►→-]|\s)+/u.exec(plain.slice(from, to));
+  const lead = /^(?:[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}|\uFE0F|\u200D|[•·▪►→-]|\s)+/u.exec(plain.slice(from, to));
   const skip = lead && /[^\s-]/u.test(lead[0]) ? lead[0].length : 0;
   return [from + skip, to];
 }
