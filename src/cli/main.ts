@@ -10,6 +10,14 @@ import { registerWatch } from './commands/watch.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+// A reader that stops early (`flashmark cards | head`) closes the pipe: stop quietly,
+// as other command-line tools do, instead of failing with EPIPE. Every answer of a
+// review session is committed before the next card is printed, so nothing is lost.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('flashmark')
   .description('Turn a folder of Markdown notes into spaced-repetition flashcards.')
   .version(version)
