@@ -125,6 +125,8 @@ describe('writeApkg', () => {
 
   it('refuses what would make a broken or duplicating package', async () => {
     await expect(writeApkg({ notes: [basicNote(1), basicNote(2, { guid: 'basic-1' })] })).rejects.toThrow(/duplicate guid/);
+    await expect(writeApkg({ notes: [basicNote(1, { guid: 'has space' })] })).rejects.toThrow(/unusable guid/);
+    await expect(writeApkg({ notes: [basicNote(1, { guid: 'x'.repeat(65) })] })).rejects.toThrow(/unusable guid/);
     await expect(writeApkg({ notes: [clozeNote(1, 'no deletion here')] })).rejects.toThrow(/no \{\{c1::/);
     await expect(writeApkg({ notes: [clozeNote(1, '{{c0::zero}} and {{c1::one}}')] })).rejects.toThrow(/c0/);
     await expect(writeApkg({ notes: [basicNote(1)], media: [{ name: '../etc/passwd', data: new Uint8Array() }] })).rejects.toThrow(/unsafe media name/);
