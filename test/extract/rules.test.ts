@@ -91,6 +91,15 @@ describe('how notes are really written', () => {
     ]);
   });
 
+  it('reads a bold line heading the lines below it as a definition', () => {
+    const cards = cardsOf('# T\n\n**Severity (Серьезность)**\nСтепень влияния дефекта на систему. **Определяет тестировщик**, а не заказчик.\n');
+    expect(cards.map((c) => [c.rule, questionOf(c)])).toEqual([
+      ['definition', 'Severity (Серьезность)'],
+      ['bold', '{{c1::Определяет тестировщик}}, а не заказчик.'],
+    ]);
+    expect(cards[0]?.back).toMatch(/^Степень влияния дефекта на систему\./);
+  });
+
   it('asks a "**Вопрос:** … **Ответ:** …" pair as the note wrote it', () => {
     const cards = cardsOf('# T\n\n## Singleton\n\n**Вопрос:** В чем суть паттерна?\n**Ответ:** Один экземпляр класса на **всё приложение**.\n');
     expect(cards).toHaveLength(1);

@@ -15,8 +15,10 @@ export interface DefinitionMatch {
 /**
  * `:`, `—`, `–` right after the term, or ` - ` with spaces (a hyphen alone joins
  * words); a short gloss in parentheses may sit between ("**Scope** (Область): …").
+ * A line break right after the term separates too: a bold line heading the
+ * lines below it ("**Severity (Серьезность)**⏎Серьезность дефекта …").
  */
-const SEPARATOR_AFTER = /^(\s*\([^()\n]{1,80}\))?\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*/u;
+const SEPARATOR_AFTER = /^(\s*\([^()\n]{1,80}\))?(?:\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*|[ \t]*\n\s*)/u;
 /** `**Term:**` and `**Term —**`: the separator inside the bold span. */
 const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
 
