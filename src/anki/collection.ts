@@ -137,6 +137,11 @@ function batchInserter(db: Database.Database, table: string, row: string) {
   };
 }
 
+/** Anki keeps guids as plain tokens: 1 to 64 characters, no whitespace or control characters. */
+export function isUsableGuid(guid: string): boolean {
+  return /^[^\s\x00-\x1f\x7f]{1,64}$/.test(guid);
+}
+
 /** The card ordinals of a note: 0 for basic, one per distinct cloze number for cloze. */
 export function cardOrdinals(note: Pick<PackageNote, 'kind' | 'fields'>): number[] {
   return note.kind === 'basic' ? [0] : clozeOrdinals(note.fields[0]);
@@ -148,8 +153,7 @@ function checkNotes(notes: readonly PackageNote[], ordinals: readonly number[][]
   for (const [index, note] of notes.entries()) {
     // Two notes with one guid would both be added on import: duplicates the user must clean up by hand.
     if (guids.has(note.guid)) throw new Error(`duplicate guid in package: ${note.guid}`);
-    // Anki keeps guids as plain tokens: at most 64 characters, no spaces or control characters.
-    if (!/^[^\s\x00-\x1f\x7f]{1,64}$/.test(note.guid)) throw new Error(`unusable guid: ${JSON.stringify(note.guid)}`);
+    if (!isUsableGuid(note.guid)) throw new Error(`unusable guid: ${JSON.stringify(note.guid)}`);
     if (ids.has(note.id)) throw new Error(`duplicate note id in package: ${note.id}`);
     if (!Number.isSafeInteger(note.id) || note.id <= 0 || !Number.isSafeInteger(note.mod) || note.mod <= 0) {
       throw new Error(`note ${note.guid}: id and mod must be positive integers`);

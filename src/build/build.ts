@@ -5,7 +5,7 @@ import type { NoteResult, NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { openStateDatabase } from '../store/database.js';
-import { cardOrdinals, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
+import { cardOrdinals, isUsableGuid, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, saveBuild, type PackageRecord } from './history.js';
 import { MediaReader } from './media.js';
 import { planBuild, type PlannedNote, type PreparedNote } from './plan.js';
@@ -174,6 +174,10 @@ function prepareAll(input: BuildInput, warnings: NoteWarning[]): { prepared: Pre
   for (const result of input.notes) {
     warnings.push(...result.warnings);
     for (const card of result.cards) {
+      if (!isUsableGuid(card.id)) {
+        warnings.push({ file: card.source.file, message: `line ${card.source.line}: card identity ${JSON.stringify(card.id)} cannot be an Anki guid; skipped` });
+        continue;
+      }
       const seen = firstSource.get(card.id);
       if (seen !== undefined) {
         warnings.push({ file: card.source.file, message: `line ${card.source.line}: same card identity as a card in ${seen}; skipped` });
