@@ -116,6 +116,12 @@ describe('buildPackages', () => {
     expect(cardsOf(db).filter((c) => c.nid === ci.id).map((c) => c.ord)).toEqual([0, 1, 2]);
   });
 
+  it('skips a card whose identity cannot be an Anki guid, with a warning', async () => {
+    const report = await build([card('has space', 'a.md'), card('fine', 'a.md')], T1);
+    expect(notesIn('a').map((n) => n.guid)).toEqual(['fine']);
+    expect(report.warnings).toEqual([{ file: 'a.md', message: expect.stringContaining('cannot be an Anki guid') }]);
+  });
+
   it('keeps one note per identity when two cards share it, with a warning', async () => {
     const report = await build([card('same', 'a.md'), card('same', 'b.md')], T1);
     expect(report.packages.map((p) => p.key)).toEqual(['a']);
@@ -147,7 +153,7 @@ describe('buildPackages', () => {
 describe('media', () => {
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
   const withImage = (path: string): Card =>
-    card(`img-${path}`, 'pics.md', { back: `Схема: <img src="${path.replace(/&/g, '&amp;')}" alt="x">`, media: [path] });
+    card(`img-${path.replace(/\s/g, '_')}`, 'pics.md', { back: `Схема: <img src="${path.replace(/&/g, '&amp;')}" alt="x">`, media: [path] });
 
   it('packs an image under a content-hash name and points the field at it', async () => {
     mkdirSync(join(root, 'img'));
