@@ -45,7 +45,7 @@ function noteTitle(file: string, tree: Root, frontMatterTitle: string | undefine
 function deckOf(file: string, title: string, frontMatterDeck: string | undefined, scheme: DeckScheme): string {
   if (frontMatterDeck) return frontMatterDeck.split('::').map(deckLevel).join('::');
   const named = scheme.name ? scheme.name.split('::').map(deckLevel) : [];
-  if (scheme.scheme === 'single') return named.length > 0 ? named.join('::') : 'Default';
+  if (scheme.scheme === 'single') return named.length > 0 ? named.join('::') : 'flashmark';
   const folders = scheme.scheme === 'folder' ? file.split('/').slice(0, -1).map((folder) => deckLevel(titleFromFileName(folder))) : [];
   return [...named, ...folders, deckLevel(title)].join('::');
 }
