@@ -56,11 +56,16 @@ export async function findNoteFiles(root: string, ignore: readonly string[] = []
           isFile = target.isFile();
           if (isDir) {
             const real = await realpath(join(root, childRel));
-            if (visited.has(real)) continue;
+            if (visited.has(real)) {
+              warnings.push({ file: childRel, message: 'symlink to a folder already read (a link loop, or a second link to one place); skipped' });
+              continue;
+            }
             visited.add(real);
           }
-        } catch {
-          continue; // a dangling link is not a note
+        } catch (error) {
+          // A dangling link is not a note; a link that resolves to itself is worth telling.
+          if ((error as NodeJS.ErrnoException).code === 'ELOOP') warnings.push({ file: childRel, message: 'symlink loop; skipped' });
+          continue;
         }
       } else if (isDir) {
         visited.add(await realpath(join(root, childRel)).catch(() => join(root, childRel)));
