@@ -28,3 +28,7 @@ export { schedulerNamed, SCHEDULER_NAMES, DEFAULT_SCHEDULER, type SchedulerName 
 export { chooseScheduler, storedScheduler, type SchedulerChoice, type SchedulerSwitch } from './study/scheduler-choice.js';
 export { ankiScheduling, loadPackageScheduling, type UnitProgress } from './progress/index.js';
 export type { CardScheduling, PackageScheduling, RevlogRow } from './anki/index.js';
+// Vault settings (.flashmark.yml, docs/settings.md) and what a vault yields (`cards --summary`).
+export { loadVaultSettings, parseVaultSettings, ignoreMatcher, SETTINGS_FILE, SettingsError, type VaultSettings, type ReviewSettings } from './settings/index.js';
+export { summarizeVault, formatSummary, type VaultSummary } from './summary/index.js';
+export { type DeckScheme } from './extract/index.js';

@@ -84,6 +84,6 @@ Examples:
       }
       const cards = vault.notes.flatMap((note) => note.cards);
       if (options.json) process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
-      else process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables.\n');
+      else process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables (--summary says why for each note).\n');
     });
 }
