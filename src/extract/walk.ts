@@ -140,13 +140,20 @@ function paragraphCards(
   return tookFollowing;
 }
 
-/** A list of links to places in the note: navigation, not knowledge. */
+/**
+ * A list of links to places in the note or to other notes (a table of
+ * contents, a folder's index): navigation, not knowledge.
+ */
 function isTableOfContents(list: List): boolean {
-  const anchors = list.children.filter((item) => {
+  const navigation = list.children.filter((item) => {
     const first = item.children[0];
-    return first?.type === 'paragraph' && first.children.some((node) => node.type === 'link' && node.url.startsWith('#'));
+    if (first?.type !== 'paragraph') return false;
+    const links = first.children.filter((node) => node.type === 'link');
+    if (links.some((link) => link.url.startsWith('#'))) return true;
+    const local = links.length > 0 && links.every((link) => !/^[a-z][a-z0-9+.-]*:/i.test(link.url));
+    return local && !hasWords(indexInline(first.children.filter((node) => node.type !== 'link')).plain);
   });
-  return anchors.length * 2 >= list.children.length;
+  return navigation.length * 2 >= list.children.length;
 }
 
 function listBlock(ctx: NoteContext, position: Position, list: List, intro: PhrasingContent[] | undefined, topLevel: boolean): void {

@@ -147,3 +147,20 @@ describe('notes that are templates or site code', () => {
     expect(questionOf(cards[1]!)).toBe('Позволяет распределять приоритеты {{c1::по степени риска}}.');
   });
 });
+
+describe('tables that group their rows', () => {
+  it('key each row by its group and second cell', () => {
+    const cards = cardsOf('# T\n\n| Категория | Слово | Описание |\n| - | - | - |\n| **Агрегация** | `MIN` | минимум |\n| | `MAX` | максимум |\n');
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
+      ['Агрегация › <code>MIN</code> › Описание', 'минимум'],
+      ['Агрегация › <code>MAX</code> › Описание', 'максимум'],
+    ]);
+  });
+});
+
+describe('navigation', () => {
+  it('a list of links to other notes makes no list card', () => {
+    const cards = cardsOf('# Index\n\n## Стандарты\n\n1. [ISTQB](002.%20ISTQB.md)\n2. [CMMI](005.%20CMMI.md)\n3. [TMMi](007.%20TMMi.md)\n');
+    expect(cards).toEqual([]);
+  });
+});

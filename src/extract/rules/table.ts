@@ -16,16 +16,29 @@ function isNumberingColumn(rows: TableRow[]): boolean {
 }
 
 /**
+ * A first column that groups the rows (a category written once, cells below it
+ * left empty) is context, not the key: each row is keyed by the group and its
+ * second cell ("Объединение данных › MAX › Описание").
+ */
+function isGroupingColumn(rows: TableRow[]): boolean {
+  if (rows.length < 2 || rows.some((row) => row.children.length < 3)) return false;
+  const firsts = rows.map((row) => normalizeSpace(indexInline(row.children[0]?.children ?? []).plain));
+  return firsts[0] !== '' && firsts.some((text) => text === '') && rows.every((row) => hasWords(indexInline(row.children[1]?.children ?? []).plain));
+}
+
+/**
  * The table rule: each non-empty cell outside the first column is asked from
  * the row's first cell and the column's header ("Junior › Ключевые навыки"),
- * or the second cell when the first only numbers the rows.
+ * or the second cell when the first only numbers or groups the rows.
  * Bold inside a table is part of these cards, never a cloze of its own.
  */
 export function tableCards(ctx: NoteContext, section: Section, table: Table): void {
   if (!ctx.rules.has('table')) return;
   const [header, ...rows] = table.children;
   if (!header) return;
-  const keyColumn = isNumberingColumn(rows) ? 1 : 0;
+  const grouped = isGroupingColumn(rows);
+  const keyColumn = grouped || isNumberingColumn(rows) ? 1 : 0;
+  let group = { text: '', html: '' };
   const headers = header.children.map((cell) => {
     const index = indexInline(cell.children);
     return { text: normalizeSpace(index.plain), html: renderInline(index, ctx.sink, { plainStrong: true }).trim() };
@@ -35,7 +48,14 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
     const cells = row.children.slice(keyColumn + 1);
     const keyIndex = indexInline(keyCell?.children ?? []);
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
-    const keyHtml = normalizeSpace(keyIndex.plain) ? renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim() : escapeHtml(keyText);
+    let keyHtml = normalizeSpace(keyIndex.plain) ? renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim() : escapeHtml(keyText);
+    let keyCue = keyText;
+    if (grouped) {
+      const groupIndex = indexInline(row.children[0]?.children ?? []);
+      if (normalizeSpace(groupIndex.plain)) group = { text: normalizeSpace(groupIndex.plain), html: renderInline(groupIndex, ctx.sink, { plainStrong: true }).trim() };
+      keyHtml = `${group.html} › ${keyHtml}`;
+      keyCue = `${group.text}\u001f${keyText}`;
+    }
     cells.forEach((cell, i) => {
       const index = indexInline(cell.children);
       if (!hasWords(index.plain) && !index.plain.includes('\uFFFC')) return;
@@ -44,7 +64,7 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
       ctx.drafts.push({
         rule: 'table',
         type: 'basic',
-        cue: `${keyText}\u001f${column.text || keyColumn + i + 2}`,
+        cue: `${keyCue}\u001f${column.text || keyColumn + i + 2}`,
         crumb: section.crumb,
         question: `${keyHtml} › ${columnHtml}`,
         back: renderInline(index, ctx.sink).trim(),
