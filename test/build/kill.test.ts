@@ -47,7 +47,8 @@ async function killedBuild(notes: string, out: string, now: string, when: (elaps
 }
 
 describe('a build killed half-way', () => {
-  it('leaves every package complete: the previous one or the new one, never a broken file', async () => {
+  // Five runs of the binary over a 1,440-card vault: generous time for a busy 2-core machine.
+  it('leaves every package complete: the previous one or the new one, never a broken file', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flashmark-kill-'));
     const notes = join(dir, 'notes');
     const out = join(dir, 'decks');
