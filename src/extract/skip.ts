@@ -8,14 +8,18 @@ import type { FrontMatter } from '../parse/index.js';
  * Their reason is reported (`cards --summary`), never a warning.
  */
 
-/** Placeholders of template and site engines, looked for outside code. */
+/**
+ * Placeholders of template and site engines, looked for outside code. Each
+ * stops at the next delimiter character (`[^{}]*`, `[^%]*`), so a long run of
+ * unclosed openers is scanned in linear time.
+ */
 const TEMPLATE_CODE: readonly RegExp[] = [
-  // Templater: <% tp.file.title %>, <%* … %>
-  /<%[-_*+]?\s[\s\S]*?%>/,
+  // Templater: <% tp.file.title %>, <%* … %> (no `%` inside, so a run of unclosed `<%` stays linear)
+  /<%[-_*+]?\s[^%]*%>/,
   // Liquid, Jinja: {% include x %}
   /\{%-?\s*[a-z]\w*[^%]*%\}/,
   // Hugo and Go templates: {{< shortcode >}}, {{ .Title }}
-  /\{\{-?\s*(?:[<%][^}]*|[.$]\w[^}]*)\}\}/,
+  /\{\{-?\s*(?:[<%]|[.$]\w)[^{}]*\}\}/,
   // Obsidian's core templates ({{title}}, {{date:YYYY-MM-DD}}) and mustache-style fields; not an Anki cloze ({{c1::…}}).
   /\{\{\s*(?!c\d+::)[A-Za-z_][\w.-]*(?::[^{}]*)?\s*\}\}/,
 ];
