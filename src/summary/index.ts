@@ -105,6 +105,9 @@ export function formatSummary(summary: VaultSummary): string {
         folded.add(reason);
       } else lines.push(`  ${file}: ${reason}`);
     }
+    if (summary.skipped.some((s) => s.reason === 'no cards')) {
+      lines.push('', '"no cards": the note has no bold text, no "Term: explanation" line, no list under a heading and no table.');
+    }
   }
   return `${lines.join('\n')}\n`;
 }

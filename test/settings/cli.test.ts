@@ -219,7 +219,7 @@ describe('flashmark cards --summary', () => {
     expect(text).toContain('  6  Biology/Cells.md  (bold 1, definition 2, list 1, table 2)\n');
     expect(text).toContain('  2  Chemistry.md  (definition 2)\n');
     expect(text).toContain('  1  Site/index.md  (definition 1)\n');
-    const skipped = text.slice(text.indexOf('Skipped:\n') + 'Skipped:\n'.length).trimEnd().split('\n');
+    const skipped = text.slice(text.indexOf('Skipped:\n') + 'Skipped:\n'.length, text.indexOf('\n\n"no cards"')).split('\n');
     expect(skipped).toEqual([
       '  Biology/Draft.md: opted out (flashmark: false)',
       '  Drawings/sketch.excalidraw.md: ignored by settings (*.excalidraw.md)',
