@@ -35,10 +35,11 @@ export function parseVaultSettings(text: string, vaultName: string): Omit<VaultS
   const data = readYamlMapping(text);
   checkKeys(data, KEYS, '');
   const extract: Partial<ExtractOptions> = {};
-  if (data['ignore'] !== undefined) extract.ignore = readIgnore(data['ignore']);
-  if (data['rules'] !== undefined) extract.rules = readRules(data['rules']);
-  if (data['deck'] !== undefined) extract.deck = readDeck(data['deck'], vaultName);
-  const review = data['review'] === undefined ? {} : readReview(data['review']);
+  // A key with no value (`ignore:` above commented-out lines) is a setting left unset.
+  if (data['ignore'] != null) extract.ignore = readIgnore(data['ignore']);
+  if (data['rules'] != null) extract.rules = readRules(data['rules']);
+  if (data['deck'] != null) extract.deck = readDeck(data['deck'], vaultName);
+  const review = data['review'] == null ? {} : readReview(data['review']);
   return { extract, review };
 }
 
@@ -87,7 +88,7 @@ function readRules(value: unknown): Rule[] {
     checkKeys(value, RULES, 'rules.');
     return RULES.filter((rule) => {
       const on = value[rule];
-      if (on !== undefined && typeof on !== 'boolean') throw new SettingsError(`"rules.${rule}" should be true or false, not ${kindOf(on)}`);
+      if (on != null && typeof on !== 'boolean') throw new SettingsError(`"rules.${rule}" should be true or false, not ${kindOf(on)}`);
       return on !== false;
     });
   }
@@ -121,14 +122,14 @@ function readReview(value: unknown): ReviewSettings {
   checkKeys(value, ['new', 'rollover'], 'review.');
   const review: ReviewSettings = {};
   const newPerDay = value['new'];
-  if (newPerDay !== undefined) {
+  if (newPerDay != null) {
     if (typeof newPerDay !== 'number' || !Number.isInteger(newPerDay) || newPerDay < 0) {
       throw new SettingsError(`"review.new" should be a whole number of new cards per day (0 or more), not ${kindOf(newPerDay)}`);
     }
     review.newPerDay = newPerDay;
   }
   const rollover = value['rollover'];
-  if (rollover !== undefined) {
+  if (rollover != null) {
     if (typeof rollover !== 'number' || !Number.isInteger(rollover) || rollover < 0 || rollover > 23) {
       throw new SettingsError(`"review.rollover" should be the hour a study day starts, 0 to 23, not ${kindOf(rollover)}`);
     }

@@ -18,6 +18,10 @@ describe('settings file', () => {
     expect(parse('# nothing yet\n')).toEqual({ extract: {}, review: {} });
   });
 
+  it('a key with no value is left unset', () => {
+    expect(parse('ignore:\n  # - Templates/\nrules:\ndeck:\nreview:\n  new:\n')).toEqual({ extract: {}, review: {} });
+  });
+
   it('reads every setting', () => {
     const text = [
       'ignore: [Templates/, "*.excalidraw.md"]',
