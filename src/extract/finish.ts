@@ -37,7 +37,7 @@ function withoutPlaceholders(text: string): string {
 /** Whether `needle` occurs in `haystack` as whole words (case-insensitive). */
 function containsWords(haystack: string, needle: string): boolean {
   const h = comparable(haystack);
-  const n = comparable(needle);
+  const n = comparable(needle).replace(/^[\s.,;:!?…]+|[\s.,;:!?…]+$/gu, '');
   if (!n) return false;
   let at = h.indexOf(n);
   while (at >= 0) {
@@ -87,6 +87,30 @@ function mediaOf(...fields: string[]): string[] {
   return media;
 }
 
+/**
+ * A cloze front without deletions whose answer would show on their own card
+ * (in another deletion's text, which that card reveals, or in the breadcrumb):
+ * such a deletion is written as plain text. Two list items saying the same
+ * thing, for instance, are both left unasked rather than giving each other away.
+ */
+function withoutVisibleAnswers(front: string): string {
+  let current = front;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const numbers = [...new Set([...current.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1] as string))];
+    for (const n of numbers) {
+      const own = new RegExp(`\\{\\{c${n}::(.*?)\\}\\}`, 'gs');
+      const answers = [...current.matchAll(own)].map((m) => htmlText(m[1] ?? ''));
+      const visible = htmlText(current.replace(own, ' ').replace(/\{\{c\d+::(.*?)\}\}/gs, '$1'));
+      if (answers.some((answer) => hasWords(answer) && containsWords(visible, answer))) {
+        current = current.replace(own, '$1');
+        changed = true;
+      }
+    }
+  }
+  return current;
+}
+
 /** Whether a card would show its answer on its question side. */
 function showsAnswer(card: Card): boolean {
   if (card.type === 'basic') {
@@ -116,7 +140,8 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
   const byId = new Map<string, Card>();
   const byQuestion = new Map<string, Card>();
   for (const draft of drafts) {
-    const front = `${crumbHtml(facts, draft)}${draft.question}`;
+    const composed = `${crumbHtml(facts, draft)}${draft.question}`;
+    const front = draft.type === 'cloze' ? withoutVisibleAnswers(composed) : composed;
     const back = draft.back.trim();
     const numbers = new Set([...front.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1]));
     if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(withoutPlaceholders(htmlText(back))) && !back.includes('<img')) continue;

@@ -164,3 +164,11 @@ describe('navigation', () => {
     expect(cards).toEqual([]);
   });
 });
+
+describe('a card never shows its own answer', () => {
+  it('leaves unasked a list item whose text another item repeats', () => {
+    const [card] = cardsOf('# T\n\n## Полиморфизм\n\n- Ключевые моменты\n- Ключевые моменты:\n- один интерфейс\n- много реализаций\n');
+    expect(deletionsOf(card!)).toEqual(['один интерфейс', 'много реализаций']);
+    expect(card?.cards).toBe(2);
+  });
+});

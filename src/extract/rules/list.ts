@@ -35,10 +35,10 @@ function leadEnd(index: InlineIndex): number {
   return end <= SHORT_ITEM ? end : 0;
 }
 
-/** An item's closing `.`, `;` or `,` stays outside its deletion (unless it closes code or a bold span). */
+/** An item's closing `.`, `;`, `,` or `:` stays outside its deletion (unless it closes code or a bold span). */
 function withoutClosingPunctuation(index: InlineIndex, end: number): number {
   let cut = end;
-  while (cut > 0 && /[.;,]/u.test(index.plain[cut - 1] as string)) cut--;
+  while (cut > 0 && /[.;,:]/u.test(index.plain[cut - 1] as string)) cut--;
   for (const [node, [s, e]] of index.ranges) if (node.type !== 'text' && s < cut && cut < e) return end;
   return hasWords(index.plain.slice(0, cut)) ? cut : end;
 }
@@ -81,7 +81,7 @@ export function listCards(
       n += 1;
       const lead = renderInline(plan.index, ctx.sink, { range: [0, plan.leadEnd], inDeletion: true, plainStrong: true }).trim();
       const tail = plan.index.plain.slice(plan.leadEnd, full);
-      return `<li>{{c${n}::${lead}}}${/^[.;,]+$/u.test(tail) ? escapeHtml(tail) : tail ? '…' : ''}</li>`;
+      return `<li>{{c${n}::${lead}}}${/^[.;,:]+$/u.test(tail) ? escapeHtml(tail) : tail ? '…' : ''}</li>`;
     });
     for (const plan of deleted) {
       for (const [node, [s, e]] of plan.index.ranges) if (node.type === 'strong' && e <= plan.leadEnd && s < e) covered.add(node);
