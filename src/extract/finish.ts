@@ -3,6 +3,7 @@ import type { Draft } from './context.js';
 import { escapeHtml } from './html.js';
 import { cardId } from './identity.js';
 import { comparable, hasWords } from './text.js';
+import { replaceWholeWords } from './words.js';
 
 /** No question runs longer than this (characters of text, breadcrumb included). */
 export const MAX_QUESTION = 700;
@@ -62,8 +63,8 @@ function crumbHtml(facts: NoteFacts, draft: Draft): string {
   const rendered = levels.map((level) => {
     let html = escapeHtml(level);
     for (const { text, n } of answers) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeHtml(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
-      html = html.replace(pattern, (match) => `{{c${n}::${match}}}`);
+      const pattern = new RegExp(escapeHtml(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+      html = replaceWholeWords(html, pattern, (match) => `{{c${n}::${match}}}`);
     }
     return html;
   });

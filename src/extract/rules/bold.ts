@@ -3,6 +3,7 @@ import type { NoteContext, Section } from '../context.js';
 import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
 import { comparable, hasWords } from '../text.js';
+import { wholeWordMatches } from '../words.js';
 
 /** Longest sentence asked whole; a longer one is narrowed to the clauses around its deletions. */
 const MAX_SENTENCE = 400;
@@ -109,29 +110,6 @@ function findMasks(index: InlineIndex, texts: Text[], window: [number, number], 
     }
   }
   return masks.sort((a, b) => a.start - b.start);
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/**
- * The matches of `pattern` not touching a letter or digit on either side — what
- * `(?<![\p{L}\p{N}])…(?![\p{L}\p{N}])` finds, checked by hand: with the `i`
- * flag such a pattern takes about a millisecond to compile (V8 builds the case
- * closure of every letter), and one is needed per term, which made this most of
- * the extraction time of a vault. A rejected match is retried one position on,
- * as the lookarounds would.
- */
-function* wholeWordMatches(value: string, pattern: RegExp): Generator<[number, number]> {
-  pattern.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(value)) !== null) {
-    const from = match.index;
-    const to = from + match[0].length;
-    const before = [...value.slice(Math.max(0, from - 2), from)].at(-1) ?? '';
-    const after = [...value.slice(to, to + 2)][0] ?? '';
-    if (WORD_CHAR.test(before) || WORD_CHAR.test(after)) pattern.lastIndex = from + 1;
-    else yield [from, to];
-  }
 }
 
 function escapeRegExp(text: string): string {
