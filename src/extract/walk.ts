@@ -1,6 +1,7 @@
 import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { NoteContext, Section } from './context.js';
-import { indexInline } from './html.js';
+import { renderBlocks } from './blocks.js';
+import { indexInline, renderInline } from './html.js';
 import { boldClozes } from './rules/bold.js';
 import { groupLines, splitLines } from './lines.js';
 import { definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, questionAnswerCard } from './rules/definition.js';
@@ -64,6 +65,7 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
       case 'paragraph': {
         const pseudo = pseudoHeading(block);
         if (pseudo !== undefined) {
+          if (/[?？]$/u.test(pseudo)) boldQuestionCard(ctx, sectionOf(position), pseudo, answerBlocks(blocks, i + 1), block);
           position.pseudo = pseudo;
           return;
         }
@@ -85,6 +87,38 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
       default:
         return;
     }
+  });
+}
+
+/** Blocks that answer a bold question: what follows it up to the next heading, bold line or rule (a few blocks at most). */
+function answerBlocks(blocks: RootContent[], from: number): RootContent[] {
+  const answer: RootContent[] = [];
+  for (let j = from; j < blocks.length && answer.length < 4; j++) {
+    const block = blocks[j] as RootContent;
+    if (block.type === 'heading' || block.type === 'thematicBreak' || (block.type === 'paragraph' && pseudoHeading(block) !== undefined)) break;
+    answer.push(block);
+  }
+  return answer;
+}
+
+/**
+ * "**Какими командами задать имя и email?**" over its answer: the note wrote a
+ * question, so it is asked as written; the answer's own bold and definitions
+ * still make their cards.
+ */
+function boldQuestionCard(ctx: NoteContext, section: Section, question: string, answer: RootContent[], block: Paragraph): void {
+  if (!ctx.rules.has('definition') || answer.length === 0) return;
+  const back = renderBlocks(answer, ctx.sink);
+  if (!hasWords(back.replace(/<[^>]*>/g, ' '))) return;
+  ctx.drafts.push({
+    rule: 'definition',
+    type: 'basic',
+    cue: question,
+    crumb: section.crumb,
+    question: renderInline(indexInline(block.children.filter((node) => node.type === 'strong')), ctx.sink, { plainStrong: true }).trim(),
+    back,
+    answers: [],
+    line: block.position?.start.line ?? 1,
   });
 }
 

@@ -34,10 +34,10 @@ export function nodesOf(text: string): { node: Nodes; inHeading: boolean; inTabl
   return out;
 }
 
-/** Bold spans outside headings (code is a leaf, so bold never sits inside it). */
-export function boldSpans(text: string): string[] {
+/** Bold spans outside headings (code is a leaf, so bold never sits inside it); table header rows count as headings unless asked for. */
+export function boldSpans(text: string, options: { tableHeaders?: boolean } = {}): string[] {
   return nodesOf(text)
-    .filter(({ node, inHeading }) => node.type === 'strong' && !inHeading)
+    .filter(({ node, inHeading, inTableHeader }) => node.type === 'strong' && !inHeading && (options.tableHeaders !== false || !inTableHeader))
     .map(({ node }) => norm(plainOf(node)))
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
 }

@@ -172,3 +172,10 @@ describe('a card never shows its own answer', () => {
     expect(card?.cards).toBe(2);
   });
 });
+
+describe('questions the note wrote in bold', () => {
+  it('are asked as written, answered by what follows up to the next heading', () => {
+    const cards = cardsOf('# Git\n\n**Какими командами задать имя и email?**\n\n`git config user.name` — имя.\n\n## Ветки\n\nТекст.\n');
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([['Какими командами задать имя и email?', '<code>git config user.name</code> — имя.']]);
+  });
+});
