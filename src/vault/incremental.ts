@@ -100,7 +100,18 @@ export function materialize(vault: LoadedVault): Vault {
 
 function lazyNote(file: string, hash: string, json: () => string): LoadedNote {
   let decoded: NoteResult | undefined;
-  return { file, hash, result: () => (decoded ??= JSON.parse(json()) as NoteResult) };
+  let source: (() => string) | undefined = json;
+  return {
+    file,
+    hash,
+    result: () => {
+      if (!decoded) {
+        decoded = JSON.parse(source!()) as NoteResult;
+        source = undefined; // the JSON text is not needed twice: let a 10,000-note build keep one copy, not two
+      }
+      return decoded;
+    },
+  };
 }
 
 function missing(file: string): never {

@@ -20,12 +20,19 @@ export interface PoolOptions {
 }
 
 /**
- * Below this much text a serial run beats starting workers (each loads remark,
- * ~0.1–0.2 s): remark parses about 1 MB/s on one core.
+ * Below this much text (UTF-16 units) a serial run beats starting workers
+ * (each loads remark, ~0.1–0.2 s): remark parses about 1 MB/s on one core.
  */
-export const PARALLEL_MIN_BYTES = 512 * 1024;
+export const PARALLEL_MIN_CHARS = 512 * 1024;
+/**
+ * Without a limit each worker's heap grows to hundreds of MB before V8 bothers
+ * to collect (a 10,000-note build peaked at 2 GB); a modest old-generation
+ * limit keeps it collecting. Parsing the largest note allowed (4 MB) needs far
+ * less than this.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 };
 /** Notes per message: small enough to balance the load, large enough to amortize messaging. */
-const BATCH_BYTES = 64 * 1024;
+const BATCH_CHARS = 64 * 1024;
 
 /**
  * Extracts every note and returns each result as JSON (see extract-one.ts), in
@@ -39,8 +46,8 @@ export async function extractAllSerialized(
 ): Promise<string[]> {
   const threads = Math.min(pool.threads ?? availableParallelism(), sources.length);
   const workerUrl = compiledWorkerUrl();
-  const bytes = sources.reduce((sum, s) => sum + s.text.length, 0);
-  if (threads < 2 || bytes < PARALLEL_MIN_BYTES || !workerUrl) return extractSerially(sources, options, pool.onProgress);
+  const chars = sources.reduce((sum, s) => sum + s.text.length, 0);
+  if (threads < 2 || chars < PARALLEL_MIN_CHARS || !workerUrl) return extractSerially(sources, options, pool.onProgress);
   return extractInWorkers(sources, options, threads, workerUrl, pool.onProgress);
 }
 
@@ -76,7 +83,7 @@ function batchesOf(sources: readonly NoteSource[]): number[][] {
   sources.forEach((source, i) => {
     current.push(i);
     size += source.text.length;
-    if (size >= BATCH_BYTES) {
+    if (size >= BATCH_CHARS) {
       batches.push(current);
       current = [];
       size = 0;
@@ -86,6 +93,12 @@ function batchesOf(sources: readonly NoteSource[]): number[][] {
   return batches;
 }
 
+/**
+ * Batches go to whichever worker is free. A worker that fails (out of its
+ * memory limit on a pathological note, say) is dropped and its batch is
+ * extracted here, in the main thread, which has the full heap: one bad note
+ * never fails the build, and the results stay those of the serial run.
+ */
 function extractInWorkers(
   sources: readonly NoteSource[],
   options: Partial<ExtractOptions>,
@@ -95,40 +108,51 @@ function extractInWorkers(
 ): Promise<string[]> {
   const batches = batchesOf(sources);
   const results: string[] = new Array<string>(sources.length);
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerUrl, { workerData: options }));
+  const inFlight = new Map<Worker, number>();
   let next = 0;
   let finished = 0;
   let done = 0;
 
-  return new Promise<string[]>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
-      void Promise.all(workers.map((w) => w.terminate())).finally(() => reject(error));
+  return new Promise<string[]>((resolve) => {
+    const complete = (batchId: number, batchResults: readonly string[]): void => {
+      const indexes = batches[batchId]!;
+      indexes.forEach((sourceIndex, k) => (results[sourceIndex] = batchResults[k]!));
+      done += indexes.length;
+      onProgress?.(done, sources.length);
+      if (++finished === batches.length) resolve(results);
     };
     const feed = (worker: Worker): void => {
       const indexes = batches[next];
-      if (indexes === undefined) return;
-      const batch: Batch = { id: next++, files: indexes.map((i) => sources[i]!.file), texts: indexes.map((i) => sources[i]!.text) };
-      worker.postMessage(batch);
+      if (indexes === undefined) {
+        inFlight.delete(worker);
+        void worker.terminate();
+        return;
+      }
+      inFlight.set(worker, next);
+      worker.postMessage({ id: next++, files: indexes.map((i) => sources[i]!.file), texts: indexes.map((i) => sources[i]!.text) } satisfies Batch);
     };
-    for (const worker of workers) {
-      worker.on('message', (message: BatchResult) => {
-        const indexes = batches[message.id]!;
-        indexes.forEach((sourceIndex, k) => (results[sourceIndex] = message.results[k]!));
-        done += indexes.length;
-        onProgress?.(done, sources.length);
-        if (++finished === batches.length) {
-          void Promise.all(workers.map((w) => w.terminate())).then(() => resolve(results), reject);
-        } else {
-          feed(worker);
+    const drop = (worker: Worker): void => {
+      const batchId = inFlight.get(worker);
+      if (batchId === undefined) return;
+      inFlight.delete(worker);
+      void worker.terminate();
+      complete(batchId, batches[batchId]!.map((i) => extractSerialized(sources[i]!.file, sources[i]!.text, options)));
+      // With no worker left, the main thread takes what remains.
+      if (inFlight.size === 0) {
+        for (; next < batches.length; next++) {
+          complete(next, batches[next]!.map((i) => extractSerialized(sources[i]!.file, sources[i]!.text, options)));
         }
+      }
+    };
+    for (let w = 0; w < Math.min(threads, batches.length); w++) {
+      const worker = new Worker(workerUrl, { workerData: options, resourceLimits: WORKER_LIMITS });
+      worker.on('message', (message: BatchResult) => {
+        inFlight.delete(worker);
+        complete(message.id, message.results);
+        feed(worker);
       });
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (finished < batches.length) fail(new Error(`an extraction worker stopped unexpectedly (exit code ${code})`));
-      });
+      worker.on('error', () => drop(worker));
+      worker.on('exit', () => drop(worker));
       feed(worker);
     }
   });

@@ -4,6 +4,8 @@ export interface WatchSessionOptions {
   root: string;
   /** Paths below the notes folder whose changes are ours, not the user's (output folder, study database). */
   ignore: readonly string[];
+  /** Dot files at the root whose changes do trigger a rebuild (the settings file). */
+  watchDotFiles?: readonly string[];
   /** One rebuild; resolves when its files are written. Errors are reported and the session goes on. */
   rebuild: (changed: ReadonlySet<string>) => Promise<void>;
   onError: (error: unknown) => void;
@@ -44,6 +46,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
 
   const watcher = watchNotes(options.root, {
     ignore: options.ignore,
+    ...(options.watchDotFiles ? { watchDotFiles: options.watchDotFiles } : {}),
     onSettled: start,
     onError: options.onError,
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),

@@ -20,15 +20,17 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Paths below the notes folder that must not trigger rebuilds (the output folder, the study database). */
   ignore?: readonly string[];
+  /** Dot files at the root that do matter (the settings file). */
+  watchDotFiles?: readonly string[];
   onSettled: (changed: ReadonlySet<string>) => void;
   onError: (error: Error) => void;
 }
 
-export function watchNotes(root: string, { debounceMs = 150, ignore = [], onSettled, onError }: WatchOptions): NotesWatcher {
+export function watchNotes(root: string, { debounceMs = 150, ignore = [], watchDotFiles = [], onSettled, onError }: WatchOptions): NotesWatcher {
   const ignoredPaths = ignore.map((p) => resolve(p));
   const isIgnored = (path: string): boolean => {
     const rel = relative(root, path);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || watchDotFiles.includes(rel)) return false;
     // Dot folders and files (.flashmark, .obsidian, .git, editors' temp files) are never notes.
     if (rel.split(sep).some((segment) => segment.startsWith('.'))) return true;
     // Also SQLite's companions of an ignored database file (-wal, -shm, -journal).

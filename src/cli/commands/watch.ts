@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { messageOf } from '../../errors.js';
+import { SETTINGS_FILE, loadVaultSettings } from '../../settings/index.js';
+import { buildVault } from '../../vault/build-vault.js';
+import { cachePathFor } from '../../vault/cache.js';
 import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';
-import { buildVault, openBuildCache } from '../../vault/build-vault.js';
-import { cachePathFor } from '../../vault/cache.js';
 import { resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
-import { loadVaultSettings } from '../../settings/index.js';
 
 interface WatchCommandOptions {
   out: string;
@@ -23,47 +23,46 @@ export function registerWatch(program: Command): void {
     .addHelpText(
       'after',
       `
-Each rebuild prints one line: the packages rewritten, cards added/changed/removed,
-and the time it took. Only notes that changed are parsed again. A note that
-cannot be read is reported and watching goes on. Ctrl-C stops after the rebuild
-in progress, if any, so no package is left half-written.
+Each rebuild prints one line: the packages rewritten with their cards added,
+changed and removed, how many notes were parsed, and the time it took. Only
+notes that changed are parsed again, and only packages whose notes changed are
+rewritten. A note that cannot be read is reported and watching goes on.
+Ctrl-C stops after the rebuild in progress, if any: no package or database is
+left half-written.
 
 Example:
   flashmark watch notes -o decks`,
     )
     .action(async (notes: string, options: WatchCommandOptions) => {
       const root = resolveNotesDir(notes);
-      // Read once, when watching starts: an edit of the settings file takes effect at the next `flashmark watch`.
-      const { extract } = loadVaultSettings(root);
       const statePath = resolveStatePath(root, options.state);
       const outDir = resolve(options.out);
-      const cache = openBuildCache(statePath, extract);
       const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+      // Settings are read again on every rebuild, so editing .flashmark.yml takes effect at once.
       const rebuild = async (changed: ReadonlySet<string> | undefined): Promise<void> => {
         const started = process.hrtime.bigint();
-        const { report, extracted } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), cache, extract });
+        const settings = loadVaultSettings(root);
+        const { report, extracted } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), extract: settings.extract });
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        for (const w of report.warnings) if (!changed || changed.has(w.file)) process.stderr.write(`flashmark: warning: ${w.file}: ${w.message}\n`);
-        const line = formatRebuildLine(report, { seconds, extracted, initial: changed === undefined });
-        if (line) out(line);
+        for (const w of report.warnings) {
+          if (!changed || changed.has(w.file)) process.stderr.write(`flashmark: warning: ${w.file}: ${w.message}\n`);
+        }
+        out(formatRebuildLine(report, { seconds, extracted, initial: changed === undefined }));
       };
       const stopped = new Promise((resolveStop) => {
         process.once('SIGINT', resolveStop);
         process.once('SIGTERM', resolveStop);
       });
-      try {
-        await rebuild(undefined);
-        await runWatchSession({
-          root,
-          ignore: [outDir, statePath, cachePathFor(statePath)],
-          rebuild,
-          onError: (error) => process.stderr.write(`flashmark: ${messageOf(error)}\n`),
-          onReady: () => out(`watching ${relative(process.cwd(), root) || '.'} for changes (Ctrl-C to stop)`),
-          stopped,
-        });
-        out('stopped');
-      } finally {
-        cache.close();
-      }
+      await rebuild(undefined);
+      await runWatchSession({
+        root,
+        ignore: [outDir, statePath, cachePathFor(statePath)],
+        watchDotFiles: [SETTINGS_FILE, '.flashmark.yaml'],
+        rebuild,
+        onError: (error) => process.stderr.write(`flashmark: ${messageOf(error)}\n`),
+        onReady: () => out(`watching ${relative(process.cwd(), root) || '.'} for changes (Ctrl-C to stop)`),
+        stopped,
+      });
+      out('stopped');
     });
 }

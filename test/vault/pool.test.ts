@@ -1,0 +1,33 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateVault } from '../../bench/generate.js';
+import { extractNote } from '../../src/extract/index.js';
+import type * as Pool from '../../src/vault/pool.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const compiledPool = join(repo, 'dist', 'vault', 'pool.js');
+
+describe('parallel extraction', () => {
+  it('gives the same results, in the same order, on worker threads as in one thread', async () => {
+    // Workers run compiled JavaScript, so the pool under test is the one in dist/ (built by `npm test`).
+    expect(existsSync(join(repo, 'dist', 'vault', 'worker.js'))).toBe(true);
+    const pool = (await import(pathToFileURL(compiledPool).href)) as typeof Pool;
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-pool-'));
+    const { files } = generateVault(dir, { notes: 150, seed: 11 });
+    const sources = files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+    // Large enough for the pool to start workers.
+    expect(sources.reduce((sum, s) => sum + s.text.length, 0)).toBeGreaterThan(pool.PARALLEL_MIN_CHARS);
+    const progress: number[] = [];
+
+    const parallel = await pool.extractAllSerialized(sources, {}, { threads: 2, onProgress: (done) => progress.push(done) });
+    const serial = await pool.extractAllSerialized(sources, {}, { threads: 1 });
+
+    expect(parallel).toEqual(serial);
+    expect(parallel.map((json) => (JSON.parse(json) as { file: string }).file)).toEqual(files);
+    expect(JSON.parse(parallel[42]!)).toEqual(extractNote(files[42]!, sources[42]!.text));
+    expect(progress.at(-1)).toBe(files.length);
+  });
+});
