@@ -90,6 +90,13 @@ describe('vault settings through the binary', () => {
     expect(kept.length).toBeGreaterThan(3);
   });
 
+  it('a "flashmark:" front matter value other than true or false is a warning naming the note, and the note is still read', () => {
+    const result = run(['cards', vault({ 'Biology/Cells.md': `---\nflashmark: maybe\n---\n${cells}` }), '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("flashmark: warning: Biology/Cells.md: front matter 'flashmark' should be true or false; ignored\n");
+    expect((JSON.parse(result.stdout) as Card[]).length).toBeGreaterThan(3);
+  });
+
   it('rules: a list runs only those rules, a mapping turns single rules off', () => {
     const all = cardsOf(vault({ 'Biology/Cells.md': cells }));
     expect([...new Set(all.map((c) => c.rule))].sort()).toEqual(['bold', 'definition', 'list', 'table']);
