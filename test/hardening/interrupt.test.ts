@@ -91,8 +91,9 @@ describe('flashmark build killed with SIGKILL at random moments', () => {
         () => tempFiles(out).length > 0,
         () => [...before].some(([file, bytes]) => !readFileSync(join(out, file)).equals(bytes)),
       ];
-      const moment = attempts % 3 === 0 ? moments[1 + Math.floor(rand() * 2)]! : moments[0]!;
-      const landed = await killAt(['build', notes, '-o', out, '--state', state, ...now], Math.floor(rand() * buildMs * 1.3), moment);
+      const atMoment = attempts % 3 === 0;
+      const delay = atMoment ? 120_000 : Math.floor(rand() * buildMs * 1.3);
+      const landed = await killAt(['build', notes, '-o', out, '--state', state, ...now], delay, atMoment ? moments[1 + Math.floor(rand() * 2)]! : moments[0]!);
       if (landed) kills++;
       if (landed && tempFiles(out).length > 0) midWrite++;
       const packages = snapshot(out);
