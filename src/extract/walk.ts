@@ -40,7 +40,8 @@ function pseudoHeading(paragraph: Paragraph): string | undefined {
 
 /** The paragraph closing with a colon right before a list introduces it ("Основные компоненты:"). */
 function introOf(previous: RootContent | undefined): PhrasingContent[] | undefined {
-  if (previous?.type !== 'paragraph') return undefined;
+  // A bold-only line is already in the breadcrumb; shown again above the list it would only repeat itself.
+  if (previous?.type !== 'paragraph' || pseudoHeading(previous) !== undefined) return undefined;
   const plain = indexInline(previous.children).plain.trim();
   return plain.endsWith(':') && plain.length <= 200 ? previous.children : undefined;
 }

@@ -179,3 +179,13 @@ describe('questions the note wrote in bold', () => {
     expect(cards.map((c) => [questionOf(c), c.back])).toEqual([['Какими командами задать имя и email?', '<code>git config user.name</code> — имя.']]);
   });
 });
+
+describe('a list introduced by a line', () => {
+  it('shows a plain introduction above the items, and a bold one only in the breadcrumb', () => {
+    const [plain] = cardsOf('# T\n\n## Шаги\n\nСистема проверяет:\n\n- адрес почты\n- длину пароля\n');
+    expect(questionOf(plain!)).toBe('<div>Система проверяет:</div><ul><li>{{c1::адрес почты}}</li><li>{{c2::длину пароля}}</li></ul>');
+    const [bold] = cardsOf('# T\n\n## JUnit\n\n**Особенности:**\n\n- аннотации\n- ассерты\n');
+    expect(crumbOf(bold!)).toBe('T › JUnit › Особенности');
+    expect(questionOf(bold!)).toBe('<ul><li>{{c1::аннотации}}</li><li>{{c2::ассерты}}</li></ul>');
+  });
+});
