@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { notesOf, openApkg } from '../anki/apkg.js';
+import { apkgFiles, canValidate, cli, crashSigns, env, flashmarkAsync, tempDir, validate } from './helpers.js';
+
+/** A running flashmark process whose output can be awaited. */
+function start(args: string[]) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [cli, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters: (() => void)[] = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => ((stdout += chunk), wake()));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => ((stderr += chunk), wake()));
+  child.stdin.on('error', () => undefined);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => (wake(), resolve(code))));
+  return {
+    child,
+    exited,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    /** Resolves when `test(stdout)` holds; fails after a minute, or if the process ends first. */
+    async until(test: (out: string) => boolean, what: string): Promise<void> {
+      const deadline = Date.now() + 60_000;
+      while (!test(stdout)) {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`ended before ${what}: ${stderr}`);
+        if (Date.now() > deadline) throw new Error(`no ${what} after 60 s: ${stdout.slice(-500)} ${stderr}`);
+        await Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), sleep(1_000)]);
+      }
+    },
+  };
+}
+
+const acknowledged = (stdout: string): number[] => [...stdout.matchAll(/^saved (\d):/gm)].map((m) => Number(m[1]));
+
+function logOf(state: string): number[] {
+  const db = new Database(state, { readonly: true });
+  try {
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+    return db.prepare<[], { grade: number }>('SELECT grade FROM study_review WHERE undone_at IS NULL ORDER BY id').all().map((r) => r.grade);
+  } finally {
+    db.close();
+  }
+}
+
+function glossary(notes: string, count: number, version = 1): void {
+  mkdirSync(join(notes, 'Bio'), { recursive: true });
+  const terms = Array.from({ length: count }, (_, i) => `- **Term ${i}**: meaning ${i}, version ${version}`).join('\n');
+  writeFileSync(join(notes, 'Bio', 'glossary.md'), `# Glossary\n\n## Terms\n\n${terms}\n`);
+}
+
+/** Answers `count` cards of a running session, waiting for each acknowledgement. */
+async function answer(session: ReturnType<typeof start>, count: number, grades: number[]): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const before = acknowledged(session.stdout()).length;
+    session.child.stdin.write(`\n${grades[i % grades.length]}\n`);
+    await session.until((out) => acknowledged(out).length > before, `acknowledgement ${before + 1}`);
+  }
+}
+
+describe('a review session while flashmark watch rebuilds on the same study database', () => {
+  it('both work: every acknowledged answer is kept, every rebuild is written, the database stays sound', async () => {
+    const dir = tempDir('watch-review');
+    const notes = join(dir, 'notes');
+    const out = join(dir, 'decks');
+    glossary(notes, 40);
+    const state = join(notes, '.flashmark', 'state.db');
+    const watch = start(['watch', notes, '-o', out]);
+    await watch.until((o) => o.includes('watching'), 'watching');
+    const review = start(['review', notes, '--now', '2026-03-02T09:00', '--new', '100']);
+    await review.until((o) => o.includes('Enter/Space'), 'first question');
+    for (let round = 1; round <= 4; round++) {
+      // Edit the notes (new answers and one more term each time) while answering.
+      glossary(notes, 40 + round, round + 1);
+      appendFileSync(join(notes, 'Bio', 'glossary.md'), `- **Extra ${round}**: added while reviewing\n`);
+      await answer(review, 3, [5, 4, 3, 2]);
+      await watch.until((o) => (o.match(/\(\d+ notes? parsed/g) ?? []).length > round, `rebuild ${round}`);
+    }
+    review.child.stdin.write('q\n');
+    expect(await review.exited).toBe(0);
+    expect(review.stderr()).toBe('');
+    const acks = acknowledged(review.stdout());
+    expect(acks).toHaveLength(12);
+    expect(logOf(state)).toEqual(acks);
+    watch.child.kill('SIGINT');
+    expect(await watch.exited).toBe(0);
+    expect(crashSigns(watch.stderr())).toEqual([]);
+    expect(watch.stderr()).not.toMatch(/locked|busy/i);
+    expect(watch.stdout()).toMatch(/stopped\n$/);
+    // A note edited again within the same second gets mod = previous + 1 (Anki updates only on a higher
+    // mod), so quick rebuilds publish mods a few seconds ahead of the clock; the validator (mod <= now)
+    // accepts them once the clock catches up. The drift is bounded by the number of rebuilds.
+    const newestMod = Math.max(...apkgFiles(out).flatMap((f) => notesOf(openApkg(readFileSync(f)).db).map((n) => n.mod)));
+    expect(newestMod * 1000).toBeLessThan(Date.now() + 10_000);
+    await sleep(Math.max(0, newestMod * 1000 + 1_000 - Date.now()));
+    if (canValidate) expect(validate(...apkgFiles(out))).toBe('');
+  });
+});
+
+describe('two review sessions, and builds and stats during a review', () => {
+  it('two sessions started at the same moment: one studies, the other gets one clear line; nothing is lost', async () => {
+    const dir = tempDir('two-reviews');
+    const notes = join(dir, 'notes');
+    glossary(notes, 60);
+    const state = join(dir, 'state.db');
+    let expected: number[] = [];
+    let refused = 0;
+    for (let round = 0; round < 8; round++) {
+      const now = `2026-03-${String(2 + round).padStart(2, '0')}T09:00`;
+      const args = ['review', notes, '--state', state, '--now', now, '--new', '100'];
+      const runs = await Promise.all([flashmarkAsync(args, '\n5\n\n4\nq\n'), flashmarkAsync(args, '\n3\nq\n')]);
+      for (const run of runs) {
+        expect(crashSigns(run.stderr), run.stderr).toEqual([]);
+        if (run.code === 0) {
+          expect(run.stderr).toBe('');
+          expected = [...expected, ...acknowledged(run.stdout)];
+        } else {
+          refused++;
+          expect(run.stderr).toMatch(/^flashmark: (another review session \(pid \d+ .*\) is using the study database .*; finish it first|the study database .* is locked by another flashmark process; try again when it has finished)\n$/);
+          expect(run.stdout).toBe('');
+        }
+      }
+      // Answers of both sessions, if both ran one after the other, are in the log in some order.
+      expect(logOf(state).slice().sort()).toEqual(expected.slice().sort());
+    }
+    console.info(`two reviews at once: ${refused} of 16 sessions refused with a message, the rest ran; ${expected.length} answers, none lost`);
+  });
+
+  it('builds and stats run while a review session answers; the review loses nothing', async () => {
+    const dir = tempDir('review-build');
+    const notes = join(dir, 'notes');
+    const out = join(dir, 'decks');
+    glossary(notes, 60);
+    const state = join(notes, '.flashmark', 'state.db');
+    const review = start(['review', notes, '--now', '2026-03-02T09:00', '--new', '100']);
+    await review.until((o) => o.includes('Enter/Space'), 'first question');
+    const others: Promise<Awaited<ReturnType<typeof flashmarkAsync>>>[] = [];
+    for (let i = 0; i < 4; i++) {
+      glossary(notes, 60 + i, i + 2);
+      others.push(flashmarkAsync(['build', notes, '-o', out, '--now', `2026-03-02T09:0${i}`]));
+      others.push(flashmarkAsync(['stats', notes, '--json', '--now', '2026-03-02T09:00']));
+      await answer(review, 3, [4, 5, 2]);
+    }
+    const results = await Promise.all(others);
+    review.child.stdin.write('q\n');
+    expect(await review.exited).toBe(0);
+    for (const run of results) {
+      expect(crashSigns(run.stderr), run.stderr).toEqual([]);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    const acks = acknowledged(review.stdout());
+    expect(acks).toHaveLength(12);
+    expect(logOf(state)).toEqual(acks);
+    const final = await flashmarkAsync(['build', notes, '-o', out, '--now', '2026-03-02T10:00']);
+    expect(final.code, final.stderr).toBe(0);
+    if (canValidate) expect(validate(...apkgFiles(out))).toBe('');
+  });
+});
