@@ -3,7 +3,7 @@ import type { NoteContext, Section } from '../context.js';
 import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
 import { comparable, hasWords } from '../text.js';
-import { wholeWordMatches } from '../words.js';
+import { termPattern, wholeWordMatches } from '../words.js';
 
 /** Longest sentence asked whole; a longer one is narrowed to the clauses around its deletions. */
 const MAX_SENTENCE = 400;
@@ -99,9 +99,10 @@ function findMasks(index: InlineIndex, texts: Text[], window: [number, number], 
   const masks: Mask[] = [];
   for (const [term, n] of numbers) {
     if (term.length < 2) continue;
-    const pattern = new RegExp(escapeRegExp(term), 'giu');
+    const pattern = termPattern(escapeRegExp(term));
     for (const text of texts) {
-      const [start] = index.ranges.get(text) ?? [0, 0];
+      const [start, end] = index.ranges.get(text) ?? [0, 0];
+      if (end <= window[0] || start >= window[1]) continue; // no mask can come from outside the window
       for (const [from, to] of wholeWordMatches(text.value, pattern)) {
         const s = start + from;
         const e = start + to;
