@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { repairDollarProse } from './dollars.js';
+import { restoreDunderNames } from './dunders.js';
 import { estimateNesting } from './nesting.js';
 import { resolveObsidianSyntax } from './wikilinks.js';
 
@@ -50,6 +51,7 @@ export function parseNote(text: string, maxNesting = DEFAULT_MAX_NESTING): Parse
   const yaml = first?.type === 'yaml' ? first.value : undefined;
   const { frontMatter, problems } = readFrontMatter(yaml);
   repairDollarProse(tree, source, (slice) => withoutMath.parse(slice));
+  restoreDunderNames(tree, source);
   resolveObsidianSyntax(tree);
   return { ok: true, tree, frontMatter, problems };
 }

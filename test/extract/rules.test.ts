@@ -189,3 +189,18 @@ describe('a list introduced by a line', () => {
     expect(questionOf(bold!)).toBe('<ul><li>{{c1::аннотации}}</li><li>{{c2::ассерты}}</li></ul>');
   });
 });
+
+describe('what writers type without thinking of Markdown', () => {
+  it('reads Python dunder names as code, not bold', () => {
+    const cards = cardsOf('# T\n\n- **Протокол итератора**: методы __iter__() и __next__().\n');
+    expect(cards.map((c) => c.back)).toEqual(['методы <code>__iter__</code>() и <code>__next__</code>().']);
+  });
+
+  it('reads an emoji before a bold term as decoration of a definition line', () => {
+    const cards = cardsOf('# T\n\n## Пример\n\n✅ **Допустимые значения:** 18, 30, 60  \n❌ **Недопустимые значения:** 10, 61\n');
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
+      ['Допустимые значения', '18, 30, 60'],
+      ['Недопустимые значения', '10, 61'],
+    ]);
+  });
+});

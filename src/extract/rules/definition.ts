@@ -27,11 +27,13 @@ const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
  * "**Term** — explanation", "**Term:** explanation".
  */
 export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | undefined {
-  const [first, second, ...rest] = nodes;
+  // A bullet or emoji before the term ("✅ **Допустимые значения:** 18, 30") is decoration.
+  const start = nodes[0]?.type === 'text' && !hasWords(nodes[0].value) && nodes[1]?.type === 'strong' ? 1 : 0;
+  const [first, second, ...rest] = nodes.slice(start);
   if (first?.type !== 'strong') return undefined;
   const termText = indexInline([first]).plain;
   if (!hasWords(termText)) return undefined;
-  if (SEPARATOR_INSIDE.test(termText)) return { term: first, gloss: '', explanation: nodes.slice(1) };
+  if (SEPARATOR_INSIDE.test(termText)) return { term: first, gloss: '', explanation: nodes.slice(start + 1) };
   if (second?.type !== 'text') return undefined;
   const separator = SEPARATOR_AFTER.exec(second.value);
   if (!separator) return undefined;
