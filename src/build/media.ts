@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readFileSync, realpathSync, statSync, constants } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { closeSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, constants } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { mediaFileName } from '../anki/index.js';
 
 /** Larger files are refused: Anki will not sync media over 100 MB. */
@@ -17,6 +17,7 @@ export type MediaLookup = { ok: true; name: string; data: Buffer } | { ok: false
 export class MediaReader {
   private readonly realRoot: string;
   private readonly cache = new Map<string, MediaLookup>();
+  private byName: Map<string, string> | undefined;
 
   constructor(private readonly root: string) {
     this.realRoot = realpathSync(root);
@@ -34,9 +35,36 @@ export class MediaReader {
           if (second.ok) result = second;
         }
       }
+      // Obsidian finds `![[diagram.png]]` anywhere in the vault (an attachments folder, say), not only beside the note.
+      if (!result.ok && result.reason === 'was not found') {
+        const elsewhere = this.findByName(posix.basename(path));
+        if (elsewhere !== undefined && elsewhere !== path) {
+          const found = this.lookup(elsewhere);
+          if (found.ok) result = found;
+        }
+      }
       this.cache.set(path, result);
     }
     return result;
+  }
+
+  /**
+   * The file of that name elsewhere in the notes folder (dot folders such as
+   * .obsidian and .trash left out); the shortest path wins, as in Obsidian.
+   * The folder is listed once, on the first image that is not where its note says.
+   */
+  private findByName(name: string): string | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      const found: string[] = [];
+      listFiles(this.root, '', found);
+      found.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+      for (const file of found) {
+        const base = posix.basename(file);
+        if (!this.byName.has(base)) this.byName.set(base, file);
+      }
+    }
+    return this.byName.get(name);
   }
 
   private lookup(path: string): MediaLookup {
@@ -66,6 +94,22 @@ export class MediaReader {
     } catch (error) {
       return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
     }
+  }
+}
+
+/** Paths (relative, `/`-separated) of the files below `dir`, without following symlinked folders. */
+function listFiles(root: string, dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(join(root, dir), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory()) listFiles(root, path, out);
+    else out.push(path);
   }
 }
 

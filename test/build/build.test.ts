@@ -168,6 +168,19 @@ describe('media', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('finds an image that is not beside its note elsewhere in the notes folder, as Obsidian does, but not in dot folders', async () => {
+    mkdirSync(join(root, 'attachments', 'deep'), { recursive: true });
+    mkdirSync(join(root, '.trash'));
+    writeFileSync(join(root, 'attachments', 'diagram.png'), png);
+    writeFileSync(join(root, 'attachments', 'deep', 'diagram.png'), Buffer.from('other'));
+    writeFileSync(join(root, '.trash', 'gone.png'), png);
+    const report = await build([withImage('DevOps/diagram.png'), withImage('DevOps/gone.png')], T1);
+    const pkg = openApkg(readFileSync(join(out, 'pics.apkg')));
+    expect(Object.values(pkg.media)).toEqual([expect.stringMatching(/^diagram-[0-9a-f]{12}\.png$/)]);
+    expect(Buffer.from(pkg.files['0']!).equals(png)).toBe(true);
+    expect(report.warnings).toEqual([{ file: 'pics.md', message: 'image DevOps/gone.png was not found; not packed' }]);
+  });
+
   it('a changed image is a changed note: new name, higher mod', async () => {
     writeFileSync(join(root, 'a.png'), png);
     await build([withImage('a.png')], T1);

@@ -98,7 +98,7 @@ describe('flashmark build', () => {
     if (canValidate) expect(validate(file)).toBe('');
   });
 
-  it('packs images a note shows, and refuses one that leads out of the notes folder with a warning naming the note', () => {
+  it('packs images a note shows (Obsidian embeds too), and refuses one that leads out of the notes folder with a warning naming the note', () => {
     const notes = join(dir, 'notes');
     mkdirSync(join(notes, 'DevOps', 'img'), { recursive: true });
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
@@ -109,15 +109,21 @@ describe('flashmark build', () => {
       join(notes, 'DevOps', 'net.md'),
       '# Сети\n\n## Термины\n\n- **TCP**: с соединением ![схема](img/diagram.png)\n- **ICMP**: служебные ![x](img/link.png)\n- **ARP**: адреса ![y](../../../etc/passwd)\n',
     );
+    mkdirSync(join(notes, 'attachments'));
+    const jpeg = Buffer.from('ffd8ffe000104a464946', 'hex');
+    writeFileSync(join(notes, 'attachments', 'photo.jpg'), jpeg);
+    writeFileSync(join(notes, 'DevOps', 'embed.md'), '# Встраивание\n\n## Термины\n\n- **Схема**: вот она ![[photo.jpg]]\n');
     const run = flashmark('build', notes, '-o', join(dir, 'decks'));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^warning: DevOps\/net\.md: image DevOps\/img\/link\.png leads outside the notes folder/m);
     expect(run.stderr).toMatch(/^warning: DevOps\/net\.md: image .*etc\/passwd/m);
     const pkg = openApkg(readFileSync(join(dir, 'decks', 'DevOps.apkg')));
-    expect(Object.values(pkg.media)).toEqual([expect.stringMatching(/^diagram-[0-9a-f]{12}\.png$/)]);
+    expect(Object.values(pkg.media)).toEqual([expect.stringMatching(/^diagram-[0-9a-f]{12}\.png$/), expect.stringMatching(/^photo-[0-9a-f]{12}\.jpg$/)]);
     expect(Buffer.from(pkg.files['0']!).equals(png)).toBe(true);
+    expect(Buffer.from(pkg.files['1']!).equals(jpeg)).toBe(true);
     const fields = notesOf(pkg.db).map((n) => n.flds).join('\n');
     expect(fields).toContain(`<img src="${pkg.media['0']}">`);
+    expect(fields).toContain(`<img src="${pkg.media['1']}">`);
     expect(fields).not.toMatch(/link\.png|passwd|secret/);
   });
 
