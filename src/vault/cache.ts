@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { UserError } from '../errors.js';
-import { openStateDatabase, type Db } from '../store/database.js';
+import { UserError, messageOf } from '../errors.js';
+import type { Db } from '../store/database.js';
 
 /**
  * The incremental cache: each note's extraction result (as JSON), keyed by the
@@ -10,25 +11,47 @@ import { openStateDatabase, type Db } from '../store/database.js';
  * version + extraction options. A rebuild re-extracts only the notes whose
  * path/hash pair is not in the cache.
  *
- * Where: a SQLite file beside the study database (`state.db` → `state.cache.db`),
- * opened with `openStateDatabase` as component 'cache'. Not a table inside the
- * study database, because the cache holds about as much JSON as the vault has
- * text — keeping that out of the file users back up and sync keeps their study
- * history small — and because the cache is disposable: a cache file that is
- * corrupt or from a newer flashmark is deleted and rebuilt rather than reported.
- * Not a JSON file either: SQLite updates only the rows of changed notes, in a
+ * Where: a SQLite file beside the study database (`state.db` → `state.cache.db`).
+ * Not a table inside the study database, because the cache holds about as much
+ * JSON as the vault has text — keeping that out of the file users back up and
+ * sync keeps their study history small — and because the cache is disposable:
+ * a cache file that is corrupt or of another schema is deleted and rebuilt
+ * rather than reported. For the same reason it is not opened with
+ * `openStateDatabase`, whose integrity check reads the whole file (half a
+ * second for a 10,000-note cache, half the budget of a rebuild). Not a JSON
+ * file either: SQLite updates only the rows of changed notes, in a
  * transaction, so a rebuild after one edit writes a few KB and an interrupted
  * run leaves the previous cache intact.
  */
-const MIGRATIONS = {
-  component: 'cache',
-  steps: [
-    `CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-     CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, result TEXT NOT NULL);`,
-    // What each package was built from, so an unchanged package is neither re-assembled nor re-read (see incremental-build.ts).
-    `CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));`,
-  ],
-};
+const SCHEMA_VERSION = 1;
+const SCHEMA = `
+  DROP TABLE IF EXISTS cache_meta; DROP TABLE IF EXISTS cache_note; DROP TABLE IF EXISTS cache_package;
+  CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, result TEXT NOT NULL);
+  -- What each package was built from, so an unchanged package is neither re-assembled nor re-read (incremental-build.ts).
+  CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));`;
+
+/** Opens the cache database, (re)creating its tables when they are of another schema version. */
+function openCacheDb(path: string): Db {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    // A lost last transaction after a power cut only costs a re-parse; WAL never leaves the file corrupt.
+    db.pragma('synchronous = NORMAL');
+    if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+      db.transaction(() => {
+        db.exec(SCHEMA);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
 
 /** The cache file of a study database path. */
 export function cachePathFor(statePath: string): string {
@@ -69,11 +92,18 @@ export class ExtractionCache {
   static open(path: string, fingerprint: string): ExtractionCache {
     let db: Db;
     try {
-      db = openStateDatabase(path, [MIGRATIONS]);
+      db = openCacheDb(path);
     } catch (error) {
-      if (!(error instanceof UserError) || /locked/.test(error.message)) throw error;
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+        throw new UserError(`the build cache ${path} is locked by another flashmark process; try again when it has finished`);
+      }
       for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-      db = openStateDatabase(path, [MIGRATIONS]);
+      try {
+        db = openCacheDb(path);
+      } catch (again) {
+        throw new UserError(`cannot create the build cache ${path}: ${messageOf(again)}`);
+      }
     }
     const cache = new ExtractionCache(db);
     cache.resetUnless(fingerprint);
