@@ -66,7 +66,12 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
       case 'paragraph': {
         const pseudo = pseudoHeading(block);
         if (pseudo !== undefined) {
+          const next = blocks[i + 1];
           if (/[?？]$/u.test(pseudo)) boldQuestionCard(ctx, sectionOf(position), pseudo, answerBlocks(blocks, i + 1), block);
+          // "**Формула расчета Velocity:**" over a code block or formula: nothing else would ask what it announces.
+          else if (/[:：]\s*$/u.test(indexInline(block.children).plain) && (next?.type === 'code' || next?.type === 'math')) {
+            boldQuestionCard(ctx, sectionOf(position), pseudo, [next], block);
+          }
           position.pseudo = pseudo;
           return;
         }
@@ -105,7 +110,7 @@ function answerBlocks(blocks: RootContent[], from: number): RootContent[] {
 /**
  * "**Какими командами задать имя и email?**" over its answer: the note wrote a
  * question, so it is asked as written; the answer's own bold and definitions
- * still make their cards.
+ * still make their cards. Also a bold label over the code or formula it announces.
  */
 function boldQuestionCard(ctx: NoteContext, section: Section, question: string, answer: RootContent[], block: Paragraph): void {
   if (!ctx.rules.has('definition') || answer.length === 0) return;
@@ -116,7 +121,9 @@ function boldQuestionCard(ctx: NoteContext, section: Section, question: string, 
     type: 'basic',
     cue: question,
     crumb: section.crumb,
-    question: renderInline(indexInline(block.children.filter((node) => node.type === 'strong')), ctx.sink, { plainStrong: true }).trim(),
+    question: renderInline(indexInline(block.children.filter((node) => node.type === 'strong')), ctx.sink, { plainStrong: true })
+      .trim()
+      .replace(/\s*[:：]$/u, ''),
     back,
     answers: [],
     line: block.position?.start.line ?? 1,

@@ -204,3 +204,12 @@ describe('what writers type without thinking of Markdown', () => {
     ]);
   });
 });
+
+describe('a bold label over a formula', () => {
+  it('asks the label and answers with the code it announces', () => {
+    const cards = cardsOf('# Метрики\n\n**Формула расчета Velocity:**\n\n```\nVelocity = Story Points / Спринты\n```\n');
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
+      ['Формула расчета Velocity', '<pre><code>Velocity = Story Points / Спринты</code></pre>'],
+    ]);
+  });
+});
