@@ -23,11 +23,11 @@ import type { Db } from '../store/database.js';
  * transaction, so a rebuild after one edit writes a few KB and an interrupted
  * run leaves the previous cache intact.
  */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const SCHEMA = `
   DROP TABLE IF EXISTS cache_meta; DROP TABLE IF EXISTS cache_note; DROP TABLE IF EXISTS cache_package;
   CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, result TEXT NOT NULL);
+  CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, stat TEXT NOT NULL, result TEXT NOT NULL);
   -- What each package was built from, so an unchanged package is neither re-assembled nor re-read (incremental-build.ts).
   CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));`;
 
@@ -79,7 +79,14 @@ export function cacheFingerprint(version: string, options: unknown): string {
 
 export interface CachedNote {
   hash: string;
+  /** The file's stat signature when its hash was taken ('' = do not trust it; see statSignature in incremental.ts). */
+  stat: string;
   result: string;
+}
+
+export interface KnownNote {
+  hash: string;
+  stat: string;
 }
 
 export class ExtractionCache {
@@ -121,14 +128,14 @@ export class ExtractionCache {
 
   /** Every cached note: path → hash and result. */
   entries(): Map<string, CachedNote> {
-    const rows = this.db.prepare<[], { file: string; hash: string; result: string }>('SELECT file, hash, result FROM cache_note').all();
-    return new Map(rows.map((r) => [r.file, { hash: r.hash, result: r.result }]));
+    const rows = this.db.prepare<[], { file: string; hash: string; stat: string; result: string }>('SELECT file, hash, stat, result FROM cache_note').all();
+    return new Map(rows.map((r) => [r.file, { hash: r.hash, stat: r.stat, result: r.result }]));
   }
 
-  /** Path → hash of every cached note, without the results (cheap even for a large vault). */
-  hashes(): Map<string, string> {
-    const rows = this.db.prepare<[], { file: string; hash: string }>('SELECT file, hash FROM cache_note').all();
-    return new Map(rows.map((r) => [r.file, r.hash]));
+  /** Path → hash and stat signature of every cached note, without the results (cheap even for a large vault). */
+  known(): Map<string, KnownNote> {
+    const rows = this.db.prepare<[], { file: string; hash: string; stat: string }>('SELECT file, hash, stat FROM cache_note').all();
+    return new Map(rows.map((r) => [r.file, { hash: r.hash, stat: r.stat }]));
   }
 
   /** The cached result of one note, if any. */
@@ -160,12 +167,18 @@ export class ExtractionCache {
     this.db.prepare('INSERT OR REPLACE INTO cache_meta (key, value) VALUES (?, ?)').run(key, value);
   }
 
-  /** Records new results and forgets notes that no longer exist, in one transaction. */
-  update(changed: ReadonlyMap<string, CachedNote>, removed: Iterable<string>): void {
-    const put = this.db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, result) VALUES (?, ?, ?)');
+  /**
+   * Records new results, new stat signatures of notes whose content was found
+   * unchanged (a `touch`, a checkout), and forgets notes that no longer exist,
+   * in one transaction.
+   */
+  update(changed: ReadonlyMap<string, CachedNote>, removed: Iterable<string>, restat: ReadonlyMap<string, string> = new Map()): void {
+    const put = this.db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, stat, result) VALUES (?, ?, ?, ?)');
+    const setStat = this.db.prepare('UPDATE cache_note SET stat = ? WHERE file = ?');
     const drop = this.db.prepare('DELETE FROM cache_note WHERE file = ?');
     this.db.transaction(() => {
-      for (const [file, { hash, result }] of changed) put.run(file, hash, result);
+      for (const [file, { hash, stat, result }] of changed) put.run(file, hash, stat, result);
+      for (const [file, stat] of restat) setStat.run(stat, file);
       for (const file of removed) drop.run(file);
     })();
   }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { decodeNote, findNoteFiles, type IgnoredNote } from '../scan/index.js';
-import type { ExtractionCache } from './cache.js';
+import type { CachedNote, ExtractionCache, KnownNote } from './cache.js';
 import type { Vault } from './load.js';
 import { extractAllSerialized, type NoteSource } from './pool.js';
 import { readNoteBytes } from './read.js';
@@ -46,10 +48,18 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
   const extract = resolveExtractOptions(options.extract);
   const { cache } = options;
   const { files, warnings, ignored } = await findNoteFiles(root, extract.ignore);
-  const known = cache?.hashes() ?? new Map<string, string>();
+  const known = cache?.known() ?? new Map<string, KnownNote>();
   const notes: LoadedNote[] = [];
-  const stale: { index: number; source: NoteSource; hash: string }[] = [];
+  const stale: { index: number; source: NoteSource; hash: string; stat: string }[] = [];
+  const restat = new Map<string, string>();
+  const startedMs = Date.now();
   for (const file of files) {
+    const prior = known.get(file);
+    const stat = statSignature(join(root, file), startedMs);
+    if (cache && prior && prior.stat !== '' && prior.stat === stat) {
+      notes.push(lazyNote(file, prior.hash, () => cache.result(file) ?? missing(file)));
+      continue;
+    }
     const read = readNoteBytes(root, file, extract.maxNoteBytes);
     const decoded = read.ok ? undefined : await read.problem;
     if (decoded && !decoded.ok) {
@@ -58,8 +68,9 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
     }
     const bytes = read.ok ? read.bytes : Buffer.from(decoded?.ok ? decoded.text : '', 'utf8');
     const hash = createHash('sha1').update(bytes).digest('base64url');
-    if (cache && known.get(file) === hash) {
+    if (cache && prior?.hash === hash) {
       notes.push(lazyNote(file, hash, () => cache.result(file) ?? missing(file)));
+      if (stat !== prior.stat) restat.set(file, stat);
       continue;
     }
     const text = decoded ?? decodeNote(bytes);
@@ -67,7 +78,7 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
       warnings.push({ file, message: text.reason });
       continue;
     }
-    stale.push({ index: notes.length, source: { file, text: text.text }, hash });
+    stale.push({ index: notes.length, source: { file, text: text.text }, hash, stat });
     notes.push(lazyNote(file, hash, () => missing(file)));
   }
 
@@ -80,17 +91,35 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
       ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('parsing notes', done, total) } : {}),
     },
   );
-  const changed = new Map<string, { hash: string; result: string }>();
-  stale.forEach(({ index, source, hash }, k) => {
+  const changed = new Map<string, CachedNote>();
+  stale.forEach(({ index, source, hash, stat }, k) => {
     const json = fresh[k]!;
     notes[index] = lazyNote(source.file, hash, () => json);
-    changed.set(source.file, { hash, result: json });
+    changed.set(source.file, { hash, stat, result: json });
   });
   if (cache) {
     const present = new Set(notes.map((n) => n.file));
-    cache.update(changed, [...known.keys()].filter((file) => !present.has(file)));
+    cache.update(changed, [...known.keys()].filter((file) => !present.has(file)), restat);
   }
   return { root, notes, warnings, ignored, extracted: stale.length };
+}
+
+/**
+ * What the cache compares to skip reading a note: size, modification and
+ * change times and inode (an editor's atomic save makes a new inode). The hash
+ * of the content stays the key; a matching stat only says the content was not
+ * touched since it was hashed, as git's index does. A file modified in the
+ * last two seconds gives '' (never trusted): on a file system with coarse
+ * timestamps a second write in the same tick would keep the same stat.
+ */
+function statSignature(path: string, nowMs: number): string {
+  try {
+    const s = statSync(path);
+    if (nowMs - Math.max(s.mtimeMs, s.ctimeMs) < 2000) return '';
+    return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+  } catch {
+    return '';
+  }
 }
 
 /** `loadVault`'s result, from a loaded vault (decodes every note). */

@@ -16,11 +16,11 @@ describe('extraction cache store', () => {
     const path = join(tempDir(), 'state.cache.db');
     const fingerprint = cacheFingerprint('0.1.0', { rules: ['bold'] });
     const cache = ExtractionCache.open(path, fingerprint);
-    cache.update(new Map([['a.md', { hash: 'h1', result: '{"a":1}' }], ['b.md', { hash: 'h2', result: '{"b":2}' }]]), []);
+    cache.update(new Map([['a.md', { hash: 'h1', stat: 's1', result: '{"a":1}' }], ['b.md', { hash: 'h2', stat: '', result: '{"b":2}' }]]), []);
     cache.close();
 
     const reopened = ExtractionCache.open(path, fingerprint);
-    expect(reopened.entries()).toEqual(new Map([['a.md', { hash: 'h1', result: '{"a":1}' }], ['b.md', { hash: 'h2', result: '{"b":2}' }]]));
+    expect(reopened.entries()).toEqual(new Map([['a.md', { hash: 'h1', stat: 's1', result: '{"a":1}' }], ['b.md', { hash: 'h2', stat: '', result: '{"b":2}' }]]));
     reopened.update(new Map(), ['a.md']);
     expect([...reopened.entries().keys()]).toEqual(['b.md']);
     reopened.close();
@@ -29,12 +29,12 @@ describe('extraction cache store', () => {
   it('forgets everything when the tool version or the extraction options change', () => {
     const path = join(tempDir(), 'state.cache.db');
     const first = ExtractionCache.open(path, cacheFingerprint('0.1.0', { rules: ['bold'] }));
-    first.update(new Map([['a.md', { hash: 'h1', result: '{}' }]]), []);
+    first.update(new Map([['a.md', { hash: 'h1', stat: '', result: '{}' }]]), []);
     first.close();
 
     const otherOptions = ExtractionCache.open(path, cacheFingerprint('0.1.0', { rules: ['table'] }));
     expect(otherOptions.entries().size).toBe(0);
-    otherOptions.update(new Map([['a.md', { hash: 'h1', result: '{}' }]]), []);
+    otherOptions.update(new Map([['a.md', { hash: 'h1', stat: '', result: '{}' }]]), []);
     otherOptions.close();
 
     const otherVersion = ExtractionCache.open(path, cacheFingerprint('0.2.0', { rules: ['table'] }));
