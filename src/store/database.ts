@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, messageOf } from '../errors.js';
+import { createFolder } from '../fs/mkdir.js';
 
 export type Db = Database.Database;
 
@@ -25,7 +26,7 @@ export function openStateDatabase(path: string, components: readonly Migrations[
   const isNew = !existsSync(path);
   if (isNew) {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      createFolder(dirname(path));
     } catch (error) {
       throw new UserError(`cannot create the folder of the study database ${path}: ${messageOf(error)}`);
     }

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { UserError, messageOf } from '../errors.js';
+import { createFolder } from '../fs/mkdir.js';
 import type { Db } from '../store/database.js';
 
 /**
@@ -33,7 +34,7 @@ const SCHEMA = `
 
 /** Opens the cache database, (re)creating its tables when they are of another schema version. */
 function openCacheDb(path: string): Db {
-  mkdirSync(dirname(path), { recursive: true });
+  createFolder(dirname(path));
   const db = new Database(path);
   try {
     db.pragma('busy_timeout = 5000');
@@ -105,8 +106,9 @@ export class ExtractionCache {
       if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
         throw new UserError(`the build cache ${path} is locked by another flashmark process; try again when it has finished`);
       }
-      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
       try {
+        // Under a file (ENOTDIR) even the removal fails: that too is a cache that cannot be created.
+        for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
         db = openCacheDb(path);
       } catch (again) {
         throw new UserError(`cannot create the build cache ${path}: ${messageOf(again)}`);
