@@ -6,7 +6,7 @@ import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { openStateDatabase } from '../store/database.js';
 import { cardOrdinals, isUsableGuid, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
-import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, saveBuild, type PackageRecord } from './history.js';
+import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, maxNoteId, saveBuild, type PackageRecord } from './history.js';
 import { MediaReader } from './media.js';
 import { planBuild, type PlannedNote, type PreparedNote } from './plan.js';
 import { prepareCard } from './prepare.js';
@@ -88,7 +88,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
     const reused = new Set((input.reuse ?? []).map((r) => r.key));
-    const plan = planBuild(prepared, loadNoteHistory(db), options.now.getTime(), reused);
+    const plan = planBuild(prepared, loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
     const groups = groupByPackage(plan.notes);
     const packages: PackageReport[] = [];
     const records: PackageRecord[] = [];

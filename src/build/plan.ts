@@ -47,9 +47,11 @@ export function planBuild(
   nowMs: number,
   /** Packages carried over unbuilt (BuildInput.reuse): their notes are absent from `prepared`, not removed. */
   reused: ReadonlySet<string> = new Set(),
+  /** No new note id below this (the history given may leave out carried-over packages' notes). */
+  idFloor = 0,
 ): BuildPlan {
   const nowSec = Math.floor(nowMs / 1000);
-  let nextId = nowMs;
+  let nextId = Math.max(nowMs, idFloor);
   for (const h of history.values()) nextId = Math.max(nextId, h.noteId + 1);
   const notes: PlannedNote[] = [];
   const rows: NoteHistory[] = [];
