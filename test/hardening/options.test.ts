@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { crashSigns, flashmark, tempDir, type Run } from './helpers.js';
+
+let dir: string;
+let notes: string;
+let out: string;
+let state: string;
+
+/** Every file below `root` with its bytes, except SQLite's -wal/-shm companions and the disposable build cache. */
+function filesOf(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (path: string): void => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else if (!/-wal$|-shm$|\.cache\.db$/.test(path)) files.set(relative(root, path), readFileSync(path).toString('base64'));
+  };
+  visit(root);
+  return files;
+}
+
+/** A failed run as the user sees it: non-zero, no crash, a first line `flashmark: …` or commander's `error: …` naming the problem. */
+function expectOneLineError(run: Run, names: RegExp): void {
+  expect(run.signal, 'the command hung').toBeNull();
+  expect(run.code, run.stderr).not.toBe(0);
+  expect(crashSigns(run.stderr), run.stderr).toEqual([]);
+  const lines = run.stderr.split('\n').filter(Boolean);
+  expect(lines[0], run.stderr).toMatch(/^(flashmark: |error: )/);
+  expect(lines[0], run.stderr).toMatch(names);
+  // Commander may add a hint ("(Did you mean --json?)", "(run with --help for usage)"), never more.
+  for (const hint of lines.slice(1)) expect(hint, run.stderr).toMatch(/^\(.*\)$/);
+}
+
+beforeAll(() => {
+  dir = tempDir('options');
+  notes = join(dir, 'notes');
+  out = join(dir, 'decks');
+  state = join(notes, '.flashmark', 'state.db');
+  mkdirSync(join(notes, 'Bio'), { recursive: true });
+  writeFileSync(join(notes, 'Bio', 'cell.md'), '# Cell\n\n## Parts\n\n- **Ribosome**: makes proteins\n- **Nucleus**: holds the DNA\n');
+  writeFileSync(join(dir, 'a-file.txt'), 'a file, not a folder\n');
+  expect(flashmark(['build', notes, '-o', out, '--now', '2026-03-01T09:00']).code).toBe(0);
+  expect(flashmark(['review', notes, '--now', '2026-03-01T09:00'], { input: '\n5\nq\n' }).code).toBe(0);
+});
+
+/** Runs a bad command and checks that no file of the vault, its packages or its database changed. */
+function failsWithoutTouching(args: string[], names: RegExp, input = ''): void {
+  const before = filesOf(dir);
+  expectOneLineError(flashmark(args, { input, timeoutMs: 60_000 }), names);
+  expect(filesOf(dir)).toEqual(before);
+}
+
+const COMMANDS = ['build', 'cards', 'review', 'stats', 'watch'];
+
+describe('bad commands and options, through the binary', () => {
+  it('an unknown command, and an unknown option on every command', () => {
+    failsWithoutTouching(['frobnicate', notes], /unknown command 'frobnicate'/);
+    for (const command of COMMANDS) failsWithoutTouching([command, notes, '--frobnicate'], /unknown option '--frobnicate'/);
+    failsWithoutTouching(['cards', notes, '--jsn'], /unknown option '--jsn'/);
+  });
+
+  it('an option without its value, or with a bad one', () => {
+    failsWithoutTouching(['build', notes, '-o'], /option '-o, --out <folder>' argument missing/);
+    failsWithoutTouching(['build', notes, '-o', out, '--now', 'yesterday'], /--now: not a date: yesterday/);
+    failsWithoutTouching(['review', notes, '--new', 'many'], /--new: expected a whole number, got many/);
+    failsWithoutTouching(['stats', notes, '--days', '-3'], /--days/);
+    failsWithoutTouching(['review', notes, '--scheduler', 'leitner'], /--scheduler/);
+  });
+
+  it('a notes folder that is missing or is a file', () => {
+    for (const command of COMMANDS) {
+      failsWithoutTouching([command, join(dir, 'nope')], /notes folder not found: .*nope/);
+      failsWithoutTouching([command, join(dir, 'a-file.txt')], /not a folder: .*a-file\.txt/);
+    }
+  });
+
+  it('a decks folder (-o) that is a file, or below a file', () => {
+    for (const command of ['build', 'watch']) {
+      failsWithoutTouching([command, notes, '-o', join(dir, 'a-file.txt')], /-o: not a folder: .*a-file\.txt/);
+      failsWithoutTouching([command, notes, '-o', join(dir, 'a-file.txt', 'decks')], /-o: .*a-file\.txt\/decks/);
+    }
+  });
+
+  /*
+   * Tests run as root here, and chmod does not stop root; a --state path that
+   * cannot be created is made with a path below a regular file (ENOTDIR), a
+   * folder that cannot exist (/proc/flashmark: /proc refuses new entries) and
+   * /proc itself, which is read-only for everyone.
+   */
+  it('a --state path in a missing folder that cannot be made, below a file, or in a read-only place', () => {
+    for (const command of ['build', 'review', 'stats', 'watch']) {
+      for (const path of [join(dir, 'a-file.txt', 'state.db'), '/proc/flashmark/state.db', '/proc/state.db']) {
+        const extra = command === 'build' || command === 'watch' ? ['-o', join(dir, 'new-decks')] : [];
+        failsWithoutTouching([command, notes, '--state', path, ...extra], new RegExp(path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/state\\\.db$/, 'state\\.(cache\\.)?db')), '\n5\nq\n');
+        expect(existsSync(join(dir, 'new-decks'))).toBe(false);
+      }
+    }
+  });
+
+  it('a study database written by a newer flashmark: refused by every command, left byte for byte', () => {
+    const newer = join(dir, 'newer.db');
+    writeFileSync(newer, readFileSync(state));
+    const db = new Database(newer);
+    db.prepare("UPDATE schema_version SET version = version + 1 WHERE component IN ('study', 'build')").run();
+    db.close();
+    for (const command of ['build', 'review', 'stats', 'watch']) {
+      const extra = command === 'build' || command === 'watch' ? ['-o', out] : [];
+      failsWithoutTouching([command, notes, '--state', newer, ...extra], /newer\.db was written by a newer flashmark \((study|build) schema \d+, this version knows \d+\); upgrade flashmark/, '\n5\nq\n');
+    }
+  });
+
+  it('a study database that is not a database: refused, left byte for byte', () => {
+    const bogus = join(dir, 'a-file.txt');
+    for (const command of ['build', 'review', 'stats', 'watch']) {
+      const extra = command === 'build' || command === 'watch' ? ['-o', out] : [];
+      failsWithoutTouching([command, notes, '--state', bogus, ...extra], /a-file\.txt is not a flashmark study database or is corrupt; it was left untouched/, '\n5\nq\n');
+    }
+  });
+});
