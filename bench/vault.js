@@ -40,13 +40,11 @@ async function build(vault, decks) {
 }
 
 /**
- * Cards in a build's JSON report, whatever its exact shape: the sum of the
- * packages' card counts.
- * @param {any} report
+ * flashmark cards (= Anki notes) in a build's JSON report.
+ * @param {{ packages: { notes: number }[] }} report
  */
 function cardsIn(report) {
-  const packages = Array.isArray(report) ? report : (report.packages ?? []);
-  return packages.reduce((/** @type {number} */ sum, /** @type {any} */ p) => sum + (p.cards ?? p.notes ?? 0), 0);
+  return report.packages.reduce((sum, p) => sum + p.notes, 0);
 }
 
 /**
@@ -115,7 +113,7 @@ async function benchSize(notes) {
     cold: cold.seconds,
     unchanged: unchanged.seconds,
     one: one.seconds,
-    parsedAfterEdit: one.report.parsed ?? one.report.extracted,
+    parsedAfterEdit: one.report.parsed,
     watch,
     peak,
     cards,

@@ -28,6 +28,8 @@ export const BUILD_MIGRATIONS: Migrations = {
        sha256 TEXT NOT NULL,
        PRIMARY KEY (out_dir, key)
      ) WITHOUT ROWID;`,
+    // maxNoteId without reading every row (incremental builds).
+    `CREATE INDEX build_notes_note_id ON build_notes (note_id);`,
   ],
 };
 

@@ -1,11 +1,12 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NoteWarning } from '../card.js';
 import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type PackageReport } from '../build/index.js';
 import { loadPackageRecords } from '../build/history.js';
-import { openStateDatabase, type Db } from '../store/database.js';
+import type { Db } from '../store/database.js';
 import type { ExtractionCache } from './cache.js';
 import type { LoadedNote, LoadedVault } from './incremental.js';
 
@@ -67,18 +68,20 @@ export async function buildIncrementally(vault: LoadedVault, options: Incrementa
   const groups = groupByPackage(vault.notes);
   const stored = cache.meta(LAST_OUT_DIR) === outDir && !options.scheduling ? cache.packageRecords(outDir) : new Map<string, string>();
   const reused = new Map<string, PackageRecord>();
-  let published: Map<string, string>;
-  const db = openStateDatabase(options.statePath, [BUILD_MIGRATIONS]);
-  try {
-    published = new Map(loadPackageRecords(db, outDir).map((r) => [r.key, r.sha256]));
-    for (const [key, notes] of groups) {
-      const json = stored.get(key);
-      const record = json === undefined ? undefined : (JSON.parse(json) as PackageRecord);
-      if (record && canReuse(record, key, notes, vault.root, published)) reused.set(key, record);
+  let published = new Map<string, string>();
+  const db = stored.size > 0 ? peekBuildHistory(options.statePath) : undefined;
+  if (db) {
+    try {
+      published = new Map(loadPackageRecords(db, outDir).map((r) => [r.key, r.sha256]));
+      for (const [key, notes] of groups) {
+        const json = stored.get(key);
+        const record = json === undefined ? undefined : (JSON.parse(json) as PackageRecord);
+        if (record && canReuse(record, key, notes, vault.root, published)) reused.set(key, record);
+      }
+      releaseEntangled(groups, reused, db);
+    } finally {
+      db.close();
     }
-    releaseEntangled(groups, reused, db);
-  } finally {
-    db.close();
   }
 
   const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
@@ -104,6 +107,30 @@ export async function buildIncrementally(vault: LoadedVault, options: Incrementa
   return { report, reused: reused.size };
 }
 
+/**
+ * The build history as the last build left it, opened read-only: without the
+ * whole-file integrity check and the migrations of `openStateDatabase`, which
+ * `buildPackages` runs when it writes. None (so nothing is carried over) when
+ * there is no history yet, or one of another schema version, or it cannot be
+ * read — `buildPackages` then reports the problem.
+ */
+function peekBuildHistory(statePath: string): Db | undefined {
+  if (!existsSync(statePath)) return undefined;
+  let db: Db | undefined;
+  try {
+    db = new Database(statePath, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    const version = db
+      .prepare<[], { version: number }>("SELECT version FROM schema_version WHERE component = 'build'")
+      .get()?.version;
+    if (version === BUILD_MIGRATIONS.steps.length) return db;
+  } catch {
+    // unreadable: leave it to buildPackages
+  }
+  db?.close();
+  return undefined;
+}
+
 function groupByPackage(notes: readonly LoadedNote[]): Map<string, LoadedNote[]> {
   const groups = new Map<string, LoadedNote[]>();
   for (const note of notes) {
@@ -124,11 +151,15 @@ function fingerprintOf(key: string, notes: readonly LoadedNote[]): string {
 /**
  * A card of a package being rebuilt whose identity the build history places in
  * a package about to be carried over: the two packages compete for it, so the
- * other one is rebuilt too (repeated until no such card is left).
+ * other one is rebuilt too (repeated until no such card is left). Only notes
+ * parsed in this run can bring such a card: a conflict among notes seen before
+ * was found when it arose, and both packages were then marked entangled.
+ * Released packages are checked whole, since none of their notes may be fresh.
  */
 function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: Map<string, PackageRecord>, db: Db): void {
   const packageOf = db.prepare<[string], { package: string }>('SELECT package FROM build_notes WHERE guid = ? AND present = 1');
   const checked = new Set<string>();
+  const releasedKeys = new Set<string>();
   let released = true;
   while (released && reused.size > 0) {
     released = false;
@@ -136,9 +167,13 @@ function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, re
       if (reused.has(key) || checked.has(key)) continue;
       checked.add(key);
       for (const note of notes) {
+        if (!note.fresh && !releasedKeys.has(key)) continue;
         for (const card of note.result().cards) {
           const other = packageOf.get(card.id)?.package;
-          if (other !== undefined && other !== key && reused.delete(other)) released = true;
+          if (other !== undefined && other !== key && reused.delete(other)) {
+            released = true;
+            releasedKeys.add(other);
+          }
         }
       }
     }

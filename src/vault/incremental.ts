@@ -14,6 +14,8 @@ export interface LoadedNote {
   file: string;
   /** Hash of the note's bytes: its cache key. */
   hash: string;
+  /** Parsed in this run (not taken from the cache). */
+  fresh: boolean;
   result(): NoteResult;
 }
 
@@ -94,7 +96,7 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
   const changed = new Map<string, CachedNote>();
   stale.forEach(({ index, source, hash, stat }, k) => {
     const json = fresh[k]!;
-    notes[index] = lazyNote(source.file, hash, () => json);
+    notes[index] = lazyNote(source.file, hash, () => json, true);
     changed.set(source.file, { hash, stat, result: json });
   });
   if (cache) {
@@ -127,12 +129,13 @@ export function materialize(vault: LoadedVault): Vault {
   return { root: vault.root, notes: vault.notes.map((n) => n.result()), warnings: vault.warnings, ignored: vault.ignored };
 }
 
-function lazyNote(file: string, hash: string, json: () => string): LoadedNote {
+function lazyNote(file: string, hash: string, json: () => string, fresh = false): LoadedNote {
   let decoded: NoteResult | undefined;
   let source: (() => string) | undefined = json;
   return {
     file,
     hash,
+    fresh,
     result: () => {
       if (!decoded) {
         decoded = JSON.parse(source!()) as NoteResult;
