@@ -138,14 +138,16 @@ describe('two review sessions, and builds and stats during a review', () => {
     const state = join(notes, '.flashmark', 'state.db');
     const review = start(['review', notes, '--now', '2026-03-02T09:00', '--new', '100']);
     await review.until((o) => o.includes('Enter/Space'), 'first question');
-    const others: Promise<Awaited<ReturnType<typeof flashmarkAsync>>>[] = [];
+    const results: Awaited<ReturnType<typeof flashmarkAsync>>[] = [];
     for (let i = 0; i < 4; i++) {
       glossary(notes, 60 + i, i + 2);
-      others.push(flashmarkAsync(['build', notes, '-o', out, '--now', `2026-03-02T09:0${i}`]));
-      others.push(flashmarkAsync(['stats', notes, '--json', '--now', '2026-03-02T09:00']));
+      // One build at a time (two builds at once share the build cache: see the test below), each overlapping
+      // a stats run and the review's answers.
+      const build = flashmarkAsync(['build', notes, '-o', out, '--now', `2026-03-02T09:0${i}`]);
+      const stats = flashmarkAsync(['stats', notes, '--json', '--now', '2026-03-02T09:00']);
       await answer(review, 3, [4, 5, 2]);
+      results.push(await build, await stats);
     }
-    const results = await Promise.all(others);
     review.child.stdin.write('q\n');
     expect(await review.exited).toBe(0);
     for (const run of results) {
@@ -158,5 +160,26 @@ describe('two review sessions, and builds and stats during a review', () => {
     const final = await flashmarkAsync(['build', notes, '-o', out, '--now', '2026-03-02T10:00']);
     expect(final.code, final.stderr).toBe(0);
     if (canValidate) expect(validate(...apkgFiles(out))).toBe('');
+  });
+
+  it('builds started together: each one builds or says the other holds the cache; the packages stay whole', async () => {
+    const dir = tempDir('two-builds');
+    const notes = join(dir, 'notes');
+    const out = join(dir, 'decks');
+    let refused = 0;
+    for (let round = 0; round < 4; round++) {
+      glossary(notes, 80, round + 1);
+      const runs = await Promise.all([0, 1, 2].map((k) => flashmarkAsync(['build', notes, '-o', out, '--now', `2026-03-0${round + 2}T09:0${k}`])));
+      for (const run of runs) {
+        expect(crashSigns(run.stderr), run.stderr).toEqual([]);
+        if (run.code !== 0) {
+          refused++;
+          expect(run.stderr).toMatch(/^flashmark: the (build cache|study database) .* is locked by another flashmark process; try again when it has finished\n$/);
+        }
+      }
+      expect(runs.some((run) => run.code === 0)).toBe(true);
+      if (canValidate) expect(validate(...apkgFiles(out))).toBe('');
+    }
+    console.info(`three builds at once, 4 rounds: ${refused} of 12 refused with the lock message, the rest built`);
   });
 });
