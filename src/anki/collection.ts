@@ -81,6 +81,8 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
     );
     // SQLite joins the two fields: no 100-MB detour through joined JavaScript strings for 100,000 notes.
     const insertNotes = batchInserter(db, 'notes', '(?, ?, ?, ?, 0, ?, ? || char(31) || ?, ?, ?, 0, \'\')');
+    // New cards (the usual case) bind only what varies; review cards (with progress) bind their scheduling too.
+    const insertNewCards = batchInserter(db, 'cards', '(?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
     const insertCards = batchInserter(db, 'cards', '(?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, \'\')');
     const insertRevlog = db.prepare('insert into revlog values (?, ?, -1, ?, ?, ?, ?, ?, ?)');
     db.transaction(() => {
@@ -93,7 +95,7 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
         for (const [ord, cardId] of cardIds[index]!) {
           const s = progress?.get(ord);
           if (!s) {
-            insertCards.add(cardId, note.id, did, ord, note.mod, 0, 0, due, 0, 0, 0, 0);
+            insertNewCards.add(cardId, note.id, did, ord, note.mod, due);
             continue;
           }
           insertCards.add(cardId, note.id, did, ord, note.mod, REVIEW_CARD, REVIEW_CARD, s.due, s.ivl, s.factor, s.reps, s.lapses);
@@ -101,6 +103,7 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
         }
       });
       insertNotes.flush();
+      insertNewCards.flush();
       insertCards.flush();
     })();
     db.exec(INDEXES);
