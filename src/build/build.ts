@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NoteResult, NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
@@ -88,7 +89,14 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
     const reused = new Set((input.reuse ?? []).map((r) => r.key));
-    const plan = planBuild(prepared, loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
+    const history = loadNoteHistory(db, reused);
+    const firstId = maxNoteId(db) + 1;
+    let plan = planBuild(prepared, history, options.now.getTime(), reused, firstId);
+    const wait = waitForClock(plan.notes, options.now);
+    if (wait > 0) {
+      await sleep(wait);
+      plan = planBuild(prepared, history, Date.now(), reused, firstId);
+    }
     const groups = groupByPackage(plan.notes);
     const packages: PackageReport[] = [];
     const records: PackageRecord[] = [];
@@ -119,6 +127,25 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
   } finally {
     db.close();
   }
+}
+
+/** The longest a build waits for the clock (see waitForClock). */
+const MAX_CLOCK_WAIT_MS = 3000;
+
+/**
+ * How long to wait before publishing. A note changed again within the second
+ * of its last `mod` gets `mod` = previous + 1 (it must rise for Anki to take
+ * it), which is ahead of the clock; the format wants no `mod` in the future.
+ * On the real clock (not an explicit `--now` far from it) the build waits for
+ * the clock to reach that second — at most a few seconds, as after quick
+ * successive saves under `watch` — and plans again.
+ */
+function waitForClock(notes: readonly PlannedNote[], now: Date): number {
+  const newest = notes.reduce((max, n) => Math.max(max, n.mod), 0);
+  const realNow = Date.now();
+  const onRealClock = Math.abs(realNow - now.getTime()) < 2000;
+  const wait = newest * 1000 - realNow;
+  return onRealClock && wait > 0 && wait <= MAX_CLOCK_WAIT_MS ? wait : 0;
 }
 
 /**

@@ -21,9 +21,9 @@ export function formatBuildReport(report: BuildReport, cwd = process.cwd()): str
   return `${lines.join('\n')}\n`;
 }
 
-/** One line per warning, each naming the note. */
+/** One line per warning, each naming the note, prefixed like every command's warnings. */
 export function formatWarnings(report: BuildReport): string {
-  return report.warnings.map((w) => `warning: ${w.file}: ${w.message}\n`).join('');
+  return report.warnings.map((w) => `flashmark: warning: ${w.file}: ${w.message}\n`).join('');
 }
 
 function plural(n: number, word: string): string {

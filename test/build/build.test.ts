@@ -107,6 +107,17 @@ describe('buildPackages', () => {
     expect(byGuid(notesIn('DevOps')).get('gil')!.mod).toBe(first + 1);
   });
 
+  it('on the real clock, quick successive changes still raise mod without publishing it ahead of the clock', async () => {
+    const mods: number[] = [];
+    for (const answer of ['first', 'second', 'third']) {
+      await build(original().map((c) => (c.id === 'gil' ? { ...c, back: answer } : c)), new Date());
+      mods.push(byGuid(notesIn('DevOps')).get('gil')!.mod);
+      expect(mods.at(-1)!).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    }
+    expect(mods[1]!).toBeGreaterThan(mods[0]!);
+    expect(mods[2]!).toBeGreaterThan(mods[1]!);
+  });
+
   it('adds a card for a new cloze number and keeps the existing ones', async () => {
     await build(original(), T1);
     const cards = original().map((c) => (c.id === 'ci' ? { ...c, front: 'CI собирает {{c1::образ Docker}}, {{c2::тестирует}} и {{c3::публикует}}.' } : c));

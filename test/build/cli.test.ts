@@ -115,8 +115,8 @@ describe('flashmark build', () => {
     writeFileSync(join(notes, 'DevOps', 'embed.md'), '# Встраивание\n\n## Термины\n\n- **Схема**: вот она ![[photo.jpg]]\n');
     const run = flashmark('build', notes, '-o', join(dir, 'decks'));
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^warning: DevOps\/net\.md: image DevOps\/img\/link\.png leads outside the notes folder/m);
-    expect(run.stderr).toMatch(/^warning: DevOps\/net\.md: image .*etc\/passwd/m);
+    expect(run.stderr).toMatch(/^flashmark: warning: DevOps\/net\.md: image DevOps\/img\/link\.png leads outside the notes folder/m);
+    expect(run.stderr).toMatch(/^flashmark: warning: DevOps\/net\.md: image .*etc\/passwd/m);
     const pkg = openApkg(readFileSync(join(dir, 'decks', 'DevOps.apkg')));
     expect(Object.values(pkg.media)).toEqual([expect.stringMatching(/^diagram-[0-9a-f]{12}\.png$/), expect.stringMatching(/^photo-[0-9a-f]{12}\.jpg$/)]);
     expect(Buffer.from(pkg.files['0']!).equals(png)).toBe(true);
