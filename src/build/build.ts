@@ -15,7 +15,8 @@ import { prepareCard } from './prepare.js';
 /** What a build reads: the vault as `loadVault` returns it. */
 export interface BuildInput {
   root: string;
-  notes: readonly NoteResult[];
+  /** Iterated once, in vault order (an incremental build hands them over one at a time to save memory). */
+  notes: Iterable<NoteResult>;
   warnings: readonly NoteWarning[];
   /**
    * Packages carried over unchanged from the last build into this folder

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { NoteWarning } from '../card.js';
+import type { NoteResult, NoteWarning } from '../card.js';
 import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type PackageReport } from '../build/index.js';
 import { loadPackageRecords } from '../build/history.js';
@@ -84,16 +84,16 @@ export async function buildIncrementally(vault: LoadedVault, options: Incrementa
     }
   }
 
+  const facts = factsOf(groups, reused, vault.root);
   const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
   let report: BuildReport;
   if (reused.size === groups.size && allPublishedStillHere) {
     report = { outDir, packages: [], removedPackages: [], warnings: [...vault.warnings] };
   } else {
-    const loaded = [...groups].filter(([key]) => !reused.has(key)).flatMap(([, notes]) => notes.map((n) => n.result()));
     report = await buildPackages(
       {
         root: vault.root,
-        notes: loaded,
+        notes: resultsOf(groups, reused),
         warnings: vault.warnings,
         reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
       },
@@ -102,7 +102,7 @@ export async function buildIncrementally(vault: LoadedVault, options: Incrementa
   }
   report = mergeReused(report, reused, vault);
   // Packages with review progress in them must never be carried over into a build without it.
-  cache.savePackageRecords(outDir, options.scheduling ? new Map() : recordsAfter(report, groups, reused, vault.root));
+  cache.savePackageRecords(outDir, options.scheduling ? new Map() : recordsAfter(report, groups, reused, facts));
   cache.setMeta(LAST_OUT_DIR, outDir);
   return { report, reused: reused.size };
 }
@@ -199,9 +199,8 @@ function recordsAfter(
   report: BuildReport,
   groups: ReadonlyMap<string, readonly LoadedNote[]>,
   reused: ReadonlyMap<string, PackageRecord>,
-  root: string,
+  facts: LoadedFacts,
 ): Map<string, string> {
-  const entangled = entangledPackages(groups, reused);
   const reports = new Map(report.packages.map((p) => [p.key, p]));
   const records = new Map<string, string>();
   for (const [key, notes] of groups) {
@@ -212,21 +211,15 @@ function recordsAfter(
     }
     const files = new Set(notes.map((n) => n.file));
     const built = reports.get(key);
-    const media: Record<string, string> = {};
-    for (const note of notes) {
-      for (const card of note.result().cards) {
-        for (const path of card.media) for (const variant of mediaVariants(path)) media[variant] = statSignature(join(root, variant));
-      }
-    }
     const record: PackageRecord = {
       fingerprint: fingerprintOf(key, notes),
       sha256: '',
       size: 0,
       mtimeMs: 0,
-      media,
+      media: facts.media.get(key) ?? {},
       report: built ?? null,
       warnings: report.warnings.filter((w) => files.has(w.file)),
-      entangled: entangled.has(key),
+      entangled: facts.entangled.has(key),
     };
     if (built) {
       try {
@@ -252,21 +245,47 @@ function mediaVariants(path: string): string[] {
   }
 }
 
-/** Packages (among those loaded) that share a card identity with another package. */
-function entangledPackages(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: ReadonlyMap<string, unknown>): Set<string> {
+interface LoadedFacts {
+  /** Package key → image path → stat signature, for the packages being rebuilt. */
+  media: Map<string, Record<string, string>>;
+  /** Packages (among those rebuilt) that share a card identity with another package. */
+  entangled: Set<string>;
+}
+
+/**
+ * What the records of the packages being rebuilt need from their cards, taken
+ * before the build (an image changed during it is then seen as changed next
+ * time) in one pass that lets go of each note's decoded result.
+ */
+function factsOf(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: ReadonlyMap<string, unknown>, root: string): LoadedFacts {
   const owner = new Map<string, string>();
-  const entangled = new Set<string>();
+  const facts: LoadedFacts = { media: new Map(), entangled: new Set() };
   for (const [key, notes] of groups) {
     if (reused.has(key)) continue;
+    const media: Record<string, string> = {};
     for (const note of notes) {
       for (const card of note.result().cards) {
         const first = owner.get(card.id);
         if (first === undefined) owner.set(card.id, key);
-        else if (first !== key) entangled.add(first).add(key);
+        else if (first !== key) facts.entangled.add(first).add(key);
+        for (const path of card.media) for (const variant of mediaVariants(path)) media[variant] ??= statSignature(join(root, variant));
       }
+      note.release();
+    }
+    facts.media.set(key, media);
+  }
+  return facts;
+}
+
+/** The results of the packages being rebuilt, handed over one at a time and let go of once taken. */
+function* resultsOf(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: ReadonlyMap<string, unknown>): Generator<NoteResult> {
+  for (const [key, notes] of groups) {
+    if (reused.has(key)) continue;
+    for (const note of notes) {
+      yield note.result();
+      note.release();
     }
   }
-  return entangled;
 }
 
 function statSignature(path: string): string {

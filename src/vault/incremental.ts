@@ -17,6 +17,8 @@ export interface LoadedNote {
   /** Parsed in this run (not taken from the cache). */
   fresh: boolean;
   result(): NoteResult;
+  /** Lets go of the decoded result (read again from the cache if asked for), so a large build holds few at a time. */
+  release(): void;
 }
 
 export interface LoadedVault {
@@ -59,7 +61,8 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
     const prior = known.get(file);
     const stat = statSignature(join(root, file), startedMs);
     if (cache && prior && prior.stat !== '' && prior.stat === stat) {
-      notes.push(lazyNote(file, prior.hash, () => cache.result(file) ?? missing(file)));
+      const fromCache = (): string => cache.result(file) ?? missing(file);
+      notes.push(lazyNote(file, prior.hash, fromCache, false, fromCache));
       continue;
     }
     const read = readNoteBytes(root, file, extract.maxNoteBytes);
@@ -71,7 +74,8 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
     const bytes = read.ok ? read.bytes : Buffer.from(decoded?.ok ? decoded.text : '', 'utf8');
     const hash = createHash('sha1').update(bytes).digest('base64url');
     if (cache && prior?.hash === hash) {
-      notes.push(lazyNote(file, hash, () => cache.result(file) ?? missing(file)));
+      const fromCache = (): string => cache.result(file) ?? missing(file);
+      notes.push(lazyNote(file, hash, fromCache, false, fromCache));
       if (stat !== prior.stat) restat.set(file, stat);
       continue;
     }
@@ -96,7 +100,7 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
   const changed = new Map<string, CachedNote>();
   stale.forEach(({ index, source, hash, stat }, k) => {
     const json = fresh[k]!;
-    notes[index] = lazyNote(source.file, hash, () => json, true);
+    notes[index] = lazyNote(source.file, hash, () => json, true, cache ? () => cache.result(source.file) ?? missing(source.file) : undefined);
     changed.set(source.file, { hash, stat, result: json });
   });
   if (cache) {
@@ -129,19 +133,27 @@ export function materialize(vault: LoadedVault): Vault {
   return { root: vault.root, notes: vault.notes.map((n) => n.result()), warnings: vault.warnings, ignored: vault.ignored };
 }
 
-function lazyNote(file: string, hash: string, json: () => string, fresh = false): LoadedNote {
+/**
+ * A note whose result is decoded from `json` when first asked for. The JSON
+ * text is then dropped (a 10,000-note build would otherwise hold both), and
+ * after `release` the result is decoded again from `again` (the cache).
+ */
+function lazyNote(file: string, hash: string, json: () => string, fresh = false, again?: () => string): LoadedNote {
   let decoded: NoteResult | undefined;
-  let source: (() => string) | undefined = json;
+  let source: () => string = json;
   return {
     file,
     hash,
     fresh,
     result: () => {
       if (!decoded) {
-        decoded = JSON.parse(source!()) as NoteResult;
-        source = undefined; // the JSON text is not needed twice: let a 10,000-note build keep one copy, not two
+        decoded = JSON.parse(source()) as NoteResult;
+        source = again ?? (() => missing(file));
       }
       return decoded;
+    },
+    release: () => {
+      if (again) decoded = undefined;
     },
   };
 }
