@@ -31,7 +31,7 @@ export function createProgress({ json = false, delayMs = 400, stream = process.s
       if (now - started < delayMs || (now - lastDraw < REDRAW_MS && done < total)) return;
       lastDraw = now;
       drawn = true;
-      stream.write(`\r${progressLine(phase, done, total, stream.columns ?? 80)}\x1b[K`);
+      stream.write(`\r${progressLine(phase, done, total, stream.columns || 80)}\x1b[K`);
     },
     finish() {
       if (drawn) stream.write('\r\x1b[K');
