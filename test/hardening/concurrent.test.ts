@@ -3,9 +3,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { notesOf, openApkg } from '../anki/apkg.js';
-import { apkgFiles, canValidate, cli, crashSigns, env, flashmarkAsync, tempDir, validate } from './helpers.js';
+import { apkgFiles, canValidate, cli, crashSigns, env, flashmarkAsync, removeTempDirs, tempDir, validate } from './helpers.js';
+
+afterAll(removeTempDirs);
 
 /** A running flashmark process whose output can be awaited. */
 function start(args: string[]) {

@@ -1,6 +1,6 @@
 // Shared by the hardening tests: the real binary, temp folders, and checks a user would make of the output.
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,17 @@ export const canValidate = existsSync(validatorPath) && spawnSync('sqlite3', ['-
 /** A fixed clock and time zone, so runs are reproducible; FLASHMARK_NOW cleared so --now decides. */
 export const env = { ...process.env, TZ: 'UTC', FLASHMARK_NOW: '', FLASHMARK_DEBUG: '' };
 
+const made: string[] = [];
+
+/** A new temp folder; `removeTempDirs` (each file's afterAll) deletes them, so the 100 MB inputs do not pile up. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `flashmark-hardening-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `flashmark-hardening-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface Run {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openApkg } from '../anki/apkg.js';
-import { apkgFiles, canValidate, cardsOf, crashSigns, flashmark, liveMarkup, packageFields, sharedDir, tempDir, validate } from './helpers.js';
+import { apkgFiles, canValidate, cardsOf, crashSigns, flashmark, liveMarkup, packageFields, removeTempDirs, sharedDir, tempDir, validate } from './helpers.js';
+
+afterAll(removeTempDirs);
 
 /** Script, event handlers, javascript: links, frames, CSS and comments, everywhere a note can hold them. */
 const HOSTILE_NOTE = `---

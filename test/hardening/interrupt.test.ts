@@ -3,8 +3,10 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
-import { apkgFiles, canValidate, cli, env, flashmark, tempDir, validate } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apkgFiles, canValidate, cli, env, flashmark, removeTempDirs, tempDir, validate } from './helpers.js';
+
+afterAll(removeTempDirs);
 
 /** A small deterministic generator, so a failing run can be replayed. */
 function random(seed: number): () => number {

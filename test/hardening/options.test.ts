@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { crashSigns, flashmark, tempDir, type Run } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crashSigns, flashmark, removeTempDirs, type Run, tempDir } from './helpers.js';
+
+afterAll(removeTempDirs);
 
 let dir: string;
 let notes: string;

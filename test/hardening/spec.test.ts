@@ -1,10 +1,12 @@
 import spec from 'commonmark-spec';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlText } from '../../src/extract/finish.js';
 import { GFM_EXAMPLES } from './gfm-examples.js';
-import { apkgFiles, canValidate, cardsOf, crashSigns, flashmark, liveMarkup, packageFields, sharedDir, tempDir, validate } from './helpers.js';
+import { apkgFiles, canValidate, cardsOf, crashSigns, flashmark, liveMarkup, packageFields, removeTempDirs, sharedDir, tempDir, validate } from './helpers.js';
+
+afterAll(removeTempDirs);
 
 /** The spec writes tabs as `→`. */
 const commonmark = spec.tests.map((t) => ({
