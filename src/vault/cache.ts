@@ -169,6 +169,11 @@ export class ExtractionCache {
     this.db.prepare('INSERT OR REPLACE INTO cache_meta (key, value) VALUES (?, ?)').run(key, value);
   }
 
+  /** Records one note's new result (its own small transaction: WAL, no fsync per commit). */
+  put(file: string, note: CachedNote): void {
+    this.db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, stat, result) VALUES (?, ?, ?, ?)').run(file, note.hash, note.stat, note.result);
+  }
+
   /**
    * Records new results, new stat signatures of notes whose content was found
    * unchanged (a `touch`, a checkout), and forgets notes that no longer exist,

@@ -44,23 +44,33 @@ export async function extractAllSerialized(
   options: Partial<ExtractOptions>,
   pool: PoolOptions = {},
 ): Promise<string[]> {
+  const results: string[] = new Array<string>(sources.length);
+  await extractEach(sources, options, pool, (index, json) => (results[index] = json));
+  return results;
+}
+
+/**
+ * As extractAllSerialized, but hands each result to `deliver` (with its index
+ * in `sources`) as soon as it is ready and keeps none: a caller that stores
+ * them (the cache) need not hold 10,000 notes' JSON at once.
+ */
+export async function extractEach(
+  sources: readonly NoteSource[],
+  options: Partial<ExtractOptions>,
+  pool: PoolOptions,
+  deliver: (index: number, json: string) => void,
+): Promise<void> {
   const threads = Math.min(pool.threads ?? availableParallelism(), sources.length);
   const workerUrl = compiledWorkerUrl();
   const chars = sources.reduce((sum, s) => sum + s.text.length, 0);
-  if (threads < 2 || chars < PARALLEL_MIN_CHARS || !workerUrl) return extractSerially(sources, options, pool.onProgress);
-  return extractInWorkers(sources, options, threads, workerUrl, pool.onProgress);
-}
-
-function extractSerially(
-  sources: readonly NoteSource[],
-  options: Partial<ExtractOptions>,
-  onProgress: PoolOptions['onProgress'],
-): string[] {
-  return sources.map((source, i) => {
-    const result = extractSerialized(source.file, source.text, options);
-    onProgress?.(i + 1, sources.length);
-    return result;
-  });
+  if (threads < 2 || chars < PARALLEL_MIN_CHARS || !workerUrl) {
+    sources.forEach((source, i) => {
+      deliver(i, extractSerialized(source.file, source.text, options));
+      pool.onProgress?.(i + 1, sources.length);
+    });
+    return;
+  }
+  await extractInWorkers(sources, options, threads, workerUrl, pool.onProgress, deliver);
 }
 
 /**
@@ -105,21 +115,21 @@ function extractInWorkers(
   threads: number,
   workerUrl: URL,
   onProgress: PoolOptions['onProgress'],
-): Promise<string[]> {
+  deliver: (index: number, json: string) => void,
+): Promise<void> {
   const batches = batchesOf(sources);
-  const results: string[] = new Array<string>(sources.length);
   const inFlight = new Map<Worker, number>();
   let next = 0;
   let finished = 0;
   let done = 0;
 
-  return new Promise<string[]>((resolve) => {
+  return new Promise<void>((resolve) => {
     const complete = (batchId: number, batchResults: readonly string[]): void => {
       const indexes = batches[batchId]!;
-      indexes.forEach((sourceIndex, k) => (results[sourceIndex] = batchResults[k]!));
+      indexes.forEach((sourceIndex, k) => deliver(sourceIndex, batchResults[k]!));
       done += indexes.length;
       onProgress?.(done, sources.length);
-      if (++finished === batches.length) resolve(results);
+      if (++finished === batches.length) resolve();
     };
     const feed = (worker: Worker): void => {
       const indexes = batches[next];
