@@ -42,6 +42,8 @@ export function openStateDatabase(path: string, components: readonly Migrations[
     // the busy timeout makes concurrent writers wait instead of failing at once.
     db.pragma('busy_timeout = 5000');
     if (!isNew) checkIntegrity(db, path);
+    // Before switching to WAL, which rewrites the header of a database in another journal mode.
+    refuseNewerVersions(db, path, components);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     migrate(db, path, components);
@@ -51,6 +53,31 @@ export function openStateDatabase(path: string, components: readonly Migrations[
     throw new UserError(describeOpenFailure(path, error));
   }
   return db;
+}
+
+/**
+ * Refuses, as `openStateDatabase` would, an existing study database that is
+ * not a database or was written by a newer flashmark, without writing anything:
+ * for commands that create other files (the build cache) before they open it.
+ * Reads only the header and the schema versions; the whole-file check stays with the open.
+ */
+export function checkStateDatabase(path: string, components: readonly Migrations[]): void {
+  if (!existsSync(path)) return;
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new UserError(`cannot open the study database ${path}: ${messageOf(error)}`);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    refuseNewerVersions(db, path, components);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(describeOpenFailure(path, error));
+  } finally {
+    db.close();
+  }
 }
 
 function checkIntegrity(db: Db, path: string): void {
@@ -80,16 +107,25 @@ function migrate(db: Db, path: string, components: readonly Migrations[]): void 
   const record = db.prepare('INSERT INTO schema_version (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version');
   for (const { component, steps } of components) {
     const version = current.get(component)?.version ?? 0;
-    if (version > steps.length) {
-      throw new UserError(
-        `the study database ${path} was written by a newer flashmark (${component} schema ${version}, this version knows ${steps.length}); upgrade flashmark`,
-      );
-    }
     for (let step = version; step < steps.length; step++) {
       db.transaction(() => {
         db.exec(steps[step]!);
         record.run(component, step + 1);
       })();
+    }
+  }
+}
+
+/** A database whose schema of one of `components` is newer than this flashmark knows is refused, untouched. */
+function refuseNewerVersions(db: Db, path: string, components: readonly Migrations[]): void {
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get() === undefined) return;
+  const current = db.prepare<[string], { version: number }>('SELECT version FROM schema_version WHERE component = ?');
+  for (const { component, steps } of components) {
+    const version = current.get(component)?.version ?? 0;
+    if (version > steps.length) {
+      throw new UserError(
+        `the study database ${path} was written by a newer flashmark (${component} schema ${version}, this version knows ${steps.length}); upgrade flashmark`,
+      );
     }
   }
 }

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { PackageScheduling } from '../anki/index.js';
-import type { BuildReport } from '../build/index.js';
+import { BUILD_MIGRATIONS, type BuildReport } from '../build/index.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
+import { checkStateDatabase } from '../store/database.js';
 import { ExtractionCache, cacheFingerprint, cachePathFor } from './cache.js';
 import { loadVaultIncrementally, type LoadedVault } from './incremental.js';
 import { buildIncrementally } from './incremental-build.js';
@@ -62,5 +63,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
 
 /** The extraction cache beside the study database, valid for this flashmark version and these extraction options. */
 export function openBuildCache(statePath: string, extract?: Partial<ExtractOptions>): ExtractionCache {
+  // A --state the build will refuse is refused before the cache file beside it is created.
+  checkStateDatabase(statePath, [BUILD_MIGRATIONS]);
   return ExtractionCache.open(cachePathFor(statePath), cacheFingerprint(version, resolveExtractOptions(extract)));
 }

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = join(import.meta.dirname, '../../dist/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'flashmark-refused-state-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const notes = join(dir, 'notes');
+mkdirSync(notes);
+writeFileSync(join(notes, 'note.md'), '# Note\n\nA **term** in a sentence.\n');
+
+/** Runs a command that must refuse `state` (alone in its folder), and returns the files of that folder afterwards. */
+function refuse(command: string, state: string, message: RegExp): string[] {
+  const before = readFileSync(state);
+  // watch refuses before it starts watching; the timeout only stops a watch that did not.
+  const out = command === 'build' || command === 'watch' ? ['-o', join(dir, 'decks')] : [];
+  const run = spawnSync('node', [bin, command, notes, '--state', state, ...out], { encoding: 'utf8', input: '\n5\nq\n', timeout: 30_000 });
+  expect(run.status, run.stderr).not.toBe(0);
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).toMatch(message);
+  expect(readFileSync(state).equals(before)).toBe(true);
+  return readdirSync(dirname(state)).sort();
+}
+
+describe('commands with a --state they refuse', () => {
+  it('build and watch create nothing: no build cache beside a file that is not a database', () => {
+    mkdirSync(join(dir, 'bogus'));
+    const bogus = join(dir, 'bogus', 'bogus.db');
+    writeFileSync(bogus, 'not a database, just text\n'.repeat(100));
+    for (const command of ['build', 'watch']) {
+      expect(refuse(command, bogus, /^flashmark: .*bogus\.db is not a flashmark study database or is corrupt; it was left untouched$/m)).toEqual(['bogus.db']);
+    }
+  });
+
+  // A database in rollback-journal mode: switching it to WAL would rewrite its header, so the version is checked first.
+  it('create and change nothing for a database of a newer flashmark', () => {
+    mkdirSync(join(dir, 'newer'));
+    const newer = join(dir, 'newer', 'newer.db');
+    const db = new Database(newer);
+    db.exec("CREATE TABLE schema_version (component TEXT PRIMARY KEY, version INTEGER NOT NULL); INSERT INTO schema_version VALUES ('build', 999), ('study', 999)");
+    db.close();
+    for (const command of ['build', 'watch', 'review', 'stats']) {
+      expect(refuse(command, newer, /newer\.db was written by a newer flashmark \((build|study) schema 999, this version knows \d+\); upgrade flashmark/)).toEqual(['newer.db']);
+    }
+  });
+});
