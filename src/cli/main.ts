@@ -21,7 +21,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const program = new Command('flashmark')
   .description('Turn a folder of Markdown notes into spaced-repetition flashcards.')
   .version(version)
-  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (message, write) => write(`flashmark: ${commanderErrorLine(message)} (run with --help for usage)\n`) })
   .exitOverride();
 
 // Each command lives in ./commands/NAME.ts and registers itself here.
@@ -35,6 +35,18 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   process.exitCode = reportFailure(error);
+}
+
+/**
+ * Commander's own errors (unknown command or option, missing value) read like
+ * flashmark's: one line, `flashmark:` rather than `error:`, its suggestion kept
+ * ("unknown option '--jsn' (Did you mean --json?)").
+ */
+function commanderErrorLine(message: string): string {
+  return message
+    .replace(/^error:\s*/, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** Prints one line for anything that went wrong and returns the exit code. */
