@@ -140,6 +140,9 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
   const cards: Card[] = [];
   const byId = new Map<string, Card>();
   const byQuestion = new Map<string, Card>();
+  // Per repeated cue and place, the next ordinal to try: every lower one is taken already, so
+  // the search below resumes there instead of re-hashing from 2 (quadratic in a note repeating one cue).
+  const nextOrdinal = new Map<string, number>();
   for (const draft of drafts) {
     const composed = `${crumbHtml(facts, draft)}${draft.question}`;
     const front = draft.type === 'cloze' ? withoutVisibleAnswers(composed) : composed;
@@ -171,7 +174,12 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
       continue;
     }
     // The same cue twice in a note (a term defined under two headings): the later one is told apart by its place.
-    for (let n = 2; byId.has(id); n++) id = cardId(facts.identity, draft.rule, `${draft.cue}\u001f${draft.crumb.join('\u001f')}\u001f${n}`);
+    if (byId.has(id)) {
+      const place = `${draft.rule}\u0000${draft.cue}\u001f${draft.crumb.join('\u001f')}`;
+      let n = nextOrdinal.get(place) ?? 2;
+      for (; byId.has(id); n++) id = cardId(facts.identity, draft.rule, `${draft.cue}\u001f${draft.crumb.join('\u001f')}\u001f${n}`);
+      nextOrdinal.set(place, n);
+    }
     card.id = id;
     byId.set(id, card);
     byQuestion.set(front, card);

@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { posix } from 'node:path';
+import { firstIndex } from './ranges.js';
 
 /** HTML text: everything escaped, so raw HTML in a note is shown, never run. `{{`/`}}` are broken up so no text can open or close an Anki cloze. */
 export function escapeHtml(text: string): string {
@@ -78,6 +79,7 @@ export interface RenderOptions {
   range?: [number, number];
   /** Strong nodes rendered as `{{cN::…}}`. */
   deletions?: Map<Nodes, number>;
+  /** Sorted by start, none overlapping. */
   masks?: Mask[];
   /** Render strong as plain text (keys and headers of tables, terms). */
   plainStrong?: boolean;
@@ -88,8 +90,16 @@ export interface RenderOptions {
 /** Clean HTML of (part of) a phrasing tree. */
 export function renderInline(index: InlineIndex, sink: RenderSink, options: RenderOptions = {}): string {
   const [from, to] = options.range ?? [0, index.plain.length];
+  const rangeOf = (node: Nodes): [number, number] => index.ranges.get(node) ?? [0, 0];
+  // Siblings cover consecutive stretches of the plain text, so those overlapping [from, to)
+  // are one run found by binary search: a sentence of a long paragraph costs its own nodes, not the paragraph's.
+  const overlapping = (siblings: Nodes[]): Nodes[] =>
+    siblings.slice(
+      firstIndex(siblings, (node) => rangeOf(node)[1] > from),
+      firstIndex(siblings, (node) => rangeOf(node)[0] >= to),
+    );
   const render = (node: Nodes, inDeletion: boolean): string => {
-    const [start, end] = index.ranges.get(node) ?? [0, 0];
+    const [start, end] = rangeOf(node);
     if (end <= from || start >= to) return '';
     const esc = inDeletion ? escapeDeleted : escapeHtml;
     switch (node.type) {
@@ -114,7 +124,9 @@ export function renderInline(index: InlineIndex, sink: RenderSink, options: Rend
     }
     if (!('children' in node)) return '';
     const n = node.type === 'strong' ? options.deletions?.get(node) : undefined;
-    const inner = (node.children as Nodes[]).map((child) => render(child, inDeletion || n !== undefined)).join('');
+    const inner = overlapping(node.children as Nodes[])
+      .map((child) => render(child, inDeletion || n !== undefined))
+      .join('');
     if (inner.trim() === '') return inner;
     if (n !== undefined) return `{{c${n}::${inner}}}`;
     switch (node.type) {
@@ -128,7 +140,9 @@ export function renderInline(index: InlineIndex, sink: RenderSink, options: Rend
         return inner;
     }
   };
-  return index.nodes.map((node) => render(node, options.inDeletion ?? false)).join('');
+  return overlapping(index.nodes)
+    .map((node) => render(node, options.inDeletion ?? false))
+    .join('');
 }
 
 /**
@@ -155,8 +169,10 @@ function renderText(
   const b = Math.min(to, start + value.length);
   let out = '';
   let at = a;
-  for (const mask of masks) {
-    if (mask.start < a || mask.end > b) continue;
+  // Masks are sorted and disjoint: those inside [a, b) are one run starting at the first at or after a.
+  for (let i = firstIndex(masks, (mask) => mask.start >= a); i < masks.length; i++) {
+    const mask = masks[i] as Mask;
+    if (mask.end > b) break;
     out += esc(value.slice(at - start, mask.start - start));
     out += `{{c${mask.n}::${escapeDeleted(value.slice(mask.start - start, mask.end - start))}}}`;
     at = mask.end;

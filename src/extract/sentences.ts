@@ -1,3 +1,5 @@
+import { insideAny } from './ranges.js';
+
 /** The note's language for sentence rules: Cyrillic text is Russian, else English rules (which suit most scripts). */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, 20_000);
@@ -22,6 +24,43 @@ function segmenterFor(language: string): Intl.Segmenter {
 }
 
 /**
+ * Longest text handed to the segmenter at once. Node 20's V8 spends time in
+ * proportion to the whole text on every segment it yields (crbug.com/326176949,
+ * fixed in later V8), so one paragraph of 20,000 short sentences took minutes.
+ */
+export const SEGMENT_WINDOW = 16_384;
+
+/**
+ * The sentence segments Intl.Segmenter gives for `text`, read window by window.
+ * Each window starts at a boundary already found, where the segmenter starts
+ * afresh; boundaries in a window's last quarter are not trusted (the segmenter
+ * looks ahead past them, and the cut hides what follows) and are read again by
+ * the next window. A window holding no trusted boundary is doubled.
+ */
+export function* sentenceSegments(text: string, language: string, window = SEGMENT_WINDOW): Generator<{ index: number; segment: string }> {
+  const segmenter = segmenterFor(language);
+  let from = 0;
+  let size = window;
+  while (from < text.length) {
+    const end = Math.min(text.length, from + size);
+    const trusted = end === text.length ? end : end - Math.ceil(size / 4);
+    const segments: { index: number; segment: string }[] = [];
+    for (const { index, segment } of segmenter.segment(text.slice(from, end))) {
+      if (from + index + segment.length > trusted) break;
+      segments.push({ index: from + index, segment });
+    }
+    const last = segments.at(-1);
+    if (!last) {
+      size *= 2;
+      continue;
+    }
+    yield* segments;
+    from = last.index + last.segment.length;
+    size = window;
+  }
+}
+
+/**
  * Sentence ranges of a plain text, whitespace trimmed. A break is not taken
  * inside an unbreakable range (a bold span, code, a link), nor before a
  * sentence that starts in lower case (after "т. е." or "e.g." the segmenter
@@ -29,8 +68,9 @@ function segmenterFor(language: string): Intl.Segmenter {
  */
 export function sentenceRanges(plain: string, language: string, unbreakable: [number, number][]): [number, number][] {
   const starts: number[] = [];
+  const inUnbreakable = insideAny(unbreakable);
   let previous = '';
-  for (const segment of segmenterFor(language).segment(plain)) {
+  for (const segment of sentenceSegments(plain, language)) {
     const at = segment.index;
     const afterLineBreak = /\n\s*$/u.test(previous);
     previous = segment.segment;
@@ -38,7 +78,7 @@ export function sentenceRanges(plain: string, language: string, unbreakable: [nu
       starts.push(0);
       continue;
     }
-    const inside = unbreakable.some(([s, e]) => s < at && at < e);
+    const inside = inUnbreakable(at);
     const first = /\S/u.exec(segment.segment);
     const lowerStart = first !== null && /\p{Ll}/u.test(first[0]);
     if (inside || (lowerStart && !afterLineBreak)) continue;

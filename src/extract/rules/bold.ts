@@ -1,6 +1,7 @@
 import type { Nodes, PhrasingContent, Strong, Text } from 'mdast';
 import type { NoteContext, Section } from '../context.js';
 import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.js';
+import { firstIndex, insideAny, runWithin } from '../ranges.js';
 import { sentenceRanges } from '../sentences.js';
 import { comparable, hasWords } from '../text.js';
 import { termPattern, wholeWordMatches } from '../words.js';
@@ -8,6 +9,7 @@ import { termPattern, wholeWordMatches } from '../words.js';
 /** Longest sentence asked whole; a longer one is narrowed to the clauses around its deletions. */
 const MAX_SENTENCE = 400;
 
+/** Each list in reading order; strong spans and text leaves never overlap, so their ranges are sorted too. */
 interface InlineParts {
   strongs: Strong[];
   /** Text leaves outside any bold span: where other occurrences of a deleted term are masked. */
@@ -54,10 +56,14 @@ export function boldClozes(
   const range = (node: Nodes): [number, number] => index.ranges.get(node) ?? [0, 0];
   const eligible = parts.strongs.filter((strong) => !asked.has(strong) && hasWords(index.plain.slice(...range(strong))));
   if (eligible.length === 0) return;
+  const eligibleRanges = eligible.map(range);
+  const freeTextRanges = parts.freeTexts.map(range);
+  const inUnbreakable = insideAny(parts.unbreakable);
+  const lineBreaks = [...index.plain.matchAll(/\n/g)].map((match) => match.index);
   for (const sentence of sentenceRanges(index.plain, ctx.language, parts.unbreakable)) {
-    const inSentence = eligible.filter((strong) => range(strong)[0] >= sentence[0] && range(strong)[1] <= sentence[1]);
+    const inSentence = eligible.slice(...runWithin(eligibleRanges, sentence));
     if (inSentence.length === 0) continue;
-    const window = withoutLeadingDecoration(index.plain, narrow(index.plain, sentence, inSentence.map(range), parts.unbreakable));
+    const window = withoutLeadingDecoration(index.plain, narrow(index.plain, sentence, inSentence.map(range), inUnbreakable));
     const numbers = new Map<string, number>();
     const deletions = new Map<Nodes, number>();
     for (const strong of inSentence) {
@@ -65,7 +71,7 @@ export function boldClozes(
       if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
       deletions.set(strong, numbers.get(key) as number);
     }
-    const masks = findMasks(index, parts.freeTexts, window, numbers);
+    const masks = findMasks(parts.freeTexts, freeTextRanges, window, numbers);
     const deleted = [...inSentence.map(range), ...masks.map((m): [number, number] => [m.start, m.end])].sort((a, b) => a[0] - b[0]);
     const rest = cutOut(index.plain, window, deleted, '');
     if (!hasWords(rest)) continue; // a sentence that is all bold leaves nothing to recall it from
@@ -77,7 +83,7 @@ export function boldClozes(
       question: renderInline(index, ctx.sink, { range: window, deletions, masks }),
       back: '',
       answers: [...numbers].map(([text, n]) => ({ text, n })),
-      line: line + countLines(index.plain.slice(0, window[0])),
+      line: line + firstIndex(lineBreaks, (at) => at >= window[0]),
     });
   }
 }
@@ -94,34 +100,39 @@ function cutOut(plain: string, [from, to]: [number, number], holes: [number, num
   return out + plain.slice(at, to);
 }
 
-/** Other occurrences of a deleted term, as whole words, in text outside bold spans. */
-function findMasks(index: InlineIndex, texts: Text[], window: [number, number], numbers: Map<string, number>): Mask[] {
-  const masks: Mask[] = [];
+/**
+ * Other occurrences of a deleted term, as whole words, in text outside bold
+ * spans (`texts`, in reading order, with their plain-text ranges), sorted. An
+ * occurrence overlapping one of an earlier term is left to that term.
+ */
+function findMasks(texts: Text[], ranges: [number, number][], window: [number, number], numbers: Map<string, number>): Mask[] {
+  // Only the texts overlapping the window: no mask can come from outside it.
+  const first = firstIndex(ranges, ([, end]) => end > window[0]);
+  const last = firstIndex(ranges, ([start]) => start >= window[1]);
+  let earlier: Mask[] = [];
   for (const [term, n] of numbers) {
     if (term.length < 2) continue;
     const pattern = termPattern(escapeRegExp(term));
-    for (const text of texts) {
-      const [start, end] = index.ranges.get(text) ?? [0, 0];
-      if (end <= window[0] || start >= window[1]) continue; // no mask can come from outside the window
-      for (const [from, to] of wholeWordMatches(text.value, pattern)) {
+    // One term's matches come in reading order and never overlap each other.
+    const own: Mask[] = [];
+    for (let i = first; i < last; i++) {
+      const start = (ranges[i] as [number, number])[0];
+      for (const [from, to] of wholeWordMatches((texts[i] as Text).value, pattern)) {
         const s = start + from;
         const e = start + to;
-        if (s >= window[0] && e <= window[1] && !masks.some((m) => m.start < e && s < m.end)) masks.push({ start: s, end: e, n });
+        const next = earlier[firstIndex(earlier, (m) => m.end > s)];
+        if (s >= window[0] && e <= window[1] && !(next && next.start < e)) own.push({ start: s, end: e, n });
       }
     }
+    earlier = [...earlier, ...own].sort((a, b) => a.start - b.start);
   }
-  return masks.sort((a, b) => a.start - b.start);
+  return earlier;
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
 
-function countLines(text: string): number {
-  let n = 0;
-  for (const ch of text) if (ch === '\n') n++;
-  return n;
-}
 
 /**
  * A sentence too long to be a good question is narrowed to the clauses
@@ -132,14 +143,14 @@ function narrow(
   plain: string,
   sentence: [number, number],
   deletions: [number, number][],
-  unbreakable: [number, number][],
+  inUnbreakable: (at: number) => boolean,
 ): [number, number] {
   if (sentence[1] - sentence[0] <= MAX_SENTENCE) return sentence;
   const cuts: number[] = [sentence[0]];
   const text = plain.slice(sentence[0], sentence[1]);
   for (const match of text.matchAll(/[;:,]\s+/g)) {
     const at = sentence[0] + (match.index ?? 0) + match[0].length;
-    if (!unbreakable.some(([s, e]) => s < at && at < e)) cuts.push(at);
+    if (!inUnbreakable(at)) cuts.push(at);
   }
   cuts.push(sentence[1]);
   const first = Math.min(...deletions.map(([s]) => s));
