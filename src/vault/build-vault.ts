@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, type BuildReport } from '../build/index.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
+import { progressSummary } from '../progress/index.js';
 import { checkStateDatabase } from '../store/database.js';
 import { ExtractionCache, cacheFingerprint, cachePathFor } from './cache.js';
-import { loadVaultIncrementally, type LoadedVault } from './incremental.js';
+import { loadVaultIncrementally } from './incremental.js';
 import { buildIncrementally } from './incremental-build.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -25,8 +26,8 @@ export interface VaultBuildOptions {
 
 export interface VaultBuildResult {
   report: BuildReport;
-  /** The notes as loaded (results decoded on demand). */
-  vault: LoadedVault;
+  /** With `scheduling`: the studied cards written as Anki review cards, and their review-log rows. */
+  progress?: { reviewCards: number; revlogRows: number };
   /** Notes parsed in this build; the others came from the cache. */
   extracted: number;
   /** Packages carried over from the last build without being assembled. */
@@ -55,7 +56,11 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
       cache,
       scheduling: options.scheduling,
     });
-    return { report, vault, extracted: vault.extracted, reused };
+    // Counted here: the notes' cards are read from the cache, which is closed on return.
+    const progress = options.scheduling
+      ? progressSummary(options.scheduling, vault.notes.flatMap((note) => note.result().cards))
+      : undefined;
+    return { report, extracted: vault.extracted, reused, ...(progress ? { progress } : {}) };
   } finally {
     if (!options.cache) cache.close();
   }

@@ -2,16 +2,14 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canValidate, openApkg, validatorPath } from '../anki/apkg.js';
+import { answer, binary, env, fixture, review } from './driver.js';
 
 // A scripted study history over three simulated days, then `build --with-progress`,
 // checked card by card against the study database.
 
-const binary = resolve('dist/cli/main.js');
-const fixture = resolve('test/fixtures/progress/notes');
-const env = { ...process.env, TZ: 'UTC', FLASHMARK_NOW: '' };
 /** 2020-01-01 (the package's crt) as a day number. */
 const DAY_ZERO = 18_262;
 
@@ -20,18 +18,8 @@ function run(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** `flashmark review` with one key per line on stdin: '' reveals, 0-5 grade, u undoes, q quits. */
-function review(notes: string, now: string, keys: string[], ...args: string[]): string {
-  const result = spawnSync(process.execPath, [binary, 'review', notes, '--now', now, ...args], {
-    input: keys.map((key) => `${key}\n`).join(''), encoding: 'utf8', env,
-  });
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 /** Answers of every card, each revealed then graded. */
-const answer = (...grades: (number | 'u')[]) => grades.flatMap((g) => (g === 'u' ? ['u'] : ['', String(g)]));
 
 interface StudyCard { card_id: string; ord: number; repetition: number; interval: number; easiness: number; due_day: number | null }
 interface StudyAnswer { card_id: string; ord: number; reviewed_at: string; grade: number; kind: string; state_before: string | null; state_after: string }

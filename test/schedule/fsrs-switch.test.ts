@@ -2,15 +2,13 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canValidate, openApkg, validatorPath } from '../anki/apkg.js';
+import { answer, binary, env, fixture, review } from '../progress/driver.js';
 
 // Switching a study database between SM-2 and FSRS, through the real binary.
 
-const binary = resolve('dist/cli/main.js');
-const fixture = resolve('test/fixtures/progress/notes');
-const env = { ...process.env, TZ: 'UTC', FLASHMARK_NOW: '' };
 
 function freshNotes(): string {
   const notes = join(mkdtempSync(join(tmpdir(), 'flashmark-fsrs-')), 'notes');
@@ -18,17 +16,7 @@ function freshNotes(): string {
   return notes;
 }
 
-/** `flashmark review` with one key per line on stdin: '' reveals, 0-5 grade, q quits. */
-function review(notes: string, now: string, keys: string[], ...args: string[]): string {
-  const result = spawnSync(process.execPath, [binary, 'review', notes, '--now', now, ...args], {
-    input: keys.map((key) => `${key}\n`).join(''), encoding: 'utf8', env,
-  });
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
-const answer = (...grades: number[]) => grades.flatMap((g) => ['', String(g)]);
 
 function query<T>(notes: string, sql: string): T[] {
   const db = new Database(join(notes, '.flashmark', 'state.db'), { readonly: true });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatBuildReport, formatWarnings } from '../../build/index.js';
 import { buildVault } from '../../vault/build-vault.js';
 import { createProgress } from '../progress.js';
-import { loadPackageScheduling, progressSummary } from '../../progress/index.js';
+import { loadPackageScheduling } from '../../progress/index.js';
 import { resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
 
@@ -49,10 +49,9 @@ Examples:
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
       // Only notes that changed since the last build are parsed (src/vault/build-vault.ts); `parsed` says how many.
       const bar = createProgress({ json: options.json ?? false });
-      const { report, vault, extracted } = await buildVault(notesDir, { outDir: options.out, statePath, now, scheduling, extract: settings.extract, onProgress: bar.update }).finally(
+      const { report, extracted, progress } = await buildVault(notesDir, { outDir: options.out, statePath, now, scheduling, extract: settings.extract, onProgress: bar.update }).finally(
         () => bar.finish(),
       );
-      const progress = scheduling ? progressSummary(scheduling, vault.notes.flatMap((note) => note.result().cards)) : undefined;
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ ...report, ...(progress ? { progress } : {}), parsed: extracted }, null, 2)}\n`);
       } else {
