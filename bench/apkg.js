@@ -16,6 +16,7 @@
  * best of several runs after a warm-up, the baseline a single run.
  * Usage: node bench/apkg.js [--cards 10000] [--big 100000]
  */
+import { prng } from './generate.js';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -31,17 +32,6 @@ const arg = (/** @type {string} */ name, /** @type {number} */ fallback) => {
 const cardCount = arg('--cards', 10_000);
 const bigCount = arg('--big', 100_000);
 
-/** @param {number} seed */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'система сервис данные запрос ответ сервер клиент тестирование проверка требование дефект ошибка сборка ' +

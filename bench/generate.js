@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** @param {number} seed */
-function prng(seed) {
+export function prng(seed) {
   // mulberry32: tiny, fast and good enough to spread content; not for crypto.
   let a = seed >>> 0;
   return () => {
