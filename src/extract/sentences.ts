@@ -28,7 +28,7 @@ function segmenterFor(language: string): Intl.Segmenter {
  * proportion to the whole text on every segment it yields (crbug.com/326176949,
  * fixed in later V8), so one paragraph of 20,000 short sentences took minutes.
  */
-export const SEGMENT_WINDOW = 16_384;
+const SEGMENT_WINDOW = 16_384;
 
 /**
  * The sentence segments Intl.Segmenter gives for `text`, read window by window.
