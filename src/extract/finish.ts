@@ -3,7 +3,7 @@ import type { Draft } from './context.js';
 import { escapeHtml } from './html.js';
 import { cardId } from './identity.js';
 import { comparable, hasWords } from './text.js';
-import { replaceWholeWords, termPattern } from './words.js';
+import { replaceWholeWords } from './words.js';
 
 /** No question runs longer than this (characters of text, breadcrumb included). */
 export const MAX_QUESTION = 700;
@@ -63,8 +63,7 @@ function crumbHtml(facts: NoteFacts, draft: Draft): string {
   const rendered = levels.map((level) => {
     let html = escapeHtml(level);
     for (const { text, n } of answers) {
-      const pattern = termPattern(escapeHtml(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      html = replaceWholeWords(html, pattern, (match) => `{{c${n}::${match}}}`);
+      html = replaceWholeWords(html, escapeHtml(text), (match) => `{{c${n}::${match}}}`);
     }
     return html;
   });

@@ -4,7 +4,7 @@ import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.
 import { firstIndex, insideAny, runWithin } from '../ranges.js';
 import { sentenceRanges } from '../sentences.js';
 import { comparable, hasWords } from '../text.js';
-import { termPattern, wholeWordMatches } from '../words.js';
+import { wholeWordMatches } from '../words.js';
 
 /** Longest sentence asked whole; a longer one is narrowed to the clauses around its deletions. */
 const MAX_SENTENCE = 400;
@@ -112,12 +112,11 @@ function findMasks(texts: Text[], ranges: [number, number][], window: [number, n
   let earlier: Mask[] = [];
   for (const [term, n] of numbers) {
     if (term.length < 2) continue;
-    const pattern = termPattern(escapeRegExp(term));
     // One term's matches come in reading order and never overlap each other.
     const own: Mask[] = [];
     for (let i = first; i < last; i++) {
       const start = (ranges[i] as [number, number])[0];
-      for (const [from, to] of wholeWordMatches((texts[i] as Text).value, pattern)) {
+      for (const [from, to] of wholeWordMatches((texts[i] as Text).value, term, { anySpace: true })) {
         const s = start + from;
         const e = start + to;
         const next = earlier[firstIndex(earlier, (m) => m.end > s)];
@@ -128,11 +127,6 @@ function findMasks(texts: Text[], ranges: [number, number][], window: [number, n
   }
   return earlier;
 }
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-}
-
 
 /**
  * A sentence too long to be a good question is narrowed to the clauses

@@ -1,0 +1,68 @@
+import type { Root } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified, type Processor } from 'unified';
+
+/** The syntax a note is read with: GFM, YAML front matter and `$math$`, each only where it can occur. */
+export interface Syntax {
+  /** `all`: every GFM construct; `tables`: GFM tables only; `none`: CommonMark alone. */
+  gfm: 'all' | 'tables' | 'none';
+  math: boolean;
+  frontMatter: boolean;
+}
+
+/**
+ * The extensions a text needs: one whose constructs all begin with characters
+ * the text does not hold cannot change its tree, so it is left out. The tree
+ * is the same as with every extension on (test/parse/syntax.test.ts compares
+ * them over the CommonMark spec, the seeds, the vault and random notes), and
+ * parsing is about a third faster: GFM's autolink literals alone try a
+ * construct at every letter and then search every text node with regular
+ * expressions, and most notes hold no link at all.
+ */
+export function syntaxOf(text: string): Syntax {
+  // Literal autolinks start at `www.`, `http:`/`https:` or an email's `@`; strikethrough
+  // at `~`, footnotes at `[^`, task list checks at `[ ]`, `[x]`, `[X]`.
+  const otherGfm = /www\.|https?:|@/i.test(text) || text.includes('~') || text.includes('[^') || /\[[\sxX]\]/.test(text);
+  return {
+    gfm: otherGfm ? 'all' : text.includes('|') ? 'tables' : 'none',
+    math: text.includes('$'),
+    frontMatter: text.startsWith('---'),
+  };
+}
+
+/** GFM's table syntax alone (remark-gfm is made of this and its siblings). */
+function remarkGfmTable(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processors = new Map<string, Processor<Root>>();
+
+function processorFor(syntax: Syntax): Processor<Root> {
+  const key = `${syntax.gfm}:${syntax.math}:${syntax.frontMatter}`;
+  let processor = processors.get(key);
+  if (!processor) {
+    const p = unified().use(remarkParse);
+    if (syntax.gfm === 'all') p.use(remarkGfm);
+    if (syntax.gfm === 'tables') p.use(remarkGfmTable);
+    if (syntax.frontMatter) p.use(remarkFrontmatter, ['yaml']);
+    if (syntax.math) p.use(remarkMath);
+    processor = p as unknown as Processor<Root>;
+    processors.set(key, processor);
+  }
+  return processor;
+}
+
+/** The syntax tree of `text`, read with `syntax` (default: what the text needs). */
+export function parseMarkdown(text: string, syntax: Syntax = syntaxOf(text)): Root {
+  return processorFor(syntax).parse(text);
+}
+
+/** Every extension on, as remark-gfm, remark-frontmatter and remark-math give it: the reference `syntaxOf` must match. */
+export const FULL_SYNTAX: Syntax = { gfm: 'all', math: true, frontMatter: true };

@@ -1,0 +1,67 @@
+import spec from 'commonmark-spec';
+import fc from 'fast-check';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateVault } from '../../bench/generate.js';
+import { FULL_SYNTAX, parseMarkdown, syntaxOf } from '../../src/parse/syntax.js';
+import { GFM_EXAMPLES } from '../hardening/gfm-examples.js';
+import { sharedDir } from '../hardening/helpers.js';
+
+/**
+ * The parser leaves out the extensions a note cannot use (syntax.ts). That is
+ * only allowed because the tree is exactly the one every extension gives:
+ * same nodes, same text, same positions.
+ */
+function expectSameTree(markdown: string): void {
+  expect(parseMarkdown(markdown)).toEqual(parseMarkdown(markdown, FULL_SYNTAX));
+}
+
+function markdownBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((p) => p.endsWith('.md'))
+    .sort()
+    .map((p) => readFileSync(join(dir, p), 'utf8'));
+}
+
+describe('parsing with only the extensions a note needs', () => {
+  it('leaves out what a note cannot use, and keeps what it can', () => {
+    expect(syntaxOf('# Notes\n\nplain **bold** text, HTTP and WWW as words')).toEqual({ gfm: 'none', math: false, frontMatter: false });
+    expect(syntaxOf('---\ntags: [a]\n---\n| a | b |\n| - | - |\n| 1 | $x$ |')).toEqual({ gfm: 'tables', math: true, frontMatter: true });
+    for (const text of ['see www.example.com', 'https://example.com', 'mail me@example.com', '~~gone~~', 'a[^1]', '- [ ] todo', '- [x] done']) {
+      expect(syntaxOf(text).gfm, text).toBe('all');
+    }
+  });
+
+  it('gives the same tree as every extension on, for each CommonMark spec example and GFM case', () => {
+    for (const test of spec.tests) expectSameTree(test.markdown.replace(/→/g, '\t'));
+    for (const example of GFM_EXAMPLES) expectSameTree(example.markdown);
+  });
+
+  it('gives the same tree for generated vault notes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-syntax-'));
+    try {
+      generateVault(dir, { notes: 60, seed: 11 });
+      for (const text of markdownBelow(dir)) expectSameTree(text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the same tree for random text made of the characters the extensions start from', () => {
+    const piece = fc.constantFrom(
+      'word', 'Слово', ' ', '\n', '\n\n', '|', '| - |', '---', '$', '$$', '~', '~~', '@', 'www.', 'http://', 'https:', 'mailto:',
+      '[^1]', '[^1]: note', '[ ]', '[x]', '- ', '1. ', '> ', '**', '*', '_', '`', '```', '[', ']', '(', ')', '\\', ':', '.', 'x', '#',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => expectSameTree(pieces.join(''))),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.runIf(existsSync(join(sharedDir, 'seeds')))('gives the same tree for the seed notes and the real vault', () => {
+    const dirs = [join(sharedDir, 'seeds'), join(sharedDir, 'vaults', 'ru-qa-testing')].filter((d) => existsSync(d));
+    for (const dir of dirs) for (const text of markdownBelow(dir)) expectSameTree(text);
+  });
+});
