@@ -3,9 +3,13 @@ import { insideAny } from './ranges.js';
 /** The note's language for sentence rules: Cyrillic text is Russian, else English rules (which suit most scripts). */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, 20_000);
-  const cyrillic = sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  return cyrillic > latin ? 'ru' : 'en';
+  return lettersOf(sample, /\P{Script=Cyrillic}+/gu) > lettersOf(sample, /\P{Script=Latin}+/gu) ? 'ru' : 'en';
+}
+
+/** How many code points of `text` are left when `others` (runs of every other script) is cut out; no array of matches. */
+function lettersOf(text: string, others: RegExp): number {
+  const kept = text.replace(others, '');
+  return kept.length - (kept.match(/[\uD800-\uDBFF]/g)?.length ?? 0);
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

@@ -72,7 +72,7 @@ export async function extractEach(
     });
     return;
   }
-  await extractInWorkers(sources, options, threads, workerUrl, pool.onProgress, deliver);
+  await extractInWorkers({ sources, options, threads, workerUrl, onProgress: pool.onProgress, deliver });
 }
 
 /**
@@ -113,28 +113,22 @@ function batchesOf(sources: readonly NoteSource[]): number[][] {
  * Returns once every worker has exited: until then Node keeps each Worker,
  * and through its listeners every note's text (100 MB at 10,000 notes), alive.
  */
-async function extractInWorkers(
-  sources: readonly NoteSource[],
-  options: Partial<ExtractOptions>,
-  threads: number,
-  workerUrl: URL,
-  onProgress: PoolOptions['onProgress'],
-  deliver: (index: number, json: string) => void,
-): Promise<void> {
+interface WorkerRun {
+  sources: readonly NoteSource[];
+  options: Partial<ExtractOptions>;
+  threads: number;
+  workerUrl: URL;
+  onProgress: PoolOptions['onProgress'];
+  deliver: (index: number, json: string) => void;
+}
+
+async function extractInWorkers(run: WorkerRun): Promise<void> {
   const exits: Promise<unknown>[] = [];
-  await runBatches(sources, options, threads, workerUrl, onProgress, deliver, (worker) => exits.push(new Promise((r) => worker.once('exit', r))));
+  await runBatches(run, (worker) => exits.push(new Promise((r) => worker.once('exit', r))));
   await Promise.all(exits);
 }
 
-function runBatches(
-  sources: readonly NoteSource[],
-  options: Partial<ExtractOptions>,
-  threads: number,
-  workerUrl: URL,
-  onProgress: PoolOptions['onProgress'],
-  deliver: (index: number, json: string) => void,
-  started: (worker: Worker) => void,
-): Promise<void> {
+function runBatches({ sources, options, threads, workerUrl, onProgress, deliver }: WorkerRun, started: (worker: Worker) => void): Promise<void> {
   const batches = batchesOf(sources);
   const inFlight = new Map<Worker, number>();
   let next = 0;
