@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
@@ -39,4 +40,12 @@ export function parsePositiveInt(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UserError(`${name}: expected a whole number, got ${value}`);
   return n;
+}
+
+/** The notes folder, `-o` and `--state`, as `build` and `watch` both take them. */
+export function buildTargetOptions(command: Command): Command {
+  return command
+    .argument('[notes]', 'the notes folder', 'notes')
+    .option('-o, --out <folder>', 'folder the .apkg files go to', 'decks')
+    .option('--state <file>', 'the study database, which keeps the build history (default: <notes>/.flashmark/state.db)');
 }

@@ -3,7 +3,7 @@ import { formatBuildReport, formatWarnings } from '../../build/index.js';
 import { buildVault } from '../../vault/build-vault.js';
 import { createProgress } from '../progress.js';
 import { loadPackageScheduling } from '../../progress/index.js';
-import { resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { buildTargetOptions, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
 
 interface BuildCommandOptions {
@@ -15,12 +15,8 @@ interface BuildCommandOptions {
 }
 
 export function registerBuild(program: Command): void {
-  program
-    .command('build')
+  buildTargetOptions(program.command('build'))
     .description('Build Anki packages (.apkg) from the notes: one per top-level folder or note, updated in place on re-import.')
-    .argument('[notes]', 'the notes folder', 'notes')
-    .option('-o, --out <folder>', 'folder the .apkg files go to', 'decks')
-    .option('--state <file>', 'the study database, which keeps the build history (default: <notes>/.flashmark/state.db)')
     .option('--now <iso-date>', 'the clock: time of the changes this build publishes (default: now, or FLASHMARK_NOW)')
     .option('--json', 'print the report as JSON')
     .option('--with-progress', 'carry your review history (flashmark review) over: studied cards become Anki review cards with their review log')

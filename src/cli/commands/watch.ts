@@ -6,7 +6,7 @@ import { buildVault } from '../../vault/build-vault.js';
 import { cachePathFor } from '../../vault/cache.js';
 import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';
-import { resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { buildTargetOptions, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 
 interface WatchCommandOptions {
   out: string;
@@ -14,12 +14,8 @@ interface WatchCommandOptions {
 }
 
 export function registerWatch(program: Command): void {
-  program
-    .command('watch')
+  buildTargetOptions(program.command('watch'))
     .description('Build the packages, then rebuild the affected ones whenever a note changes, until Ctrl-C.')
-    .argument('[notes]', 'the notes folder', 'notes')
-    .option('-o, --out <folder>', 'folder the .apkg files go to', 'decks')
-    .option('--state <file>', 'the study database, which keeps the build history (default: <notes>/.flashmark/state.db)')
     .addHelpText(
       'after',
       `
