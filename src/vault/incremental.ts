@@ -5,7 +5,6 @@ import type { NoteResult, NoteWarning } from '../card.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { decodeNote, findNoteFiles, type IgnoredNote } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
-import type { Vault } from './load.js';
 import { extractEach, type NoteSource } from './pool.js';
 import { readNoteBytes } from './read.js';
 
@@ -16,6 +15,8 @@ export interface LoadedNote {
   hash: string;
   /** Parsed in this run (not taken from the cache). */
   fresh: boolean;
+  /** Settles when `result` may be called: at once for a note from the cache, when a worker has extracted a fresh one. */
+  ready: Promise<void>;
   result(): NoteResult;
   /** Lets go of the decoded result (read again from the cache if asked for), so a large build holds few at a time. */
   release(): void;
@@ -31,6 +32,12 @@ export interface LoadedVault {
   ignored: IgnoredNote[];
   /** How many notes were parsed in this run; the others came from the cache. */
   extracted: number;
+}
+
+/** A vault whose fresh notes are still being extracted: each note's `ready` says when its result is in. */
+export interface LoadingVault extends LoadedVault {
+  /** Settles when every fresh note is extracted and the cache is up to date; rejects if the extraction fails. */
+  extraction: Promise<void>;
 }
 
 export interface LoadOptions {
@@ -49,19 +56,31 @@ export interface LoadOptions {
  * in the same order, as `loadVault`.
  */
 export async function loadVaultIncrementally(root: string, options: LoadOptions = {}): Promise<LoadedVault> {
+  const vault = await startLoadingVault(root, options);
+  await vault.extraction;
+  return vault;
+}
+
+/**
+ * As loadVaultIncrementally, but returns once the notes are read: the fresh
+ * ones are extracted meanwhile, and a build can assemble the packages whose
+ * notes are in while the workers parse the rest (build-vault.ts).
+ */
+export async function startLoadingVault(root: string, options: LoadOptions = {}): Promise<LoadingVault> {
   const extract = resolveExtractOptions(options.extract);
   const { cache } = options;
   const { files, warnings, ignored } = await findNoteFiles(root, extract.ignore);
   const known = cache?.known() ?? new Map<string, KnownNote>();
   const notes: LoadedNote[] = [];
-  const stale: { index: number; source: NoteSource; hash: string; stat: string }[] = [];
+  const stale: Stale[] = [];
   const restat = new Map<string, string>();
   const startedMs = Date.now();
+  const handOff = new HandOff(cache ? HAND_OFF_CHARS : Infinity);
   for (const file of files) {
     const prior = known.get(file);
     const stat = statSignature(join(root, file), startedMs);
     if (cache && prior && prior.stat !== '' && prior.stat === stat) {
-      notes.push(cachedNote(cache, file, prior.hash, false));
+      notes.push(cachedNote(cache, file, prior.hash));
       continue;
     }
     const read = readNoteBytes(root, file, extract.maxNoteBytes);
@@ -73,7 +92,7 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
     const bytes = read.ok ? read.bytes : Buffer.from(decoded?.ok ? decoded.text : '', 'utf8');
     const hash = createHash('sha1').update(bytes).digest('base64url');
     if (cache && prior?.hash === hash) {
-      notes.push(cachedNote(cache, file, hash, false));
+      notes.push(cachedNote(cache, file, hash));
       if (stat !== prior.stat) restat.set(file, stat);
       continue;
     }
@@ -82,35 +101,99 @@ export async function loadVaultIncrementally(root: string, options: LoadOptions 
       warnings.push({ file, message: text.reason });
       continue;
     }
-    stale.push({ index: notes.length, source: { file, text: text.text }, hash, stat });
-    notes.push(lazyNote(file, hash, () => missing(file)));
+    const arrival = deferred();
+    stale.push({ source: { file, text: text.text }, hash, stat, arrival });
+    notes.push(freshNote(file, hash, arrival.promise, handOff, cache));
+  }
+  const extraction = extractStale(stale, extract, options, handOff).then(() => {
+    if (cache) {
+      const present = new Set(notes.map((n) => n.file));
+      cache.update(new Map(), [...known.keys()].filter((file) => !present.has(file)), restat);
+    }
+  });
+  // Awaited by the caller; a note waiting for its result hears of a failure through its own promise.
+  extraction.catch((error: unknown) => stale.forEach((s) => s.arrival.reject(error)));
+  return { root, notes, warnings, ignored, extracted: stale.length, extraction };
+}
+
+/** A note to extract in this run, and where its result goes. */
+interface Stale {
+  source: NoteSource;
+  hash: string;
+  stat: string;
+  arrival: Deferred;
+}
+
+/** Fresh results kept in memory for the build at most (UTF-16 units): 32 MB. */
+const HAND_OFF_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Fresh results on their way to the build. A build that takes them as they
+ * come (a cold build, see build-vault.ts) finds them here and need not read
+ * them back from the cache — a second per 10,000 notes. One that waits for
+ * every note first would hold them all (a quarter of a GB at 10,000 notes), so
+ * past a budget they are left to the cache alone. Without a cache, all are kept.
+ */
+class HandOff {
+  private readonly held = new Map<string, string>();
+  private chars = 0;
+
+  constructor(private readonly budget: number) {}
+
+  offer(file: string, json: string): void {
+    if (this.chars + json.length > this.budget) return;
+    this.held.set(file, json);
+    this.chars += json.length;
   }
 
-  const extracted = stale.length;
-  const { onProgress } = options;
+  take(file: string): string | undefined {
+    const json = this.held.get(file);
+    if (json !== undefined) {
+      this.held.delete(file);
+      this.chars -= json.length;
+    }
+    return json;
+  }
+}
+
+/** Extracts the stale notes; each result goes to the cache, and to `handOff`, as it arrives. */
+async function extractStale(stale: Stale[], extract: Partial<ExtractOptions>, options: LoadOptions, handOff: HandOff): Promise<void> {
+  const { cache, onProgress } = options;
   const pool = {
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('parsing notes', done, total) } : {}),
   };
-  // Each result goes to the cache as it arrives and is read back when the build takes it:
-  // holding every fresh note's JSON would add a quarter of a GB to a 10,000-note cold build.
   await extractEach(
     stale.map((s) => s.source),
     extract,
     pool,
     (k, json) => {
-      const { index, source, hash, stat } = stale[k]!;
-      if (cache) cache.put(source.file, { hash, stat, result: json });
-      notes[index] = cache ? cachedNote(cache, source.file, hash, true) : lazyNote(source.file, hash, () => json, true);
+      const { source, hash, stat, arrival } = stale[k]!;
+      cache?.put(source.file, { hash, stat, result: json });
+      handOff.offer(source.file, json);
+      // Never read again: at 10,000 notes the texts are 80 MB, which the packages assembled meanwhile can use.
+      source.text = '';
+      arrival.resolve();
     },
   );
-  stale.length = 0; // the notes' texts, which the closures above would otherwise keep for as long as the vault
-  if (cache) {
-    const present = new Set(notes.map((n) => n.file));
-    cache.update(new Map(), [...known.keys()].filter((file) => !present.has(file)), restat);
-  }
-  return { root, notes, warnings, ignored, extracted };
 }
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  // Rejected only for notes whose builder already stopped waiting: no unhandled rejection from those.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+const SETTLED = Promise.resolve();
 
 /**
  * What the cache compares to skip reading a note: size, modification and
@@ -130,23 +213,19 @@ function statSignature(path: string, nowMs: number): string {
   }
 }
 
-/** `loadVault`'s result, from a loaded vault (decodes every note). */
-export function materialize(vault: LoadedVault): Vault {
-  return { root: vault.root, notes: vault.notes.map((n) => n.result()), warnings: vault.warnings, ignored: vault.ignored };
-}
-
 /**
  * A note whose result is decoded from `json` when first asked for. The JSON
  * text is then dropped (a 10,000-note build would otherwise hold both), and
  * after `release` the result is decoded again from `again` (the cache).
  */
-function lazyNote(file: string, hash: string, json: () => string, fresh = false, again?: () => string): LoadedNote {
+function lazyNote(file: string, hash: string, ready: Promise<void>, json: () => string, fresh: boolean, again?: () => string): LoadedNote {
   let decoded: NoteResult | undefined;
   let source: () => string = json;
   return {
     file,
     hash,
     fresh,
+    ready,
     result: () => {
       if (!decoded) {
         decoded = JSON.parse(source()) as NoteResult;
@@ -162,13 +241,19 @@ function lazyNote(file: string, hash: string, json: () => string, fresh = false,
 
 /**
  * A note whose result is read from the cache when asked for. Made here, not
- * in loadVaultIncrementally: a closure keeps its whole enclosing scope alive,
+ * in startLoadingVault: a closure keeps its whole enclosing scope alive,
  * and there that scope holds every note's text and JSON (a 10,000-note cold
  * build kept 360 MB that way).
  */
-function cachedNote(cache: ExtractionCache, file: string, hash: string, fresh: boolean): LoadedNote {
+function cachedNote(cache: ExtractionCache, file: string, hash: string): LoadedNote {
   const fromCache = (): string => cache.result(file) ?? missing(file);
-  return lazyNote(file, hash, fromCache, fresh, fromCache);
+  return lazyNote(file, hash, SETTLED, fromCache, false, fromCache);
+}
+
+/** A note parsed in this run: its result is taken from `handOff`, else from the cache, and read from the cache again after `release`. */
+function freshNote(file: string, hash: string, ready: Promise<void>, handOff: HandOff, cache: ExtractionCache | undefined): LoadedNote {
+  const fromCache = cache ? (): string => cache.result(file) ?? missing(file) : undefined;
+  return lazyNote(file, hash, ready, () => handOff.take(file) ?? fromCache?.() ?? missing(file), true, fromCache);
 }
 
 function missing(file: string): never {

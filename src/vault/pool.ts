@@ -128,9 +128,16 @@ async function extractInWorkers(run: WorkerRun): Promise<void> {
   await Promise.all(exits);
 }
 
+/**
+ * Each worker holds two batches: it starts the second as soon as it answers
+ * the first, so it never waits while the main thread is busy (assembling a
+ * package during a cold build) before reading its message.
+ */
+const BATCHES_PER_WORKER = 2;
+
 function runBatches({ sources, options, threads, workerUrl, onProgress, deliver }: WorkerRun, started: (worker: Worker) => void): Promise<void> {
   const batches = batchesOf(sources);
-  const inFlight = new Map<Worker, number>();
+  const inFlight = new Map<Worker, Set<number>>();
   let next = 0;
   let finished = 0;
   let done = 0;
@@ -143,40 +150,43 @@ function runBatches({ sources, options, threads, workerUrl, onProgress, deliver 
       onProgress?.(done, sources.length);
       if (++finished === batches.length) resolve();
     };
+    const serially = (batchId: number): void => {
+      complete(batchId, batches[batchId]!.map((i) => extractSerialized(sources[i]!.file, sources[i]!.text, options)));
+    };
     const feed = (worker: Worker): void => {
+      const held = inFlight.get(worker)!;
       const indexes = batches[next];
       if (indexes === undefined) {
-        inFlight.delete(worker);
-        void worker.terminate();
+        if (held.size === 0) {
+          inFlight.delete(worker);
+          void worker.terminate();
+        }
         return;
       }
-      inFlight.set(worker, next);
+      held.add(next);
       worker.postMessage({ id: next++, files: indexes.map((i) => sources[i]!.file), texts: indexes.map((i) => sources[i]!.text) } satisfies Batch);
     };
     const drop = (worker: Worker): void => {
-      const batchId = inFlight.get(worker);
-      if (batchId === undefined) return;
+      const held = inFlight.get(worker);
+      if (held === undefined) return;
       inFlight.delete(worker);
       void worker.terminate();
-      complete(batchId, batches[batchId]!.map((i) => extractSerialized(sources[i]!.file, sources[i]!.text, options)));
+      for (const batchId of held) serially(batchId);
       // With no worker left, the main thread takes what remains.
-      if (inFlight.size === 0) {
-        for (; next < batches.length; next++) {
-          complete(next, batches[next]!.map((i) => extractSerialized(sources[i]!.file, sources[i]!.text, options)));
-        }
-      }
+      if (inFlight.size === 0) for (; next < batches.length; next++) serially(next);
     };
     for (let w = 0; w < Math.min(threads, batches.length); w++) {
       const worker = new Worker(workerUrl, { workerData: options, resourceLimits: WORKER_LIMITS });
       started(worker);
+      inFlight.set(worker, new Set());
       worker.on('message', (message: BatchResult) => {
-        inFlight.delete(worker);
+        inFlight.get(worker)?.delete(message.id);
         complete(message.id, message.results);
         feed(worker);
       });
       worker.on('error', () => drop(worker));
       worker.on('exit', () => drop(worker));
-      feed(worker);
+      for (let k = 0; k < BATCHES_PER_WORKER; k++) feed(worker);
     }
   });
 }

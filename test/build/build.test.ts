@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPackages, type BuildReport } from '../../src/build/index.js';
 import { UserError } from '../../src/errors.js';
-import type { Card } from '../../src/card.js';
+import type { Card, NoteResult } from '../../src/card.js';
 import { cardsOf, colJson, notesOf, openApkg, type NoteRow } from '../anki/apkg.js';
 import { card, cloze, vault } from './cards.js';
 
@@ -220,5 +220,27 @@ describe('media', () => {
     expect(pkg.media).toEqual({});
     expect(pkg.entries).toEqual(['collection.anki2', 'media']);
     for (const n of notesOf(pkg.db)) expect(n.flds).not.toContain('<img');
+  });
+
+  it('writes each package as soon as its last note is read, while later notes are still coming', async () => {
+    const input = vault(root, original());
+    const notes = input.notes as NoteResult[];
+    const seenBeforeIntro: string[] = [];
+    async function* arriving(): AsyncGenerator<NoteResult> {
+      for (const note of notes) {
+        if (note.file === 'intro.md') seenBeforeIntro.push(...readdirSync(out));
+        await new Promise((r) => setTimeout(r, 5)); // as a worker's answer would
+        yield note;
+      }
+    }
+    const expected = new Map([['DevOps', 3], ['intro', 1]]);
+    const streamed = await buildPackages({ ...input, notes: arriving(), expected }, { outDir: out, statePath: state, now: T1 });
+    expect(seenBeforeIntro).toEqual(['DevOps.apkg']);
+
+    // The same packages, byte for byte, and the same report as a build handed every note at once.
+    const whole = join(dir, 'whole');
+    const report = await buildPackages(input, { outDir: whole, statePath: join(dir, 'whole-state', 'state.db'), now: T1 });
+    for (const key of ['DevOps', 'intro']) expect(readFileSync(join(out, `${key}.apkg`))).toEqual(readFileSync(join(whole, `${key}.apkg`)));
+    expect(streamed.packages.map(({ file: _file, ...rest }) => rest)).toEqual(report.packages.map(({ file: _file, ...rest }) => rest));
   });
 });

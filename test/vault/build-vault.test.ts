@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateVault } from '../../bench/generate.js';
+import { buildVault } from '../../src/vault/build-vault.js';
+import { PARALLEL_MIN_CHARS } from '../../src/vault/pool.js';
+import { UserError } from '../../src/errors.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+const packageBytes = (decks: string): Map<string, Buffer> =>
+  new Map(readdirSync(decks).filter((f) => f.endsWith('.apkg')).sort().map((f) => [f, readFileSync(join(decks, f))]));
+
+describe('a cold build', () => {
+  it('assembles packages while worker threads parse, and writes what a single-threaded build writes, byte for byte', async () => {
+    // Workers run the compiled worker in dist/ (built by `npm test`).
+    expect(existsSync(join(repo, 'dist', 'vault', 'worker.js'))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-cold-'));
+    const notes = join(dir, 'notes');
+    const { files } = generateVault(notes, { notes: 150, seed: 5 });
+    const chars = files.reduce((sum, f) => sum + readFileSync(join(notes, f), 'utf8').length, 0);
+    expect(chars).toBeGreaterThan(PARALLEL_MIN_CHARS); // large enough for the pool to start workers
+    const now = new Date('2026-05-01T10:00:00Z');
+
+    const parallel = await buildVault(notes, { outDir: join(dir, 'parallel'), statePath: join(dir, 'p', 'state.db'), now, threads: 2 });
+    const serial = await buildVault(notes, { outDir: join(dir, 'serial'), statePath: join(dir, 's', 'state.db'), now, threads: 1 });
+
+    expect(parallel.extracted).toBe(files.length);
+    expect(parallel.report.packages.length).toBeGreaterThan(3);
+    expect(packageBytes(join(dir, 'parallel'))).toEqual(packageBytes(join(dir, 'serial')));
+    const withoutFile = (r: typeof parallel): unknown => ({ ...r.report, outDir: '', packages: r.report.packages.map(({ file: _f, ...p }) => p) });
+    expect(withoutFile(parallel)).toEqual(withoutFile(serial));
+  }, 60_000);
+
+  it('that fails while the workers parse (-o is a file) reports it, and the parsed notes still reach the cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-cold-'));
+    const notes = join(dir, 'notes');
+    const { files } = generateVault(notes, { notes: 150, seed: 6 });
+    writeFileSync(join(dir, 'decks'), 'a file');
+    const statePath = join(dir, 'state', 'state.db');
+    const now = new Date('2026-05-01T10:00:00Z');
+
+    await expect(buildVault(notes, { outDir: join(dir, 'decks'), statePath, now, threads: 2 })).rejects.toThrow(UserError);
+    expect(readFileSync(join(dir, 'decks'), 'utf8')).toBe('a file');
+    const again = await buildVault(notes, { outDir: join(dir, 'out'), statePath, now, threads: 2 });
+    expect(again.extracted).toBe(0);
+    expect(again.report.packages.reduce((sum, p) => sum + p.notes, 0)).toBeGreaterThan(files.length);
+  }, 60_000);
+});
