@@ -3,6 +3,7 @@ import { DEFAULT_DCONF_ID, DEFAULT_DECK_ID, collectDecks, deckJson, defaultDeckC
 import { BASIC_MODEL, BASIC_MODEL_ID, CLOZE_MODEL, MODEL_MOD, modelOf, type ModelKind } from './models.js';
 import { REVIEW_CARD, type PackageScheduling } from './scheduling.js';
 import { BAD_CLOZE, fieldChecksum, clozeOrdinals, clozeProblem, stripHtmlPreservingMedia } from './text.js';
+import { batchInserter } from '../store/batch.js';
 
 /** One note (a flashmark card) as it goes into a package. */
 export interface PackageNote {
@@ -80,10 +81,10 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
       '{}',
     );
     // SQLite joins the two fields: no 100-MB detour through joined JavaScript strings for 100,000 notes.
-    const insertNotes = batchInserter(db, 'notes', '(?, ?, ?, ?, 0, ?, ? || char(31) || ?, ?, ?, 0, \'\')');
+    const insertNotes = batchInserter(db, 'insert into notes', '(?, ?, ?, ?, 0, ?, ? || char(31) || ?, ?, ?, 0, \'\')');
     // New cards (the usual case) bind only what varies; review cards (with progress) bind their scheduling too.
-    const insertNewCards = batchInserter(db, 'cards', '(?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
-    const insertCards = batchInserter(db, 'cards', '(?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, \'\')');
+    const insertNewCards = batchInserter(db, 'insert into cards', '(?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
+    const insertCards = batchInserter(db, 'insert into cards', '(?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, \'\')');
     const insertRevlog = db.prepare('insert into revlog values (?, ?, -1, ?, ?, ?, ?, ?, ?)');
     db.transaction(() => {
       notes.forEach((note, index) => {
@@ -111,33 +112,6 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
   } finally {
     db.close();
   }
-}
-
-const ROWS_PER_INSERT = 100;
-
-/**
- * Inserts rows many at a time (`insert ... values (...), (...), ...`): one
- * native call per hundred rows instead of one per row, the bulk of the
- * writer's time for 100,000 cards.
- */
-function batchInserter(db: Database.Database, table: string, row: string) {
-  const perRow = row.split('?').length - 1;
-  const statement = (rows: number) => db.prepare(`insert into ${table} values ${Array(rows).fill(row).join(', ')}`);
-  const full = statement(ROWS_PER_INSERT);
-  let pending: unknown[] = [];
-  return {
-    add(...values: unknown[]): void {
-      for (const value of values) pending.push(value);
-      if (pending.length === perRow * ROWS_PER_INSERT) {
-        full.run(pending);
-        pending = [];
-      }
-    },
-    flush(): void {
-      if (pending.length > 0) statement(pending.length / perRow).run(pending);
-      pending = [];
-    },
-  };
 }
 
 /** Anki keeps guids as plain tokens: 1 to 64 characters, no whitespace or control characters. */

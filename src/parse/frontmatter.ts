@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { plainYaml } from './plain-yaml.js';
 
 /** The front matter keys flashmark reads. Anything else in the block is the user's and ignored. */
 export interface FrontMatter {
@@ -20,9 +21,9 @@ export interface FrontMatterResult {
 export function readFrontMatter(yamlText: string | undefined): FrontMatterResult {
   const frontMatter: FrontMatter = { tags: [] };
   if (yamlText === undefined || yamlText.trim() === '') return { frontMatter, problems: [] };
-  let data: unknown;
+  let data: unknown = plainYaml(yamlText);
   try {
-    data = parseYaml(yamlText, { maxAliasCount: 100 });
+    data ??= parseYaml(yamlText, { maxAliasCount: 100 }) as unknown;
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     return { frontMatter, problems: [`front matter is not valid YAML (${first}); ignored`] };
