@@ -155,7 +155,8 @@ function runBatches({ sources, options, threads, workerUrl, onProgress, deliver 
       complete(batchId, batches[batchId]!.map((i) => extractSerialized(sources[i]!.file, sources[i]!.text, options)));
     };
     const feed = (worker: Worker): void => {
-      const held = inFlight.get(worker)!;
+      const held = inFlight.get(worker);
+      if (held === undefined) return; // dropped
       const indexes = batches[next];
       if (indexes === undefined) {
         if (held.size === 0) {
@@ -176,6 +177,7 @@ function runBatches({ sources, options, threads, workerUrl, onProgress, deliver 
       // With no worker left, the main thread takes what remains.
       if (inFlight.size === 0) for (; next < batches.length; next++) serially(next);
     };
+    const workers: Worker[] = [];
     for (let w = 0; w < Math.min(threads, batches.length); w++) {
       const worker = new Worker(workerUrl, { workerData: options, resourceLimits: WORKER_LIMITS });
       started(worker);
@@ -187,7 +189,10 @@ function runBatches({ sources, options, threads, workerUrl, onProgress, deliver 
       });
       worker.on('error', () => drop(worker));
       worker.on('exit', () => drop(worker));
-      for (let k = 0; k < BATCHES_PER_WORKER; k++) feed(worker);
+      workers.push(worker);
     }
+    // Dealt out in turn, and fewer at a time for a small input, so every worker gets its share.
+    const depth = Math.max(2, Math.min(BATCHES_PER_WORKER, Math.floor(batches.length / (workers.length * 4))));
+    for (let k = 0; k < depth; k++) for (const worker of workers) feed(worker);
   });
 }
