@@ -1,5 +1,4 @@
 import type { Db, Migrations } from '../store/database.js';
-import { batchInserter } from '../store/batch.js';
 
 /**
  * The build history, kept in the study database (never in `decks/`, which a
@@ -99,18 +98,16 @@ export function loadPackageRecords(db: Db, outDir: string): PackageRecord[] {
 
 /** Stores what a build published, in one transaction: only rows that differ are written. */
 export function saveBuild(db: Db, outDir: string, notes: readonly NoteHistory[], packages: readonly PackageRecord[]): void {
-  const upsert = batchInserter(
-    db,
-    'INSERT INTO build_notes (guid, note_id, package, hash, mod, first_seen, present)',
-    '(?, ?, ?, ?, ?, ?, ?)',
-    `ON CONFLICT(guid) DO UPDATE SET note_id = excluded.note_id, package = excluded.package, hash = excluded.hash,
+  // One row a statement: a multi-row upsert took twice as long (1.9 s against 1.0 s for 280,000 notes).
+  const upsert = db.prepare(
+    `INSERT INTO build_notes (guid, note_id, package, hash, mod, first_seen, present) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(guid) DO UPDATE SET note_id = excluded.note_id, package = excluded.package, hash = excluded.hash,
        mod = excluded.mod, first_seen = excluded.first_seen, present = excluded.present`,
   );
   const deletePackages = db.prepare('DELETE FROM build_packages WHERE out_dir = ?');
   const insertPackage = db.prepare('INSERT INTO build_packages (out_dir, key, file, sha256) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    for (const n of notes) upsert.add(n.guid, n.noteId, n.pkg, n.hash, n.mod, n.firstSeen, n.present ? 1 : 0);
-    upsert.flush();
+    for (const n of notes) upsert.run(n.guid, n.noteId, n.pkg, n.hash, n.mod, n.firstSeen, n.present ? 1 : 0);
     deletePackages.run(outDir);
     for (const p of packages) insertPackage.run(outDir, p.key, p.file, p.sha256);
   })();
