@@ -55,7 +55,7 @@ export class CardPreparer {
       if (!note) continue;
       note.pkg = this.intern(note.pkg);
       note.deck = this.intern(note.deck);
-      this.firstSource.set(card.id, card.source.file);
+      this.firstSource.set(card.id, result.file); // the note's one string, not each card's decoded copy
       prepared.push(note);
       for (const m of media) this.media.set(m.name, m);
     }
