@@ -53,18 +53,10 @@ export interface LoadOptions {
  * The vault as `loadVault` reads it, made fast: a note whose bytes are those
  * the cache last saw is not parsed again, and the notes that must be parsed
  * are spread over worker threads (pool.ts). Same notes, cards and warnings,
- * in the same order, as `loadVault`.
- */
-export async function loadVaultIncrementally(root: string, options: LoadOptions = {}): Promise<LoadedVault> {
-  const vault = await startLoadingVault(root, options);
-  await vault.extraction;
-  return vault;
-}
-
-/**
- * As loadVaultIncrementally, but returns once the notes are read: the fresh
- * ones are extracted meanwhile, and a build can assemble the packages whose
- * notes are in while the workers parse the rest (build-vault.ts).
+ * in the same order, as `loadVault`. Returns once the notes are read: the
+ * fresh ones are extracted meanwhile (`extraction`, each note's `ready`), so a
+ * build can assemble the packages whose notes are in while the workers parse
+ * the rest (build-vault.ts).
  */
 export async function startLoadingVault(root: string, options: LoadOptions = {}): Promise<LoadingVault> {
   const extract = resolveExtractOptions(options.extract);

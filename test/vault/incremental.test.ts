@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { editNoteText, generateVault } from '../../bench/generate.js';
 import { loadVault } from '../../src/vault/load.js';
 import { ExtractionCache, cacheFingerprint } from '../../src/vault/cache.js';
-import { loadVaultIncrementally } from '../../src/vault/incremental.js';
+import { startLoadingVault, type LoadOptions } from '../../src/vault/incremental.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist', 'cli', 'main.js');
@@ -72,12 +72,17 @@ describe('incremental builds', () => {
     const { files } = generateVault(notes, { notes: 40, seed: 3 });
     const cache = ExtractionCache.open(join(dir, 'cache.db'), cacheFingerprint('test', {}));
     try {
-      const cards = async (): Promise<unknown> => (await loadVaultIncrementally(notes, { cache, threads: 1 })).notes.map((n) => n.result());
+      const load = async (options: LoadOptions) => {
+        const vault = await startLoadingVault(notes, options);
+        await vault.extraction;
+        return vault;
+      };
+      const cards = async (): Promise<unknown> => (await load({ cache, threads: 1 })).notes.map((n) => n.result());
       const first = await cards();
       expect(first).toEqual((await loadVault(notes)).notes);
       writeFileSync(join(notes, files[5]!), editNoteText(readFileSync(join(notes, files[5]!), 'utf8'), 2));
       rmSync(join(notes, files[6]!));
-      const again = await loadVaultIncrementally(notes, { cache, threads: 1 });
+      const again = await load({ cache, threads: 1 });
       expect(again.extracted).toBe(1);
       expect(again.notes.map((n) => n.result())).toEqual((await loadVault(notes)).notes);
     } finally {
