@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NoteResult, NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { createFolder } from '../fs/mkdir.js';
 import { openStateDatabase } from '../store/database.js';
 import { cardOrdinals, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, maxNoteId, saveBuild, type PackageRecord } from './history.js';
@@ -193,19 +194,10 @@ function waitForClock(notes: readonly PlannedNote[], now: Date): number {
   return onRealClock && wait > 0 && wait <= MAX_CLOCK_WAIT_MS ? wait : 0;
 }
 
-/**
- * Creates the output folder and its missing parents one level at a time:
- * `mkdirSync(..., { recursive: true })` spins forever on file systems such as
- * /proc that answer ENOENT for a folder whose parent exists.
- */
+/** Creates the output folder and its missing parents (see createFolder), or says why it cannot. */
 function createOutDir(given: string, outDir: string): void {
-  const missing: string[] = [];
-  for (let dir = outDir; !existsSync(dir); dir = dirname(dir)) {
-    missing.unshift(dir);
-    if (dirname(dir) === dir) break;
-  }
   try {
-    for (const dir of missing) mkdirSync(dir);
+    createFolder(outDir);
   } catch (error) {
     throw new UserError(`-o: cannot create the folder ${given}: ${messageOf(error)}`);
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -6,7 +6,8 @@ import { dirname } from 'node:path';
  * `mkdirSync(dir, { recursive: true })` (Node 20) spins forever when the file
  * system answers ENOENT for a folder whose parent exists, as /proc does
  * (`--state /proc/x/state.db` hung every command); created one by one, the
- * first failing level throws its error instead.
+ * first failing level throws its error instead. A level another process made
+ * meanwhile (two builds started together) is as good as one made here.
  */
 export function createFolder(dir: string): void {
   const missing: string[] = [];
@@ -14,5 +15,11 @@ export function createFolder(dir: string): void {
     missing.unshift(at);
     if (dirname(at) === at) break;
   }
-  for (const folder of missing) mkdirSync(folder);
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw error;
+    }
+  }
 }
