@@ -28,8 +28,11 @@ export function syntaxOf(text: string): Syntax {
   // Literal autolinks start at `www.`, `http:`/`https:` or an email's `@`; strikethrough
   // at `~`, footnotes at `[^`, task list checks at `[ ]`, `[x]`, `[X]`.
   const otherGfm = /www\.|https?:|@/i.test(text) || text.includes('~') || text.includes('[^') || /\[[\sxX]\]/.test(text);
+  // A table's rows are split by `|`, but a one-column table needs none: `term` over `-:`. Its delimiter
+  // row then holds a colon next to a dash (without one, `---` under a line is a heading's underline).
+  const table = text.includes('|') || /:-|-:/.test(text);
   return {
-    gfm: otherGfm ? 'all' : text.includes('|') ? 'tables' : 'none',
+    gfm: otherGfm ? 'all' : table ? 'tables' : 'none',
     math: text.includes('$'),
     frontMatter: text.startsWith('---'),
   };
