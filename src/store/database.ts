@@ -105,15 +105,16 @@ function migrate(db: Db, path: string, components: readonly Migrations[]): void 
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (component TEXT PRIMARY KEY, version INTEGER NOT NULL)');
   const current = db.prepare<[string], { version: number }>('SELECT version FROM schema_version WHERE component = ?');
   const record = db.prepare('INSERT INTO schema_version (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version');
-  for (const { component, steps } of components) {
+  // Each step reads the version and applies itself in one write transaction, taken before the read:
+  // two processes opening a new database together would otherwise both apply a step (a column added twice).
+  const applyNext = db.transaction((component: string, steps: readonly string[]): boolean => {
     const version = current.get(component)?.version ?? 0;
-    for (let step = version; step < steps.length; step++) {
-      db.transaction(() => {
-        db.exec(steps[step]!);
-        record.run(component, step + 1);
-      })();
-    }
-  }
+    if (version >= steps.length) return false;
+    db.exec(steps[version]!);
+    record.run(component, version + 1);
+    return true;
+  });
+  for (const { component, steps } of components) while (applyNext.immediate(component, steps));
 }
 
 /** A database whose schema of one of `components` is newer than this flashmark knows is refused, untouched. */

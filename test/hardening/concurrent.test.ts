@@ -101,6 +101,20 @@ describe('a review session while flashmark watch rebuilds on the same study data
   });
 });
 
+describe('a new study database', () => {
+  it('opened by eight commands at the same moment: every one opens it (none applies the schema twice)', async () => {
+    const dir = tempDir('new-state');
+    const notes = join(dir, 'notes');
+    glossary(notes, 10);
+    for (let round = 0; round < 12; round++) {
+      const state = join(dir, `round-${round}`, 'state.db');
+      const runs = await Promise.all(Array.from({ length: 8 }, () => flashmarkAsync(['stats', notes, '--state', state, '--now', '2026-03-02T09:00'])));
+      // Before the schema steps took the write lock before reading the version, about one open in sixty failed: "duplicate column name".
+      for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    }
+  }, 120_000);
+});
+
 describe('two review sessions, and builds and stats during a review', () => {
   it('two sessions started at the same moment: one studies, the other gets one clear line; nothing is lost', async () => {
     const dir = tempDir('two-reviews');
