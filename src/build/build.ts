@@ -127,7 +127,9 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     for (const key of [...planned.keys()]) await publish(key);
 
     const { removed, history } = planner.finish();
-    for (const p of packages) p.removed = removed.filter((h) => h.pkg === p.key).length;
+    const removedFrom = new Map<string, number>();
+    for (const h of removed) removedFrom.set(h.pkg, (removedFrom.get(h.pkg) ?? 0) + 1);
+    for (const p of packages) p.removed = removedFrom.get(p.key) ?? 0;
     for (const r of input.reuse ?? []) records.push({ key: r.key, file: join(outDir, `${r.key}.apkg`), sha256: r.sha256 });
     const built = new Set(packages.map((p) => p.key));
     const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), new Set([...built, ...reused]), removed);
