@@ -1,5 +1,7 @@
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE = /\s/g;
+/** White space other than the plain space. */
+const OTHER_SPACE = /[^\S ]/;
 
 /**
  * Letters whose lower case differs from their Unicode simple case folding,
@@ -78,8 +80,9 @@ export function wholeWordMatches(value: string, term: string, search: WordSearch
   const foldedTerm = fold(search.anySpace ? term.replace(/\s+/g, ' ') : term);
   const runsOfSpace = search.anySpace && /\s/.test(term) && /\s\s/.test(value);
   if (foldedValue === null || foldedTerm === null || runsOfSpace) return matchesByExpression(value, term, search);
-  const haystack = search.anySpace ? foldedValue.replace(SPACE, ' ') : foldedValue;
-  const needle = search.anySpace ? foldedTerm.replace(SPACE, ' ') : foldedTerm;
+  // The term's white space is single spaces already; the text's, only where it holds a tab or a line break.
+  const haystack = search.anySpace && OTHER_SPACE.test(foldedValue) ? foldedValue.replace(SPACE, ' ') : foldedValue;
+  const needle = foldedTerm;
   const found: [number, number][] = [];
   for (let from = haystack.indexOf(needle); from !== -1; ) {
     const to = from + needle.length;

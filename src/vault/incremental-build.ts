@@ -8,7 +8,7 @@ import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type P
 import { loadPackageRecords } from '../build/history.js';
 import type { Db } from '../store/database.js';
 import type { ExtractionCache } from './cache.js';
-import type { LoadedNote, LoadingVault } from './incremental.js';
+import type { LoadedNote, LoadedVault, LoadingVault } from './incremental.js';
 
 /**
  * Incremental builds: a package whose inputs are exactly those of its last
@@ -190,7 +190,7 @@ function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, re
 }
 
 /** Packages carried over, reported as a full build would report them: every note unchanged, nothing written. */
-function mergeReused(report: BuildReport, reused: ReadonlyMap<string, PackageRecord>, vault: LoadingVault): BuildReport {
+function mergeReused(report: BuildReport, reused: ReadonlyMap<string, PackageRecord>, vault: LoadedVault): BuildReport {
   const carried = [...reused.values()].flatMap((r) =>
     r.report ? [{ ...r.report, written: false, added: 0, changed: 0, unchanged: r.report.notes, removed: 0 }] : [],
   );
@@ -263,10 +263,11 @@ interface LoadedFacts {
 
 /**
  * The results of the packages being rebuilt, package by package, each as soon
- * as it is extracted, handed over one at a time and let go of once taken; on the way, what their records need from their cards goes
- * into `facts` (one pass: decoding every result twice cost a second at 10,000
- * notes). An image's signature is taken before the build reads it, so an
- * image changed during the build is seen as changed next time.
+ * as it is extracted, handed over one at a time and let go of once taken. On
+ * the way, what their records need from their cards goes into `facts` (one
+ * pass: decoding every result twice cost a second at 10,000 notes). An
+ * image's signature is taken before the build reads it, so an image changed
+ * during the build is seen as changed next time.
  */
 async function* resultsOf(
   groups: ReadonlyMap<string, readonly LoadedNote[]>,

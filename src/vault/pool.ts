@@ -29,8 +29,8 @@ export const PARALLEL_MIN_CHARS = 512 * 1024;
  * nothing, so a large young generation pays: fewer scavenges, and less promoted
  * to the old one. An old-generation limit, tried to bound memory, made V8
  * collect the old generation over and over: a 10,000-note cold build took 60 s
- * with 256 or 512 MB and 42 s with none, and its peak memory is set by the
- * package assembly after the workers have exited, not by them.
+ * with 256 or 512 MB and 42 s with none. A smaller young generation (48 or
+ * 64 MB) did not lower the build's peak memory either.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
 /** Notes per message: small enough to balance the load, large enough to amortize messaging. */
@@ -105,14 +105,7 @@ function batchesOf(sources: readonly NoteSource[]): number[][] {
   return batches;
 }
 
-/**
- * Batches go to whichever worker is free. A worker that fails (out of its
- * memory limit on a pathological note, say) is dropped and its batch is
- * extracted here, in the main thread, which has the full heap: one bad note
- * never fails the build, and the results stay those of the serial run.
- * Returns once every worker has exited: until then Node keeps each Worker,
- * and through its listeners every note's text (100 MB at 10,000 notes), alive.
- */
+/** What extractInWorkers needs: extractEach's arguments, settled. */
 interface WorkerRun {
   sources: readonly NoteSource[];
   options: Partial<ExtractOptions>;
@@ -122,6 +115,14 @@ interface WorkerRun {
   deliver: (index: number, json: string) => void;
 }
 
+/**
+ * Batches go to the workers as they answer. A worker that fails (out of its
+ * memory limit on a pathological note, say) is dropped and its batches are
+ * extracted here, in the main thread, which has the full heap: one bad note
+ * never fails the build, and the results stay those of the serial run.
+ * Returns once every worker has exited: until then Node keeps each Worker,
+ * and through its listeners every note's text (100 MB at 10,000 notes), alive.
+ */
 async function extractInWorkers(run: WorkerRun): Promise<void> {
   const exits: Promise<unknown>[] = [];
   await runBatches(run, (worker) => exits.push(new Promise((r) => worker.once('exit', r))));
