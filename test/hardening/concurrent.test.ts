@@ -102,15 +102,20 @@ describe('a review session while flashmark watch rebuilds on the same study data
 });
 
 describe('a new study database', () => {
-  it('opened by eight commands at the same moment: every one opens it (none applies the schema twice)', async () => {
+  it('opened by eight commands at the same moment: each opens it or says it is locked, none applies the schema twice', async () => {
     const dir = tempDir('new-state');
     const notes = join(dir, 'notes');
     glossary(notes, 10);
     for (let round = 0; round < 12; round++) {
       const state = join(dir, `round-${round}`, 'state.db');
       const runs = await Promise.all(Array.from({ length: 8 }, () => flashmarkAsync(['stats', notes, '--state', state, '--now', '2026-03-02T09:00'])));
-      // Before the schema steps took the write lock before reading the version, about one open in sixty failed: "duplicate column name".
-      for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+      // Before the schema steps took the write lock before reading the version, about one open in sixty failed:
+      // "duplicate column name". Waiting out the others for longer than the busy timeout is the one clear line.
+      for (const run of runs) {
+        if (run.code === 0) expect(run.stderr).toBe('');
+        else expect(run.stderr).toMatch(/^flashmark: the study database .* is locked by another flashmark process; try again when it has finished\n$/);
+      }
+      expect(runs.some((run) => run.code === 0)).toBe(true);
     }
   }, 120_000);
 });
