@@ -1,6 +1,6 @@
-import * as crypto from 'node:crypto';
 import type { Card, NoteResult, NoteWarning } from '../card.js';
 import { clozeProblem, isUsableGuid, normalizeField, tagsColumn, type PackageMedia } from '../anki/index.js';
+import { hexHash } from '../hash.js';
 import { MediaReader } from './media.js';
 import type { PreparedNote } from './plan.js';
 
@@ -94,7 +94,7 @@ export function prepareCard(card: Card, media: MediaReader): Prepared {
     return result;
   }
   const tags = tagsColumn(card.tags);
-  const hash = sha256(`${card.type}\0${fields[0]}\0${fields[1]}\0${tags}`).slice(0, 32);
+  const hash = hexHash('sha256', `${card.type}\0${fields[0]}\0${fields[1]}\0${tags}`).slice(0, 32);
   result.note = { guid: card.id, pkg: packageKeyOf(card.source.file), kind: card.type, fields, tags, deck: card.deck, hash };
   return result;
 }
@@ -112,11 +112,6 @@ function rewriteImages(html: string, card: Card, media: MediaReader, packed: Map
     packed.set(found.name, { name: found.name, data: found.data });
     return tag.replace(`src="${src}"`, `src="${escapeAttribute(found.name)}"`);
   });
-}
-
-function sha256(text: string): string {
-  // crypto.hash (Node >= 20.12) is the one-shot form, much faster for many small inputs.
-  return typeof crypto.hash === 'function' ? crypto.hash('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
 }
 
 function decodeAttribute(value: string): string {

@@ -18,7 +18,7 @@ export interface NoteFacts {
 
 /** The visible text of a field: tags dropped, entities read. */
 export function htmlText(html: string): string {
-  const text = html.replace(/<\/?(?:div|li|ul|ol|br|p|tr|td|th|table|pre|blockquote)\b[^>]*>/g, ' ').replace(/<[^>]*>/g, '');
+  const text = html.includes('<') ? html.replace(/<\/?(?:div|li|ul|ol|br|p|tr|td|th|table|pre|blockquote)\b[^>]*>/g, ' ').replace(/<[^>]*>/g, '') : html;
   return collapseSpace(text.includes('&') ? decodeEntities(text) : text).trim();
 }
 
@@ -37,10 +37,13 @@ function withoutPlaceholders(text: string): string {
   return text.replace(/\{\{[^{}]*\}\}|<%.*?%>/gs, '');
 }
 
-/** Whether `needle` occurs in `haystack` as whole words (case-insensitive). */
-function containsWords(haystack: string, needle: string): boolean {
-  const h = comparable(haystack);
-  const n = comparable(needle).replace(/^[\s.,;:!?…]+|[\s.,;:!?…]+$/gu, '');
+/**
+ * Whether `needle` occurs as whole words in `h` (case-insensitive). Both are
+ * htmlText's, white space already collapsed, and `h` is lower-cased: a card
+ * tests one text for several answers.
+ */
+function containsWords(h: string, needle: string): boolean {
+  const n = needle.toLowerCase().replace(/^[\s.,;:!?…]+|[\s.,;:!?…]+$/gu, '');
   if (!n) return false;
   let at = h.indexOf(n);
   while (at >= 0) {
@@ -81,12 +84,26 @@ function deletedTexts(front: string): string[] {
 function mediaOf(...fields: string[]): string[] {
   const media: string[] = [];
   for (const field of fields) {
+    if (!field.includes('<img')) continue;
     for (const match of field.matchAll(/<img src="([^"]*)">/g)) {
       const path = htmlText(match[1] ?? '');
       if (!media.includes(path)) media.push(path);
     }
   }
   return media;
+}
+
+/** `{{cN::…}}` for each deletion number N, made once: a note's cards use a handful. */
+const deletionsNumbered = new Map<string, RegExp>();
+
+function deletionsOf(n: string): RegExp {
+  let pattern = deletionsNumbered.get(n);
+  if (!pattern) {
+    // Global: `replace` and `matchAll` both start from, and leave, lastIndex 0, so one object serves every call.
+    pattern = new RegExp(`\\{\\{c${n}::(.*?)\\}\\}`, 'gs');
+    deletionsNumbered.set(n, pattern);
+  }
+  return pattern;
 }
 
 /**
@@ -101,10 +118,11 @@ function withoutVisibleAnswers(front: string): string {
     changed = false;
     const numbers = [...new Set([...current.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1] as string))];
     for (const n of numbers) {
-      const own = new RegExp(`\\{\\{c${n}::(.*?)\\}\\}`, 'gs');
-      const answers = [...current.matchAll(own)].map((m) => htmlText(m[1] ?? ''));
-      const visible = htmlText(current.replace(own, ' ').replace(/\{\{c\d+::(.*?)\}\}/gs, '$1'));
-      if (answers.some((answer) => hasWords(answer) && containsWords(visible, answer))) {
+      const own = deletionsOf(n);
+      const answers = [...current.matchAll(own)].map((m) => htmlText(m[1] ?? '')).filter(hasWords);
+      if (answers.length === 0) continue;
+      const visible = htmlText(current.replace(own, ' ').replace(/\{\{c\d+::(.*?)\}\}/gs, '$1')).toLowerCase();
+      if (answers.some((answer) => containsWords(visible, answer))) {
         current = current.replace(own, '$1');
         changed = true;
       }
@@ -113,14 +131,13 @@ function withoutVisibleAnswers(front: string): string {
   return current;
 }
 
-/** Whether a card would show its answer on its question side. */
-function showsAnswer(card: Card): boolean {
-  if (card.type === 'basic') {
-    const answer = htmlText(card.back);
-    return answer.length > 0 && containsWords(htmlText(card.front), answer);
-  }
-  const outside = htmlText(card.front.replace(/\{\{c\d+::.*?\}\}/gs, ' '));
-  return deletedTexts(card.front).some((text) => hasWords(text) && text.length >= 3 && containsWords(outside, text));
+/** Whether a card would show its answer on its question side (`frontText`: the front's htmlText, `backText` the back's). */
+function showsAnswer(card: Card, frontText: string, backText: string): boolean {
+  if (card.type === 'basic') return backText.length > 0 && containsWords(frontText.toLowerCase(), backText);
+  const deleted = deletedTexts(card.front).filter((text) => hasWords(text) && text.length >= 3);
+  if (deleted.length === 0) return false;
+  const outside = htmlText(card.front.replace(/\{\{c\d+::.*?\}\}/gs, ' ')).toLowerCase();
+  return deleted.some((text) => containsWords(outside, text));
 }
 
 /**
@@ -129,7 +146,9 @@ function showsAnswer(card: Card): boolean {
  */
 function hasLeftoverMarkup(card: Card): boolean {
   const withoutCode = (html: string): string => html.replace(/<code>.*?<\/code>|<pre>.*?<\/pre>|\\\(.*?\\\)|\\\[.*?\\\]/gs, ' ');
-  return [card.front, card.back].some((field) => /\*\*|__|\[\[|\]\]/.test(htmlText(withoutCode(field))));
+  // Dropping tags and code and reading entities cannot make a `*`, `_`, `[` or `]` unless a numeric entity spells one.
+  const mayHold = (field: string): boolean => /[*_[\]]|&#/.test(field);
+  return [card.front, card.back].some((field) => mayHold(field) && /\*\*|__|\[\[|\]\]/.test(htmlText(withoutCode(field))));
 }
 
 /**
@@ -149,8 +168,10 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
     const front = draft.type === 'cloze' ? withoutVisibleAnswers(composed) : composed;
     const back = draft.back.trim();
     const numbers = new Set([...front.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1]));
-    if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(withoutPlaceholders(htmlText(back))) && !back.includes('<img')) continue;
-    if (htmlText(front).length > MAX_QUESTION) continue;
+    const backText = draft.type === 'basic' ? htmlText(back) : '';
+    if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(withoutPlaceholders(backText)) && !back.includes('<img')) continue;
+    const frontText = htmlText(front);
+    if (frontText.length > MAX_QUESTION) continue;
     let id = cardId(facts.identity, draft.rule, draft.cue);
     const card: Card = {
       id,
@@ -164,7 +185,7 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
       source: { file: facts.file, line: draft.line },
       media: mediaOf(front, back),
     };
-    if (showsAnswer(card) || hasLeftoverMarkup(card)) continue;
+    if (showsAnswer(card, frontText, backText) || hasLeftoverMarkup(card)) continue;
     const sameQuestion = byQuestion.get(front);
     if (sameQuestion) {
       // One question, one card: a basic card collects the answers found for it.

@@ -4,6 +4,7 @@ import { firstIndex } from './ranges.js';
 
 /** HTML text: everything escaped, so raw HTML in a note is shown, never run. `{{`/`}}` are broken up so no text can open or close an Anki cloze. */
 export function escapeHtml(text: string): string {
+  if (!/[&<>"{}]/.test(text)) return text; // most texts: one scan instead of six
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

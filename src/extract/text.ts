@@ -15,9 +15,13 @@ export function normalizeSpace(text: string): string {
   return collapseSpace(text).trim();
 }
 
-/** Lower-cased, whitespace-collapsed: for "is this the same term" comparisons. */
+/**
+ * Lower-cased, whitespace-collapsed: for "is this the same term" comparisons.
+ * `toLowerCase`, not `toLocaleLowerCase`, which may follow the machine's
+ * locale (Turkish lower-cases `I` to `ı`): a note gives the same cards anywhere.
+ */
 export function comparable(text: string): string {
-  return normalizeSpace(text).toLocaleLowerCase();
+  return normalizeSpace(text).toLowerCase();
 }
 
 /** Whether a text says anything: a letter or digit in any script. */
@@ -59,7 +63,7 @@ export function titleFromFileName(file: string): string {
       .replace(/ {2,}/g, ' ');
   }
   const title = cleanHeading(name) || name.trim() || file;
-  return title.charAt(0).toLocaleUpperCase() + title.slice(1);
+  return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 /** A deck name level: no `::` inside (it separates levels). */
