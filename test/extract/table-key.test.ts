@@ -18,3 +18,31 @@ describe('the row key of a table card', () => {
     expect(questions).toEqual(['200 › Meaning = OK', '200 › Cause = fine', '404 › Meaning = Not Found', '404 › Cause = no page']);
   });
 });
+
+describe('table cells that are only an address', () => {
+  it('asks no card whose answer is a link spelling its own address, but asks a link named in words', () => {
+    const questions = tableQuestions(
+      [
+        '# Tools',
+        '',
+        '| Tool | Purpose | Link | Runs on |',
+        '|---|---|---|---|',
+        '| JSON Validator | checks syntax | [jsonlint.com](https://jsonlint.com/) | [Node.js](https://nodejs.org) |',
+        '| Interceptor | captures requests | [postman.com](https://learning.postman.com/docs/interceptor/) | browser |',
+        '| Mailer | sends mail | support@example.com | [RFC 5321](https://www.rfc-editor.org/rfc/rfc5321) |',
+        '| Docs | reference | see [www.example.org/docs](https://www.example.org/docs/) for more | https://example.org |',
+        '',
+      ].join('\n'),
+    );
+    expect(questions).toEqual([
+      'JSON Validator › Purpose = checks syntax',
+      'JSON Validator › Runs on = Node.js',
+      'Interceptor › Purpose = captures requests',
+      'Interceptor › Runs on = browser',
+      'Mailer › Purpose = sends mail',
+      'Mailer › Runs on = RFC 5321',
+      'Docs › Purpose = reference',
+      'Docs › Link = see www.example.org/docs for more',
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Table, TableRow } from 'mdast';
+import type { PhrasingContent, Table, TableRow } from 'mdast';
 import type { NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { hasWords, normalizeSpace } from '../text.js';
@@ -26,10 +26,39 @@ function isGroupingColumn(rows: TableRow[]): boolean {
   return firsts[0] !== '' && firsts.some((text) => text === '') && rows.every((row) => hasWords(indexInline(row.children[1]?.children ?? []).plain));
 }
 
+/** An address without its scheme (`https://`, `mailto:`), `www.` and trailing slashes, lower-cased. */
+function bareAddress(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:[a-z][a-z0-9+.-]*:(?:\/\/)?)?(?:www\.)?/, '')
+    .replace(/\/+$/, '');
+}
+
+/**
+ * A cell that is only a link spelling its own address: `[jsonlint.com](https://jsonlint.com/)`,
+ * `[postman.com](https://learning.postman.com/…)`, a bare `https://…`, an e-mail.
+ * An address is looked up, not learned, so a "Ссылка" column makes no cards
+ * (they were the weakest cards of the sample vault). A link named in words
+ * (`[Node.js](https://nodejs.org)`) is still asked.
+ */
+function isAddressOnly(nodes: PhrasingContent[]): boolean {
+  const content = nodes.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+  const link = content[0];
+  if (content.length !== 1 || link?.type !== 'link') return false;
+  const text = bareAddress(indexInline(link.children).plain);
+  const url = bareAddress(link.url);
+  const host = url.split(/[/?#]/, 1)[0] ?? '';
+  if (host === '') return false;
+  // The address from its start (`jsonlint.com`, `https://a.org/x`), or the site's domain (`postman.com` for learning.postman.com).
+  return (text.startsWith(host) && url.startsWith(text)) || (text.includes('.') && host.endsWith(`.${text}`));
+}
+
 /**
  * The table rule: each non-empty cell outside the first column is asked from
  * the row's first cell and the column's header ("Junior › Ключевые навыки"),
- * or the second cell when the first only numbers or groups the rows.
+ * or the second cell when the first only numbers or groups the rows. A cell
+ * that is only an address is not asked.
  * Bold inside a table is part of these cards, never a cloze of its own.
  */
 export function tableCards(ctx: NoteContext, section: Section, table: Table): void {
@@ -58,7 +87,7 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
     }
     cells.forEach((cell, i) => {
       const index = indexInline(cell.children);
-      if (!hasWords(index.plain) && !index.plain.includes('\uFFFC')) return;
+      if ((!hasWords(index.plain) && !index.plain.includes('\uFFFC')) || isAddressOnly(cell.children)) return;
       const column = headers[keyColumn + i + 1] ?? { text: '', html: '' };
       const columnHtml = column.html || escapeHtml(String(keyColumn + i + 2));
       ctx.drafts.push({
