@@ -174,7 +174,9 @@ function paragraphCards(
       under = [following];
       tookFollowing = true;
     }
-    const made = definition !== undefined && !covered.has(definition.term) && definitionCard(ctx, section, definition, under, line);
+    // "**Пример:** В банковском приложении:" over definition lines of its own: it only announces them, and they are asked.
+    const announces = !last && definition !== undefined && endsWithColon(definition) && matchDefinition(next?.nodes ?? []) !== undefined;
+    const made = definition !== undefined && !covered.has(definition.term) && (announces || definitionCard(ctx, section, definition, under, line));
     if (made) asked.add(definition.term);
     else if (following !== undefined && under[0] === following) tookFollowing = false;
     boldClozes(ctx, section, group.nodes, line, asked);

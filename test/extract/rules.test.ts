@@ -156,6 +156,17 @@ describe('tables that group their rows', () => {
       ['Агрегация › <code>MAX</code> › Описание', 'максимум'],
     ]);
   });
+
+  it('key each row by its group when the group heads its rows in a row of its own', () => {
+    const cards = cardsOf(
+      '# T\n\n| Тип | Инструмент | Описание |\n| - | - | - |\n| **Автоматизированное** | | |\n| | **Appium** | кроссплатформенный |\n| | **Espresso** | для Android |\n| **Ручное** | | |\n| | **Xcode** | IDE для iOS |\n',
+    );
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
+      ['Автоматизированное › Appium › Описание', 'кроссплатформенный'],
+      ['Автоматизированное › Espresso › Описание', 'для Android'],
+      ['Ручное › Xcode › Описание', 'IDE для iOS'],
+    ]);
+  });
 });
 
 describe('navigation', () => {
@@ -177,6 +188,16 @@ describe('questions the note wrote in bold', () => {
   it('are asked as written, answered by what follows up to the next heading', () => {
     const cards = cardsOf('# Git\n\n**Какими командами задать имя и email?**\n\n`git config user.name` — имя.\n\n## Ветки\n\nТекст.\n');
     expect(cards.map((c) => [questionOf(c), c.back])).toEqual([['Какими командами задать имя и email?', '<code>git config user.name</code> — имя.']]);
+  });
+});
+
+describe('a definition that only announces the lines below it', () => {
+  it('makes no card of the announcement; the announced definitions are asked, and the label is not clozed', () => {
+    const cards = cardsOf('# T\n\n## Анализ границ\n\n**Пример:**  \nПоле принимает числа от 1 до 100. Проверим:  \n✅ **Граница:** 1, 100  \n❌ **За пределами:** 0, 101\n');
+    expect(cards.map((c) => [c.rule, questionOf(c), c.back])).toEqual([
+      ['definition', 'Граница', '1, 100'],
+      ['definition', 'За пределами', '0, 101'],
+    ]);
   });
 });
 

@@ -18,12 +18,16 @@ function isNumberingColumn(rows: TableRow[]): boolean {
 /**
  * A first column that groups the rows (a category written once, cells below it
  * left empty) is context, not the key: each row is keyed by the group and its
- * second cell ("Объединение данных › MAX › Описание").
+ * second cell ("Объединение данных › MAX › Описание"). The category may head
+ * its rows in a row of its own, every other cell empty ("Ручное тестирование",
+ * then "Xcode" and the rest below it).
  */
 function isGroupingColumn(rows: TableRow[]): boolean {
   if (rows.length < 2 || rows.some((row) => row.children.length < 3)) return false;
+  const says = (row: TableRow, column: number): boolean => hasWords(indexInline(row.children[column]?.children ?? []).plain);
   const firsts = rows.map((row) => normalizeSpace(indexInline(row.children[0]?.children ?? []).plain));
-  return firsts[0] !== '' && firsts.some((text) => text === '') && rows.every((row) => hasWords(indexInline(row.children[1]?.children ?? []).plain));
+  const headsGroup = (row: TableRow, i: number): boolean => firsts[i] !== '' && row.children.every((_, column) => column === 0 || !says(row, column));
+  return firsts[0] !== '' && firsts.some((text) => text === '') && rows.every((row, i) => says(row, 1) || headsGroup(row, i));
 }
 
 /** An address without its scheme (`https://`, `mailto:`), `www.` and trailing slashes, lower-cased. */
