@@ -163,8 +163,8 @@ function paragraphCards(
     const definition = matchDefinition(group.nodes);
     const asked = new Set(covered);
     const next = groups[g + 1];
-    const answer = next ? matchDefinition(next.nodes) : undefined;
-    if (definition && answer && isQuestionAnswerPair(definition, answer) && questionAnswerCard(ctx, section, definition, answer, line)) {
+    const nextDefinition = next ? matchDefinition(next.nodes) : undefined;
+    if (definition && nextDefinition && isQuestionAnswerPair(definition, nextDefinition) && questionAnswerCard(ctx, section, definition, nextDefinition, line)) {
       g += 1; // the answer line is this card's back
       continue;
     }
@@ -175,7 +175,7 @@ function paragraphCards(
       tookFollowing = true;
     }
     // "**Пример:** В банковском приложении:" over definition lines of its own: it only announces them, and they are asked.
-    const announces = !last && definition !== undefined && endsWithColon(definition) && matchDefinition(next?.nodes ?? []) !== undefined;
+    const announces = nextDefinition !== undefined && definition !== undefined && endsWithColon(definition);
     const made = definition !== undefined && !covered.has(definition.term) && (announces || definitionCard(ctx, section, definition, under, line));
     if (made) asked.add(definition.term);
     else if (following !== undefined && under[0] === following) tookFollowing = false;
