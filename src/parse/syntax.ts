@@ -1,11 +1,11 @@
 import type { Root } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { guardedTableSyntax } from './table-guard.js';
 
 /** The syntax a note is read with: GFM, YAML front matter and `$math$`, each only where it can occur. */
 export interface Syntax {
@@ -38,10 +38,10 @@ export function syntaxOf(text: string): Syntax {
   };
 }
 
-/** GFM's table syntax alone (remark-gfm is made of this and its siblings). */
+/** GFM's table syntax alone (remark-gfm is made of this and its siblings), tried only where a table can start. */
 function remarkGfmTable(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.micromarkExtensions ??= []).push(guardedTableSyntax.extension);
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
@@ -64,7 +64,13 @@ function processorFor(syntax: Syntax): Processor<Root> {
 
 /** The syntax tree of `text`, read with `syntax` (default: what the text needs). */
 export function parseMarkdown(text: string, syntax: Syntax = syntaxOf(text)): Root {
-  return processorFor(syntax).parse(text);
+  const outer = guardedTableSyntax.source;
+  guardedTableSyntax.source = text;
+  try {
+    return processorFor(syntax).parse(text);
+  } finally {
+    guardedTableSyntax.source = outer;
+  }
 }
 
 /** Every extension on, as remark-gfm, remark-frontmatter and remark-math give it: the reference `syntaxOf` must match. */
