@@ -5,7 +5,7 @@ import type { NoteResult, NoteWarning } from '../card.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { decodeNote, findNoteFiles, type IgnoredNote } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
-import { extractEach, type NoteSource } from './pool.js';
+import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
 import { readNoteBytes } from './read.js';
 
 /** A note of the vault with its extraction result, decoded from JSON only when asked for. */
@@ -68,44 +68,61 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
   const restat = new Map<string, string>();
   const startedMs = Date.now();
   const handOff = new HandOff(cache ? HAND_OFF_CHARS : Infinity);
-  for (const file of files) {
-    const prior = known.get(file);
-    const stat = statSignature(join(root, file), startedMs);
-    if (cache && prior && prior.stat !== '' && prior.stat === stat) {
-      notes.push(cachedNote(cache, file, prior.hash));
-      continue;
+  // Started before the notes are read: workers parse the first notes while the rest are read.
+  const extraction = startExtraction(extract, poolOptions(options), (k, json) => {
+    const { source, hash, stat, arrival } = stale[k]!;
+    cache?.put(source.file, { hash, stat, result: json });
+    handOff.offer(source.file, json);
+    // Never read again: at 10,000 notes the texts are 80 MB, which the packages assembled meanwhile can use.
+    source.text = '';
+    arrival.resolve();
+  });
+  try {
+    for (const file of files) {
+      const prior = known.get(file);
+      const stat = statSignature(join(root, file), startedMs);
+      if (cache && prior && prior.stat !== '' && prior.stat === stat) {
+        notes.push(cachedNote(cache, file, prior.hash));
+        continue;
+      }
+      const read = readNoteBytes(root, file, extract.maxNoteBytes);
+      const decoded = read.ok ? undefined : await read.problem;
+      if (decoded && !decoded.ok) {
+        warnings.push({ file, message: decoded.reason });
+        continue;
+      }
+      const bytes = read.ok ? read.bytes : Buffer.from(decoded?.ok ? decoded.text : '', 'utf8');
+      const hash = createHash('sha1').update(bytes).digest('base64url');
+      if (cache && prior?.hash === hash) {
+        notes.push(cachedNote(cache, file, hash));
+        if (stat !== prior.stat) restat.set(file, stat);
+        continue;
+      }
+      const text = decoded ?? decodeNote(bytes);
+      if (!text.ok) {
+        warnings.push({ file, message: text.reason });
+        continue;
+      }
+      const arrival = deferred();
+      const source = { file, text: text.text };
+      stale.push({ source, hash, stat, arrival });
+      notes.push(freshNote(file, hash, arrival.promise, handOff, cache));
+      extraction.add(source);
     }
-    const read = readNoteBytes(root, file, extract.maxNoteBytes);
-    const decoded = read.ok ? undefined : await read.problem;
-    if (decoded && !decoded.ok) {
-      warnings.push({ file, message: decoded.reason });
-      continue;
-    }
-    const bytes = read.ok ? read.bytes : Buffer.from(decoded?.ok ? decoded.text : '', 'utf8');
-    const hash = createHash('sha1').update(bytes).digest('base64url');
-    if (cache && prior?.hash === hash) {
-      notes.push(cachedNote(cache, file, hash));
-      if (stat !== prior.stat) restat.set(file, stat);
-      continue;
-    }
-    const text = decoded ?? decodeNote(bytes);
-    if (!text.ok) {
-      warnings.push({ file, message: text.reason });
-      continue;
-    }
-    const arrival = deferred();
-    stale.push({ source: { file, text: text.text }, hash, stat, arrival });
-    notes.push(freshNote(file, hash, arrival.promise, handOff, cache));
+  } catch (error) {
+    // The workers finish the notes they were given (these still reach the cache), then exit.
+    void extraction.done().catch(() => undefined);
+    throw error;
   }
-  const extraction = extractStale(stale, extract, options, handOff).then(() => {
+  const extracted = extraction.done().then(() => {
     if (cache) {
       const present = new Set(notes.map((n) => n.file));
       cache.update(new Map(), [...known.keys()].filter((file) => !present.has(file)), restat);
     }
   });
   // Awaited by the caller; a note waiting for its result hears of a failure through its own promise.
-  extraction.catch((error: unknown) => stale.forEach((s) => s.arrival.reject(error)));
-  return { root, notes, warnings, ignored, extracted: stale.length, extraction };
+  extracted.catch((error: unknown) => stale.forEach((s) => s.arrival.reject(error)));
+  return { root, notes, warnings, ignored, extracted: stale.length, extraction: extracted };
 }
 
 /** A note to extract in this run, and where its result goes. */
@@ -148,26 +165,11 @@ class HandOff {
   }
 }
 
-/** Extracts the stale notes; each result goes to the cache, and to `handOff`, as it arrives. */
-async function extractStale(stale: Stale[], extract: Partial<ExtractOptions>, options: LoadOptions, handOff: HandOff): Promise<void> {
-  const { cache, onProgress } = options;
-  const pool = {
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+function poolOptions({ threads, onProgress }: LoadOptions): PoolOptions {
+  return {
+    ...(threads !== undefined ? { threads } : {}),
     ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('parsing notes', done, total) } : {}),
   };
-  await extractEach(
-    stale.map((s) => s.source),
-    extract,
-    pool,
-    (k, json) => {
-      const { source, hash, stat, arrival } = stale[k]!;
-      cache?.put(source.file, { hash, stat, result: json });
-      handOff.offer(source.file, json);
-      // Never read again: at 10,000 notes the texts are 80 MB, which the packages assembled meanwhile can use.
-      source.text = '';
-      arrival.resolve();
-    },
-  );
 }
 
 interface Deferred {

@@ -47,32 +47,39 @@ export async function extractAllSerialized(
   pool: PoolOptions = {},
 ): Promise<string[]> {
   const results: string[] = new Array<string>(sources.length);
-  await extractEach(sources, options, pool, (index, json) => (results[index] = json));
+  const extraction = startExtraction(options, pool, (index, json) => (results[index] = json));
+  for (const source of sources) extraction.add(source);
+  await extraction.done();
   return results;
 }
 
+/** Notes handed to the pool one at a time, as they are read. */
+export interface Extraction {
+  /** Queues a note: its result is delivered with the number of notes added before it. */
+  add(source: NoteSource): void;
+  /**
+   * No more notes. Settles once every result is delivered and every worker has
+   * exited: until then Node keeps each Worker, and through its listeners every
+   * note's text (100 MB at 10,000 notes), alive.
+   */
+  done(): Promise<void>;
+}
+
 /**
- * As extractAllSerialized, but hands each result to `deliver` (with its index
- * in `sources`) as soon as it is ready and keeps none: a caller that stores
- * them (the cache) need not hold 10,000 notes' JSON at once.
+ * An extraction that hands each result to `deliver` as soon as it is ready and
+ * keeps none: a caller that stores them (the cache) need not hold 10,000
+ * notes' JSON at once. Workers start as soon as enough text is queued to pay
+ * for them, so they parse while the rest of the vault is still being read;
+ * when too little comes, the notes are extracted here, in this thread, at `done`.
  */
-export async function extractEach(
-  sources: readonly NoteSource[],
+export function startExtraction(
   options: Partial<ExtractOptions>,
   pool: PoolOptions,
   deliver: (index: number, json: string) => void,
-): Promise<void> {
-  const threads = Math.min(pool.threads ?? availableParallelism(), sources.length);
-  const workerUrl = compiledWorkerUrl();
-  const chars = sources.reduce((sum, s) => sum + s.text.length, 0);
-  if (threads < 2 || chars < PARALLEL_MIN_CHARS || !workerUrl) {
-    sources.forEach((source, i) => {
-      deliver(i, extractSerialized(source.file, source.text, options));
-      pool.onProgress?.(i + 1, sources.length);
-    });
-    return;
-  }
-  await extractInWorkers({ sources, options, threads, workerUrl, onProgress: pool.onProgress, deliver });
+): Extraction {
+  const threads = pool.threads ?? availableParallelism();
+  const workerUrl = threads >= 2 ? compiledWorkerUrl() : undefined;
+  return new WorkerRun(options, threads, workerUrl, pool.onProgress, deliver);
 }
 
 /**
@@ -88,47 +95,6 @@ function compiledWorkerUrl(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-function batchesOf(sources: readonly NoteSource[]): number[][] {
-  const batches: number[][] = [];
-  let current: number[] = [];
-  let size = 0;
-  sources.forEach((source, i) => {
-    current.push(i);
-    size += source.text.length;
-    if (size >= BATCH_CHARS) {
-      batches.push(current);
-      current = [];
-      size = 0;
-    }
-  });
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
-
-/** What extractInWorkers needs: extractEach's arguments, settled. */
-interface WorkerRun {
-  sources: readonly NoteSource[];
-  options: Partial<ExtractOptions>;
-  threads: number;
-  workerUrl: URL;
-  onProgress: PoolOptions['onProgress'];
-  deliver: (index: number, json: string) => void;
-}
-
-/**
- * Batches go to the workers as they answer. A worker that fails (out of its
- * memory limit on a pathological note, say) is dropped and its batches are
- * extracted here, in the main thread, which has the full heap: one bad note
- * never fails the build, and the results stay those of the serial run.
- * Returns once every worker has exited: until then Node keeps each Worker,
- * and through its listeners every note's text (100 MB at 10,000 notes), alive.
- */
-async function extractInWorkers(run: WorkerRun): Promise<void> {
-  const exits: Promise<unknown>[] = [];
-  await runBatches(run, (worker) => exits.push(new Promise((r) => worker.once('exit', r))));
-  await Promise.all(exits);
-}
-
 /**
  * Batches queued at each worker: about half a second of parsing, so a worker
  * never waits for the main thread, which answers only between the packages it
@@ -137,63 +103,143 @@ async function extractInWorkers(run: WorkerRun): Promise<void> {
  */
 const BATCHES_PER_WORKER = 16;
 
-function runBatches({ sources, options, threads, workerUrl, onProgress, deliver }: WorkerRun, started: (worker: Worker) => void): Promise<void> {
-  const batches = batchesOf(sources);
-  const inFlight = new Map<Worker, Set<number>>();
-  let next = 0;
-  let finished = 0;
-  let done = 0;
+/**
+ * Batches go to the worker with the fewest in hand, as they fill and as workers
+ * answer. A worker that fails (out of its memory limit on a pathological note,
+ * say) is dropped and its batches are extracted here, in the main thread, which
+ * has the full heap: one bad note never fails the build, and the results stay
+ * those of the serial run.
+ */
+class WorkerRun implements Extraction {
+  private readonly sources: NoteSource[] = [];
+  /** Indexes into `sources`, BATCH_CHARS of text each (the last may be shorter). */
+  private readonly batches: number[][] = [];
+  private filling: number[] = [];
+  private fillingChars = 0;
+  private queuedChars = 0;
+  /** Next batch to hand out. */
+  private next = 0;
+  private finished = 0;
+  private delivered = 0;
+  private closed = false;
+  /** Every worker failed: this thread extracts the rest. */
+  private gaveUp = false;
+  /** Undefined until the workers start; each worker's batches in hand. */
+  private inFlight: Map<Worker, Set<number>> | undefined;
+  private readonly exits: Promise<unknown>[] = [];
+  private settle: (() => void) | undefined;
 
-  return new Promise<void>((resolve) => {
-    const complete = (batchId: number, batchResults: readonly string[]): void => {
-      const indexes = batches[batchId]!;
-      indexes.forEach((sourceIndex, k) => deliver(sourceIndex, batchResults[k]!));
-      done += indexes.length;
-      onProgress?.(done, sources.length);
-      if (++finished === batches.length) resolve();
-    };
-    const serially = (batchId: number): void => {
-      complete(batchId, batches[batchId]!.map((i) => extractSerialized(sources[i]!.file, sources[i]!.text, options)));
-    };
-    const feed = (worker: Worker): void => {
-      const held = inFlight.get(worker);
-      if (held === undefined) return; // dropped
-      const indexes = batches[next];
-      if (indexes === undefined) {
-        if (held.size === 0) {
-          inFlight.delete(worker);
-          void worker.terminate();
-        }
-        return;
-      }
-      held.add(next);
-      worker.postMessage({ id: next++, files: indexes.map((i) => sources[i]!.file), texts: indexes.map((i) => sources[i]!.text) } satisfies Batch);
-    };
-    const drop = (worker: Worker): void => {
-      const held = inFlight.get(worker);
-      if (held === undefined) return;
-      inFlight.delete(worker);
-      void worker.terminate();
-      for (const batchId of held) serially(batchId);
-      // With no worker left, the main thread takes what remains.
-      if (inFlight.size === 0) for (; next < batches.length; next++) serially(next);
-    };
-    const workers: Worker[] = [];
-    for (let w = 0; w < Math.min(threads, batches.length); w++) {
-      const worker = new Worker(workerUrl, { workerData: options, resourceLimits: WORKER_LIMITS });
-      started(worker);
+  constructor(
+    private readonly options: Partial<ExtractOptions>,
+    private readonly threads: number,
+    private readonly workerUrl: URL | undefined,
+    private readonly onProgress: PoolOptions['onProgress'],
+    private readonly deliver: (index: number, json: string) => void,
+  ) {}
+
+  add(source: NoteSource): void {
+    if (this.closed) throw new Error('extraction already done');
+    this.filling.push(this.sources.push(source) - 1);
+    this.fillingChars += source.text.length;
+    this.queuedChars += source.text.length;
+    if (this.fillingChars >= BATCH_CHARS) this.closeBatch();
+    if (!this.inFlight && !this.gaveUp && this.workerUrl && this.queuedChars >= PARALLEL_MIN_CHARS) this.startWorkers(this.workerUrl);
+    this.pump();
+  }
+
+  async done(): Promise<void> {
+    this.closed = true;
+    if (this.filling.length > 0) this.closeBatch();
+    if (this.inFlight) {
+      const all = new Promise<void>((resolve) => (this.settle = resolve));
+      this.pump();
+      this.settleIfDone();
+      await all;
+    }
+    // Too little text for workers, or every worker failed: this thread extracts what is left.
+    for (; this.next < this.batches.length; this.next++) this.serially(this.next);
+    await Promise.all(this.exits);
+  }
+
+  private closeBatch(): void {
+    this.batches.push(this.filling);
+    this.filling = [];
+    this.fillingChars = 0;
+  }
+
+  private startWorkers(workerUrl: URL): void {
+    const inFlight = new Map<Worker, Set<number>>();
+    this.inFlight = inFlight;
+    for (let w = 0; w < this.threads; w++) {
+      const worker = new Worker(workerUrl, { workerData: this.options, resourceLimits: WORKER_LIMITS });
+      this.exits.push(new Promise((resolve) => worker.once('exit', resolve)));
       inFlight.set(worker, new Set());
       worker.on('message', (message: BatchResult) => {
-        inFlight.get(worker)?.delete(message.id);
-        complete(message.id, message.results);
-        feed(worker);
+        // An answer that comes after its worker was dropped is late: that batch was extracted here.
+        if (!inFlight.get(worker)?.delete(message.id)) return;
+        this.complete(message.id, message.results);
+        this.pump();
       });
-      worker.on('error', () => drop(worker));
-      worker.on('exit', () => drop(worker));
-      workers.push(worker);
+      worker.on('error', () => this.drop(worker));
+      worker.on('exit', () => this.drop(worker));
     }
-    // Dealt out in turn, and fewer at a time for a small input, so every worker gets its share.
-    const depth = Math.max(2, Math.min(BATCHES_PER_WORKER, Math.floor(batches.length / (workers.length * 4))));
-    for (let k = 0; k < depth; k++) for (const worker of workers) feed(worker);
-  });
+  }
+
+  /** Hands out the batches that are full, to the workers with the fewest in hand; lets idle workers go once all are out. */
+  private pump(): void {
+    const inFlight = this.inFlight;
+    if (!inFlight) return;
+    while (this.next < this.batches.length) {
+      let least: [Worker, Set<number>] | undefined;
+      for (const entry of inFlight) if (!least || entry[1].size < least[1].size) least = entry;
+      if (!least || least[1].size >= BATCHES_PER_WORKER) break;
+      const [worker, held] = least;
+      const indexes = this.batches[this.next]!;
+      held.add(this.next);
+      worker.postMessage({
+        id: this.next++,
+        files: indexes.map((i) => this.sources[i]!.file),
+        texts: indexes.map((i) => this.sources[i]!.text),
+      } satisfies Batch);
+    }
+    if (!this.closed || this.next < this.batches.length) return;
+    for (const [worker, held] of inFlight) {
+      if (held.size > 0) continue;
+      inFlight.delete(worker);
+      void worker.terminate();
+    }
+  }
+
+  private complete(batchId: number, results: readonly string[]): void {
+    const indexes = this.batches[batchId]!;
+    indexes.forEach((sourceIndex, k) => this.deliver(sourceIndex, results[k]!));
+    this.finished++;
+    this.delivered += indexes.length;
+    this.onProgress?.(this.delivered, this.sources.length);
+    this.settleIfDone();
+  }
+
+  private serially(batchId: number): void {
+    const { sources, options } = this;
+    this.complete(batchId, this.batches[batchId]!.map((i) => extractSerialized(sources[i]!.file, sources[i]!.text, options)));
+  }
+
+  private drop(worker: Worker): void {
+    const inFlight = this.inFlight;
+    const held = inFlight?.get(worker);
+    if (!inFlight || held === undefined) return;
+    inFlight.delete(worker);
+    void worker.terminate();
+    for (const batchId of held) this.serially(batchId);
+    // With no worker left, this thread takes what remains, and what is still to come (done()).
+    if (inFlight.size === 0) {
+      this.inFlight = undefined;
+      this.gaveUp = true;
+      for (; this.next < this.batches.length; this.next++) this.serially(this.next);
+    }
+  }
+
+  private settleIfDone(): void {
+    if (this.closed && this.settle && this.finished === this.batches.length) this.settle();
+  }
 }
