@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../fs/atomic.js';
 import { createFolder } from '../fs/mkdir.js';
 import { openStateDatabase } from '../store/database.js';
 import { cardOrdinals, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
-import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, maxNoteId, saveBuild, type PackageRecord } from './history.js';
+import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, maxNoteId, saveBuild, saveNoteHistory, type PackageRecord } from './history.js';
 import { BuildPlanner, type PlannedNote } from './plan.js';
 import { CardPreparer, packageKeyOf } from './prepare.js';
 
@@ -83,9 +83,10 @@ export interface BuildReport {
  * `flashmark build`: one `.apkg` per top-level folder or note, each written
  * atomically and only when its bytes change. Note ids and `mod`s come from the
  * build history in the study database, so unchanged notes give byte-identical
- * packages and edited notes a higher `mod`. The history is saved after every
- * package is on disk: a build killed half-way leaves complete packages (old or
- * new) and the previous history.
+ * packages and edited notes a higher `mod`. A package's notes' history is saved
+ * once the package is on disk, the rest (notes that left, the packages written)
+ * once every package is: a build killed half-way leaves complete packages (old
+ * or new), each package's notes with the history it was written with.
  */
 export async function buildPackages(input: BuildInput, options: BuildOptions): Promise<BuildReport> {
   const outDir = resolve(options.outDir);
@@ -108,6 +109,8 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
       if (!notes) return; // its notes made no cards: no package
       planned.delete(key);
       const { report, record } = await publishPackage(join(outDir, `${key}.apkg`), key, notes, cards.media, options);
+      // Stored now, not with the rest at the end, so a cold build does not spend its last second on 280,000 rows.
+      saveNoteHistory(db, planner.takeRows(key));
       packages.push(report);
       records.push(record);
     };

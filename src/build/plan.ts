@@ -45,7 +45,8 @@ export interface PlanOutcome {
 export class BuildPlanner {
   private nextId: number;
   private readonly nowSec: number;
-  private readonly rows: NoteHistory[] = [];
+  /** History rows that differ from the stored ones, by package, until taken. */
+  private readonly rows = new Map<string, NoteHistory[]>();
   /** guid → package of every note planned that the history knows (the only ones `finish` asks about). */
   private readonly placed = new Map<string, string>();
 
@@ -78,14 +79,25 @@ export class BuildPlanner {
     const inSamePackage = past !== undefined && past.present && past.pkg === note.pkg;
     const status: NoteStatus = !inSamePackage ? 'added' : past.hash === note.hash ? 'unchanged' : 'changed';
     const row: NoteHistory = { guid: note.guid, noteId: id, pkg: note.pkg, hash: note.hash, mod, firstSeen: past?.firstSeen ?? this.nowSec, present: true };
-    if (!past || !sameHistory(past, row)) this.rows.push(row);
+    if (!past || !sameHistory(past, row)) {
+      const rows = this.rows.get(note.pkg);
+      if (rows) rows.push(row);
+      else this.rows.set(note.pkg, [row]);
+    }
     return { guid: note.guid, pkg: note.pkg, kind: note.kind, fields: note.fields, tags: note.tags, deck: note.deck, hash: note.hash, id, mod, status };
   }
 
-  /** Once every note is planned: what left its package, and the history rows to store. */
+  /** The history rows of a package's notes planned so far, to store once the package is on disk; `finish` leaves them out. */
+  takeRows(pkg: string): NoteHistory[] {
+    const rows = this.rows.get(pkg) ?? [];
+    this.rows.delete(pkg);
+    return rows;
+  }
+
+  /** Once every note is planned: what left its package, and the history rows to store that were not taken. */
   finish(): PlanOutcome {
     const removed: NoteHistory[] = [];
-    const rows = [...this.rows];
+    const rows = [...this.rows.values()].flat();
     for (const past of this.history.values()) {
       if (!past.present || this.reused.has(past.pkg)) continue;
       const nowIn = this.placed.get(past.guid);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -152,6 +152,22 @@ describe('buildPackages', () => {
     const report = await build(original().filter((c) => c.source.file !== 'intro.md'), T2);
     expect(readFileSync(join(out, 'intro.apkg'), 'utf8')).toBe('mine');
     expect(report.removedPackages[0]!.deleted).toBe(false);
+  });
+
+  it('after a build that failed half-way, keeps the packages it wrote as they are: same note ids, not rewritten', async () => {
+    // intro.apkg cannot be written (a folder holds its name): the build fails after DevOps.apkg is on disk.
+    mkdirSync(join(out, 'intro.apkg', 'inside'), { recursive: true });
+    await expect(build(original(), T1)).rejects.toThrow();
+    const written = readFileSync(join(out, 'DevOps.apkg'));
+    rmSync(join(out, 'intro.apkg'), { recursive: true });
+
+    const report = await build(original(), T2);
+    expect(report.packages.map((p) => [p.key, p.written, p.added, p.unchanged])).toEqual([
+      ['DevOps', false, 0, 4],
+      ['intro', true, 1, 0],
+    ]);
+    expect(readFileSync(join(out, 'DevOps.apkg')).equals(written)).toBe(true);
+    for (const n of notesIn('DevOps')) expect(n.id).toBeLessThan(T2.getTime());
   });
 
   it('refuses an output path that is a file, without touching it', async () => {
