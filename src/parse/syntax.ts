@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { guardedTableSyntax } from './table-guard.js';
+import { guardedGfmTable, guardedTable, tableGuard } from './table-guard.js';
 
 /** The syntax a note is read with: GFM, YAML front matter and `$math$`, each only where it can occur. */
 export interface Syntax {
@@ -41,8 +41,19 @@ export function syntaxOf(text: string): Syntax {
 /** GFM's table syntax alone (remark-gfm is made of this and its siblings), tried only where a table can start. */
 function remarkGfmTable(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(guardedTableSyntax.extension);
+  (data.micromarkExtensions ??= []).push(guardedGfmTable());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+/**
+ * remark-gfm with its table construct guarded: remark-gfm adds GFM's syntax as
+ * one extension, whose constructs tried at every line start (`flow[null]`)
+ * are the table's alone.
+ */
+function guardGfmTables(this: Processor): void {
+  const gfm = this.data().micromarkExtensions?.at(-1);
+  const atLineStart = gfm?.flow?.null;
+  if (gfm?.flow && Array.isArray(atLineStart)) gfm.flow.null = atLineStart.map(guardedTable);
 }
 
 const processors = new Map<string, Processor<Root>>();
@@ -52,7 +63,7 @@ function processorFor(syntax: Syntax): Processor<Root> {
   let processor = processors.get(key);
   if (!processor) {
     const p = unified().use(remarkParse);
-    if (syntax.gfm === 'all') p.use(remarkGfm);
+    if (syntax.gfm === 'all') p.use(remarkGfm).use(guardGfmTables);
     if (syntax.gfm === 'tables') p.use(remarkGfmTable);
     if (syntax.frontMatter) p.use(remarkFrontmatter, ['yaml']);
     if (syntax.math) p.use(remarkMath);
@@ -64,12 +75,12 @@ function processorFor(syntax: Syntax): Processor<Root> {
 
 /** The syntax tree of `text`, read with `syntax` (default: what the text needs). */
 export function parseMarkdown(text: string, syntax: Syntax = syntaxOf(text)): Root {
-  const outer = guardedTableSyntax.source;
-  guardedTableSyntax.source = text;
+  const outer = tableGuard.source;
+  tableGuard.source = text;
   try {
     return processorFor(syntax).parse(text);
   } finally {
-    guardedTableSyntax.source = outer;
+    tableGuard.source = outer;
   }
 }
 

@@ -16,20 +16,26 @@ import type { Construct, Extension, Tokenizer } from 'micromark-util-types';
  * parses about 7% faster.
  *
  * micromark hands a construct no source text, only offsets into it, so the
- * text being parsed is set with `guardedTableSyntax.source` around each parse.
+ * text being parsed is set in `tableGuard.source` around each parse.
  */
-export const guardedTableSyntax = { source: '', extension: guardedTable() };
+export const tableGuard = { source: '' };
 
-function guardedTable(): Extension {
-  const stock = gfmTable().flow?.null as Construct;
+/** micromark-extension-gfm-table's extension, guarded. */
+export function guardedGfmTable(): Extension {
+  return { flow: { null: guardedTable(gfmTable().flow?.null as Construct) } };
+}
+
+/** The table construct `stock`, guarded; any other construct as it is. */
+export function guardedTable(stock: Construct): Construct {
+  if (stock.name !== 'table') return stock;
   const tokenize: Tokenizer = function (effects, ok, nok) {
     const stockStart = stock.tokenize.call(this, effects, ok, nok);
     return (code) => {
-      if (!continuesTable(this.events) && !mayStartTable(guardedTableSyntax.source, this.now().offset)) return nok(code);
+      if (!continuesTable(this.events) && !mayStartTable(tableGuard.source, this.now().offset)) return nok(code);
       return stockStart(code);
     };
   };
-  return { flow: { null: { ...stock, tokenize } } };
+  return { ...stock, tokenize };
 }
 
 /** Whether the flow so far ends in a table row (line endings and indents aside), as the stock construct decides it. */
