@@ -131,9 +131,15 @@ function withoutVisibleAnswers(front: string): string {
   return current;
 }
 
-/** Whether a card would show its answer on its question side (`frontText`: the front's htmlText, `backText` the back's). */
+/**
+ * Whether a card would show its answer on its question side (`frontText`: the
+ * front's htmlText, `backText` the back's). A cloze front has been through
+ * withoutVisibleAnswers: with one deletion number, the text around its
+ * deletions was found to hold none of them, which is the question asked here.
+ */
 function showsAnswer(card: Card, frontText: string, backText: string): boolean {
   if (card.type === 'basic') return backText.length > 0 && containsWords(frontText.toLowerCase(), backText);
+  if (card.cards === 1) return false;
   const deleted = deletedTexts(card.front).filter((text) => hasWords(text) && text.length >= 3);
   if (deleted.length === 0) return false;
   const outside = htmlText(card.front.replace(/\{\{c\d+::.*?\}\}/gs, ' ')).toLowerCase();
