@@ -9,6 +9,12 @@ export interface Draft {
   cue: string;
   /** Breadcrumb levels below the note title (headings, in order). */
   crumb: string[];
+  /**
+   * What tells two cards with one cue in a note apart, in their ids: the
+   * headings and bold line above, without the labels of list items the crumb
+   * also shows. Ids given before the crumb showed those labels stay the same.
+   */
+  place: string[];
   /** HTML of the question below the breadcrumb (cloze: with `{{cN::}}` markers). */
   question: string;
   back: string;
@@ -28,7 +34,8 @@ export interface NoteContext {
   drafts: Draft[];
 }
 
-/** Where a block sits: the cleaned headings above it (below the note title). */
+/** Where a block sits: the cleaned headings above it (below the note title), and its place (see Draft). */
 export interface Section {
   crumb: string[];
+  place: string[];
 }

@@ -203,9 +203,9 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
     }
     // The same cue twice in a note (a term defined under two headings): the later one is told apart by its place.
     if (byId.has(id)) {
-      const place = `${draft.rule}\u0000${draft.cue}\u001f${draft.crumb.join('\u001f')}`;
+      const place = `${draft.rule}\u0000${draft.cue}\u001f${draft.place.join('\u001f')}`;
       let n = nextOrdinal.get(place) ?? 2;
-      for (; byId.has(id); n++) id = cardId(facts.identity, draft.rule, `${draft.cue}\u001f${draft.crumb.join('\u001f')}\u001f${n}`);
+      for (; byId.has(id); n++) id = cardId(facts.identity, draft.rule, `${draft.cue}\u001f${draft.place.join('\u001f')}\u001f${n}`);
       nextOrdinal.set(place, n);
     }
     card.id = id;

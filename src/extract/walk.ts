@@ -16,6 +16,8 @@ interface Position {
   pseudo?: string;
   /** Lists already asked under the current headings, to tell them apart. */
   lists: number;
+  /** Labels of the list items this position is inside, each with the number of place levels it came after. */
+  labels: { after: number; text: string }[];
 }
 
 /** A heading as a breadcrumb level; empty for a table of contents' heading. */
@@ -25,9 +27,34 @@ function headingLevel(heading: Heading): string {
 }
 
 function sectionOf(position: Position): Section {
-  const crumb = position.headings.map((h) => h.text).filter(Boolean);
-  if (position.pseudo) crumb.push(position.pseudo);
-  return { crumb };
+  const place = placeOf(position);
+  const crumb: string[] = [];
+  let k = 0;
+  for (let i = 0; i <= place.length; i++) {
+    for (; k < position.labels.length && position.labels[k]!.after <= i; k++) crumb.push(position.labels[k]!.text);
+    if (i < place.length) crumb.push(place[i]!);
+  }
+  for (; k < position.labels.length; k++) crumb.push(position.labels[k]!.text);
+  return { crumb, place };
+}
+
+/** The headings and bold line above a position: the breadcrumb without list items' labels. */
+function placeOf(position: Position): string[] {
+  const place = position.headings.map((h) => h.text).filter(Boolean);
+  if (position.pseudo) place.push(position.pseudo);
+  return place;
+}
+
+/**
+ * Where the blocks inside a list item are read: under the item's label when
+ * the item opens with one ("**Continuous Integration (CI)**:" over its own
+ * "**Цель**:" and "**Пример**:"), so three items' examples are three
+ * questions, not one card answering all three.
+ */
+function nestedPositionOf(position: Position, first: RootContent | undefined): Position {
+  const nested = { ...position, headings: [...position.headings] };
+  const label = first?.type === 'paragraph' ? pseudoHeading(first) : undefined;
+  return label === undefined ? nested : { ...nested, labels: [...position.labels, { after: placeOf(position).length, text: label }] };
 }
 
 /** A paragraph that is only a bold span (with an optional colon): a heading in all but syntax. */
@@ -48,7 +75,7 @@ function introOf(previous: RootContent | undefined): PhrasingContent[] | undefin
 
 /** Runs the rules over a note's blocks in reading order. `title` is the H1 used as the note's title, if any. */
 export function walkNote(ctx: NoteContext, blocks: RootContent[], title: Heading | undefined): void {
-  const position: Position = { headings: [], lists: 0 };
+  const position: Position = { headings: [], lists: 0, labels: [] };
   walkBlocks(ctx, blocks, position, title, true);
 }
 
@@ -121,6 +148,7 @@ function boldQuestionCard(ctx: NoteContext, section: Section, question: string, 
     type: 'basic',
     cue: question,
     crumb: section.crumb,
+    place: section.place,
     question: renderInline(indexInline(block.children.filter((node) => node.type === 'strong')), ctx.sink, { plainStrong: true })
       .trim()
       .replace(/\s*[:：]$/u, ''),
@@ -219,8 +247,7 @@ function listBlock(ctx: NoteContext, position: Position, list: List, intro: Phra
   for (const item of list.children) {
     const [first, ...rest] = item.children;
     if (first?.type === 'paragraph') paragraphCards(ctx, section, first, rest, covered);
-    const nestedPosition: Position = { ...position, headings: [...position.headings] };
-    walkBlocks(ctx, first?.type === 'paragraph' ? rest : item.children, nestedPosition, undefined, false);
+    walkBlocks(ctx, first?.type === 'paragraph' ? rest : item.children, nestedPositionOf(position, first), undefined, false);
   }
   position.pseudo = undefined;
 }

@@ -201,6 +201,27 @@ describe('a definition that only announces the lines below it', () => {
   });
 });
 
+describe('definitions inside a labelled list item', () => {
+  const note = (ci: string, cd: string): string =>
+    `# T\n\n## CI/CD\n\n1. **${ci}**:\n   - **Цель**: быстро находить ошибки.\n   - **Пример**: тесты после каждого коммита.\n\n` +
+    `2. **${cd}**:\n   - **Цель**: код всегда готов к выкладке.\n   - **Пример**: сборка уходит на staging.\n`;
+
+  it('asks each under its item label: two examples are two cards, each with its own answer', () => {
+    const examples = cardsOf(note('Continuous Integration', 'Continuous Delivery')).filter((c) => questionOf(c) === 'Пример');
+    expect(examples.map((c) => [crumbOf(c), c.back])).toEqual([
+      ['T › CI/CD › Continuous Integration', 'тесты после каждого коммита.'],
+      ['T › CI/CD › Continuous Delivery', 'сборка уходит на staging.'],
+    ]);
+  });
+
+  it('keeps those cards when a label is reworded: the label shows in the breadcrumb but is not part of a card id', () => {
+    const ids = (text: string) => cardsOf(text).filter((c) => questionOf(c) === 'Пример' || questionOf(c) === 'Цель').map((c) => c.id);
+    const before = ids(note('Continuous Integration', 'Continuous Delivery'));
+    expect(new Set(before).size).toBe(4);
+    expect(ids(note('CI — непрерывная интеграция', 'CD — непрерывная доставка'))).toEqual(before);
+  });
+});
+
 describe('a list introduced by a line', () => {
   it('shows a plain introduction above the items, and a bold one only in the breadcrumb', () => {
     const [plain] = cardsOf('# T\n\n## Шаги\n\nСистема проверяет:\n\n- адрес почты\n- длину пароля\n');

@@ -80,6 +80,7 @@ export function boldClozes(
       type: 'cloze',
       cue: cutOut(index.plain, window, deleted, '[…]'),
       crumb: section.crumb,
+      place: section.place,
       question: renderInline(index, ctx.sink, { range: window, deletions, masks }),
       back: '',
       answers: [...numbers].map(([text, n]) => ({ text, n })),

@@ -93,6 +93,7 @@ export function listCards(
       type: 'cloze',
       cue: `${section.crumb.join(' › ')} #${ordinal}${chunks.length > 1 ? `.${chunkIndex + 1}` : ''}`,
       crumb: section.crumb,
+      place: section.place,
       question: `${introHtml ? `<div>${introHtml}</div>` : ''}<${tag}>${lis.join('')}</${tag}>`,
       back: '',
       answers: deleted.map((plan, i) => ({ text: normalizeSpace(plan.index.plain.slice(0, plan.leadEnd)), n: i + 1 })),

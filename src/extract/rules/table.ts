@@ -99,6 +99,7 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
         type: 'basic',
         cue: `${keyCue}\u001f${column.text || keyColumn + i + 2}`,
         crumb: section.crumb,
+        place: section.place,
         question: `${keyHtml} › ${columnHtml}`,
         back: renderInline(index, ctx.sink).trim(),
         answers: [],
