@@ -121,6 +121,7 @@ class WorkerRun implements Extraction {
   private next = 0;
   private finished = 0;
   private delivered = 0;
+  private spawned = 0;
   private closed = false;
   /** Every worker failed: this thread extracts the rest. */
   private gaveUp = false;
@@ -143,7 +144,7 @@ class WorkerRun implements Extraction {
     this.fillingChars += source.text.length;
     this.queuedChars += source.text.length;
     if (this.fillingChars >= BATCH_CHARS) this.closeBatch();
-    if (!this.inFlight && !this.gaveUp && this.workerUrl && this.queuedChars >= PARALLEL_MIN_CHARS) this.startWorkers(this.workerUrl);
+    if (!this.inFlight && !this.gaveUp && this.workerUrl && this.queuedChars >= PARALLEL_MIN_CHARS) this.inFlight = new Map();
     this.pump();
   }
 
@@ -167,31 +168,37 @@ class WorkerRun implements Extraction {
     this.fillingChars = 0;
   }
 
-  private startWorkers(workerUrl: URL): void {
-    const inFlight = new Map<Worker, Set<number>>();
-    this.inFlight = inFlight;
-    for (let w = 0; w < this.threads; w++) {
-      const worker = new Worker(workerUrl, { workerData: this.options, resourceLimits: WORKER_LIMITS });
-      this.exits.push(new Promise((resolve) => worker.once('exit', resolve)));
-      inFlight.set(worker, new Set());
-      worker.on('message', (message: BatchResult) => {
-        // An answer that comes after its worker was dropped is late: that batch was extracted here.
-        if (!inFlight.get(worker)?.delete(message.id)) return;
-        this.complete(message.id, message.results);
-        this.pump();
-      });
-      worker.on('error', () => this.drop(worker));
-      worker.on('exit', () => this.drop(worker));
-    }
+  /** A new worker, with nothing in hand yet. */
+  private spawn(inFlight: Map<Worker, Set<number>>, workerUrl: URL): [Worker, Set<number>] {
+    this.spawned++;
+    const worker = new Worker(workerUrl, { workerData: this.options, resourceLimits: WORKER_LIMITS });
+    this.exits.push(new Promise((resolve) => worker.once('exit', resolve)));
+    const held = new Set<number>();
+    inFlight.set(worker, held);
+    worker.on('message', (message: BatchResult) => {
+      // An answer that comes after its worker was dropped is late: that batch was extracted here.
+      if (!inFlight.get(worker)?.delete(message.id)) return;
+      this.complete(message.id, message.results);
+      this.pump();
+    });
+    worker.on('error', () => this.drop(worker));
+    worker.on('exit', () => this.drop(worker));
+    return [worker, held];
   }
 
-  /** Hands out the batches that are full, to the workers with the fewest in hand; lets idle workers go once all are out. */
+  /**
+   * Hands out the batches that are full, to the workers with the fewest in
+   * hand, starting a worker (up to `threads`) only when every one has some:
+   * a small input never starts more workers than it has batches. Lets idle
+   * workers go once all are out.
+   */
   private pump(): void {
-    const inFlight = this.inFlight;
-    if (!inFlight) return;
+    const { inFlight, workerUrl } = this;
+    if (!inFlight || !workerUrl) return;
     while (this.next < this.batches.length) {
       let least: [Worker, Set<number>] | undefined;
       for (const entry of inFlight) if (!least || entry[1].size < least[1].size) least = entry;
+      if ((!least || least[1].size > 0) && this.spawned < this.threads) least = this.spawn(inFlight, workerUrl);
       if (!least || least[1].size >= BATCHES_PER_WORKER) break;
       const [worker, held] = least;
       const indexes = this.batches[this.next]!;
@@ -236,6 +243,8 @@ class WorkerRun implements Extraction {
       this.inFlight = undefined;
       this.gaveUp = true;
       for (; this.next < this.batches.length; this.next++) this.serially(this.next);
+    } else {
+      this.pump();
     }
   }
 
