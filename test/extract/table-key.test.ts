@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cardId, noteIdentity } from '../../src/extract/identity.js';
 import { extractNote } from '../../src/extract/index.js';
 
 function tableQuestions(markdown: string): string[] {
@@ -16,6 +17,15 @@ describe('the row key of a table card', () => {
   it('keeps a first column of codes as the key, so every other column is asked', () => {
     const questions = tableQuestions('# T\n\n| Code | Meaning | Cause |\n|---|---|---|\n| 200 | OK | fine |\n| 404 | Not Found | no page |\n');
     expect(questions).toEqual(['200 › Meaning = OK', '200 › Cause = fine', '404 › Meaning = Not Found', '404 › Cause = no page']);
+  });
+
+  it('shows a key drawn as a branch of a tree without its marker, keeps a key that is only a sign, and keeps card ids', () => {
+    const tree = '# T\n\n| Class | Use |\n|---|---|\n| **List** | ordered |\n|   - `ArrayList` | by index |\n| └── Deque | both ends |\n';
+    expect(tableQuestions(tree)).toEqual(['List › Use = ordered', '<code>ArrayList</code> › Use = by index', 'Deque › Use = both ends']);
+    expect(tableQuestions('# T\n\n| Sign | Means |\n|---|---|\n| + | plus |\n| - | minus |\n')).toEqual(['+ › Means = plus', '- › Means = minus']);
+    // The id is made from the key as written, marker included: the card made before the marker left the question.
+    const [, arrayList] = extractNote('Table.md', tree).cards;
+    expect(arrayList!.id).toBe(cardId(noteIdentity('Table.md', undefined), 'table', '- ArrayList\u001fUse'));
   });
 });
 

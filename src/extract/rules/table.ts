@@ -59,6 +59,17 @@ function isAddressOnly(nodes: PhrasingContent[]): boolean {
 }
 
 /**
+ * A row key drawn as a branch of a tree (`- ArrayList`, `└── Child`, `• Item`)
+ * is shown without its marker. The key the card's id is made from keeps it, so
+ * cards made before stay the same cards; a key that is only a marker (`-` in a
+ * table of operators) is kept whole.
+ */
+function withoutTreeMarker(keyHtml: string): string {
+  const rest = keyHtml.replace(/^(?:[-–—•*+]|[└├│─]+)\s+/u, '');
+  return rest !== keyHtml && hasWords(rest.replace(/<[^>]*>/g, '')) ? rest : keyHtml;
+}
+
+/**
  * The table rule: each non-empty cell outside the first column is asked from
  * the row's first cell and the column's header ("Junior › Ключевые навыки"),
  * or the second cell when the first only numbers or groups the rows. A cell
@@ -81,7 +92,7 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
     const cells = row.children.slice(keyColumn + 1);
     const keyIndex = indexInline(keyCell?.children ?? []);
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
-    let keyHtml = normalizeSpace(keyIndex.plain) ? renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim() : escapeHtml(keyText);
+    let keyHtml = normalizeSpace(keyIndex.plain) ? withoutTreeMarker(renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim()) : escapeHtml(keyText);
     let keyCue = keyText;
     if (grouped) {
       const groupIndex = indexInline(row.children[0]?.children ?? []);
