@@ -84,5 +84,5 @@ export function parseMarkdown(text: string, syntax: Syntax = syntaxOf(text)): Ro
   }
 }
 
-/** Every extension on, as remark-gfm, remark-frontmatter and remark-math give it: the reference `syntaxOf` must match. */
+/** Every extension on (GFM's table guarded): the syntax any note may be read with; test/parse/syntax.test.ts holds it to stock remark. */
 export const FULL_SYNTAX: Syntax = { gfm: 'all', math: true, frontMatter: true };
