@@ -17,6 +17,8 @@ export interface PoolOptions {
   threads?: number;
   /** Called as notes are done, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /** The worker script; default: the compiled worker.js beside this module. Tests give one that fails. */
+  workerUrl?: URL;
 }
 
 /**
@@ -78,7 +80,7 @@ export function startExtraction(
   deliver: (index: number, json: string) => void,
 ): Extraction {
   const threads = pool.threads ?? availableParallelism();
-  const workerUrl = threads >= 2 ? compiledWorkerUrl() : undefined;
+  const workerUrl = threads >= 2 ? (pool.workerUrl ?? compiledWorkerUrl()) : undefined;
   return new WorkerRun(options, threads, workerUrl, pool.onProgress, deliver);
 }
 

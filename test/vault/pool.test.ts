@@ -30,4 +30,30 @@ describe('parallel extraction', () => {
     expect(JSON.parse(parallel[42]!)).toEqual(extractNote(files[42]!, sources[42]!.text));
     expect(progress.at(-1)).toBe(files.length);
   });
+
+  it('finishes the work of workers that fail, in this thread, with the same results and every note counted once', async () => {
+    const pool = (await import(pathToFileURL(compiledPool).href)) as typeof Pool;
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-pool-'));
+    const { files } = generateVault(dir, { notes: 150, seed: 12 });
+    const sources = files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+    // Every worker dies on its second batch: the first dies while the other still works, then none is left.
+    // Whether a dying worker's last answer comes before or after the news of its death varies: three runs.
+    const failing = new URL('../fixtures/workers/fails-on-second-batch.mjs', import.meta.url);
+    const serial = await pool.extractAllSerialized(sources, {}, { threads: 1 });
+    for (let run = 0; run < 3; run++) {
+      const delivered: number[] = [];
+      const progress: number[] = [];
+      const results: string[] = [];
+      const extraction = pool.startExtraction({}, { threads: 2, workerUrl: failing, onProgress: (done) => progress.push(done) }, (index, json) => {
+        delivered.push(index);
+        results[index] = json;
+      });
+      for (const source of sources) extraction.add(source);
+      await extraction.done();
+
+      expect(results).toEqual(serial);
+      expect(delivered.length).toBe(files.length);
+      expect(progress.at(-1)).toBe(files.length);
+    }
+  });
 });
