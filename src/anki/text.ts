@@ -1,4 +1,4 @@
-import { hexHash } from '../hash.js';
+import { hashPrefix } from '../hash.js';
 
 /**
  * Field text as Anki computes it for `notes.sfld` and `notes.csum`: media tags
@@ -33,7 +33,7 @@ function safeCodePoint(code: number, fallback: string): string {
 
 /** `notes.csum`: the first 32 bits of the SHA-1 of the first field after stripHtmlPreservingMedia, as an unsigned integer. */
 export function fieldChecksum(stripped: string): number {
-  return Number.parseInt(hexHash('sha1', stripped).slice(0, 8), 16);
+  return Number.parseInt(hashPrefix('sha1', stripped, 8), 16);
 }
 
 /**

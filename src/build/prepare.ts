@@ -1,6 +1,6 @@
 import type { Card, NoteResult, NoteWarning } from '../card.js';
 import { clozeProblem, isUsableGuid, normalizeField, tagsColumn, type PackageMedia } from '../anki/index.js';
-import { hexHash } from '../hash.js';
+import { hashPrefix } from '../hash.js';
 import { MediaReader } from './media.js';
 import type { PreparedNote } from './plan.js';
 
@@ -94,7 +94,7 @@ export function prepareCard(card: Card, media: MediaReader): Prepared {
     return result;
   }
   const tags = tagsColumn(card.tags);
-  const hash = hexHash('sha256', `${card.type}\0${fields[0]}\0${fields[1]}\0${tags}`).slice(0, 32);
+  const hash = hashPrefix('sha256', `${card.type}\0${fields[0]}\0${fields[1]}\0${tags}`, 32);
   result.note = { guid: card.id, pkg: packageKeyOf(card.source.file), kind: card.type, fields, tags, deck: card.deck, hash };
   return result;
 }

@@ -1,4 +1,4 @@
-import { hexHash } from '../hash.js';
+import { hashPrefix } from '../hash.js';
 import type { Rule } from '../card.js';
 import { normalizeSpace } from './text.js';
 
@@ -8,7 +8,7 @@ import { normalizeSpace } from './text.js';
  * re-wrapping a line keeps the card.
  */
 export function cardId(noteIdentity: string, rule: Rule, cue: string): string {
-  return hexHash('sha1', `${noteIdentity}\u0000${rule}\u0000${normalizeSpace(cue)}`).slice(0, 16);
+  return hashPrefix('sha1', `${noteIdentity}\u0000${rule}\u0000${normalizeSpace(cue)}`, 16);
 }
 
 /** A note's identity: its front matter `id` (survives renames and moves), else its path without `.md`. */

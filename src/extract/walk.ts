@@ -28,13 +28,9 @@ function headingLevel(heading: Heading): string {
 
 function sectionOf(position: Position): Section {
   const place = placeOf(position);
-  const crumb: string[] = [];
-  let k = 0;
-  for (let i = 0; i <= place.length; i++) {
-    for (; k < position.labels.length && position.labels[k]!.after <= i; k++) crumb.push(position.labels[k]!.text);
-    if (i < place.length) crumb.push(place[i]!);
-  }
-  for (; k < position.labels.length; k++) crumb.push(position.labels[k]!.text);
+  const crumb = [...place];
+  // Innermost first, each after the place levels it came under: an outer label then lands before it.
+  for (const { after, text } of [...position.labels].reverse()) crumb.splice(Math.min(after, place.length), 0, text);
   return { crumb, place };
 }
 

@@ -121,13 +121,10 @@ class WorkerRun implements Extraction {
   private queuedChars = 0;
   /** Next batch to hand out. */
   private next = 0;
-  private finished = 0;
   private delivered = 0;
   private spawned = 0;
   private closed = false;
-  /** Every worker failed: this thread extracts the rest. */
-  private gaveUp = false;
-  /** Undefined until the workers start; each worker's batches in hand. */
+  /** Undefined until the workers start, and again once every worker has failed; each worker's batches in hand. */
   private inFlight: Map<Worker, Set<number>> | undefined;
   private readonly exits: Promise<unknown>[] = [];
   private settle: (() => void) | undefined;
@@ -146,7 +143,8 @@ class WorkerRun implements Extraction {
     this.fillingChars += source.text.length;
     this.queuedChars += source.text.length;
     if (this.fillingChars >= BATCH_CHARS) this.closeBatch();
-    if (!this.inFlight && !this.gaveUp && this.workerUrl && this.queuedChars >= PARALLEL_MIN_CHARS) this.inFlight = new Map();
+    const started = this.inFlight !== undefined || this.spawned > 0;
+    if (!started && this.workerUrl && this.queuedChars >= PARALLEL_MIN_CHARS) this.inFlight = new Map();
     this.pump();
   }
 
@@ -222,7 +220,6 @@ class WorkerRun implements Extraction {
   private complete(batchId: number, results: readonly string[]): void {
     const indexes = this.batches[batchId]!;
     indexes.forEach((sourceIndex, k) => this.deliver(sourceIndex, results[k]!));
-    this.finished++;
     this.delivered += indexes.length;
     this.onProgress?.(this.delivered, this.sources.length);
     this.settleIfDone();
@@ -243,7 +240,6 @@ class WorkerRun implements Extraction {
     // With no worker left, this thread takes what remains, and what is still to come (done()).
     if (inFlight.size === 0) {
       this.inFlight = undefined;
-      this.gaveUp = true;
       for (; this.next < this.batches.length; this.next++) this.serially(this.next);
     } else {
       this.pump();
@@ -251,6 +247,6 @@ class WorkerRun implements Extraction {
   }
 
   private settleIfDone(): void {
-    if (this.closed && this.settle && this.finished === this.batches.length) this.settle();
+    if (this.closed && this.settle && this.delivered === this.sources.length) this.settle();
   }
 }
