@@ -7,7 +7,7 @@ import { createFolder } from '../fs/mkdir.js';
 import type { Db } from '../store/database.js';
 
 /**
- * The incremental cache: each note's extraction result (as JSON), keyed by the
+ * The incremental cache: each note's extraction result (JSON, stored-result.ts), keyed by the
  * note's path and the hash of its text, valid for one fingerprint of tool
  * version + extraction options. A rebuild re-extracts only the notes whose
  * path/hash pair is not in the cache.
@@ -24,7 +24,8 @@ import type { Db } from '../store/database.js';
  * transaction, so a rebuild after one edit writes a few KB and an interrupted
  * run leaves the previous cache intact.
  */
-const SCHEMA_VERSION = 2;
+// 3: results in the form of stored-result.ts.
+const SCHEMA_VERSION = 3;
 const SCHEMA = `
   DROP TABLE IF EXISTS cache_meta; DROP TABLE IF EXISTS cache_note; DROP TABLE IF EXISTS cache_package;
   CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -1,10 +1,11 @@
 import type { NoteResult } from '../card.js';
 import { messageOf } from '../errors.js';
 import { extractNote, type ExtractOptions } from '../extract/index.js';
+import { storedResultJson } from './stored-result.js';
 
 /**
- * One note's extraction result as JSON — the unit the pool's workers send back
- * and the cache stores. A note whose extraction throws becomes a warning that
+ * One note's extraction result as JSON (stored-result.ts) — the unit the pool's
+ * workers send back and the cache stores. A note whose extraction throws becomes a warning that
  * names it, so one bad note never stops the vault (design.md, Errors).
  */
 export function extractSerialized(file: string, text: string, options: Partial<ExtractOptions>): string {
@@ -14,5 +15,5 @@ export function extractSerialized(file: string, text: string, options: Partial<E
   } catch (error) {
     result = { file, cards: [], warnings: [{ file, message: `cannot extract cards: ${messageOf(error)}` }] };
   }
-  return JSON.stringify(result);
+  return storedResultJson(result);
 }

@@ -7,6 +7,7 @@ import { decodeNote, findNoteFiles, type IgnoredNote } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
 import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
 import { readNoteBytes } from './read.js';
+import { resultFromStoredJson } from './stored-result.js';
 
 /** A note of the vault with its extraction result, decoded from JSON only when asked for. */
 export interface LoadedNote {
@@ -140,7 +141,7 @@ const HAND_OFF_CHARS = 16 * 1024 * 1024;
  * Fresh results on their way to the build. A build that takes them as they
  * come (a cold build, see build-vault.ts) finds them here and need not read
  * them back from the cache — a second per 10,000 notes. One that waits for
- * every note first would hold them all (a quarter of a GB at 10,000 notes), so
+ * every note first would hold them all (150 MB at 10,000 notes), so
  * past a budget they are left to the cache alone. Without a cache, all are kept.
  */
 class HandOff {
@@ -222,7 +223,7 @@ function lazyNote(file: string, hash: string, ready: Promise<void>, json: () => 
     ready,
     result: () => {
       if (!decoded) {
-        decoded = JSON.parse(source()) as NoteResult;
+        decoded = resultFromStoredJson(source());
         source = again ?? (() => missing(file));
       }
       return decoded;

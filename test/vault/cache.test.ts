@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ExtractionCache, cacheFingerprint, cachePathFor, canonicalJson } from '../../src/vault/cache.js';
 
@@ -55,5 +56,22 @@ describe('extraction cache store', () => {
     expect(cache.entries().size).toBe(0);
     cache.close();
     expect(readFileSync(path).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+
+  it('forgets the results of an earlier version of its format (the card JSON of schema 2), under the same fingerprint', () => {
+    const path = join(tempDir(), 'state.cache.db');
+    const fingerprint = cacheFingerprint('0.1.0', {});
+    const old = new Database(path);
+    old.exec(`CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, stat TEXT NOT NULL, result TEXT NOT NULL);
+      CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));`);
+    old.prepare("INSERT INTO cache_meta VALUES ('fingerprint', ?)").run(fingerprint);
+    old.prepare('INSERT INTO cache_note VALUES (?, ?, ?, ?)').run('a.md', 'h1', 's1', '{"file":"a.md","cards":[{"id":"x","deck":"A","source":{"file":"a.md","line":1}}],"warnings":[]}');
+    old.pragma('user_version = 2');
+    old.close();
+
+    const cache = ExtractionCache.open(path, fingerprint);
+    expect(cache.entries().size).toBe(0);
+    cache.close();
   });
 });

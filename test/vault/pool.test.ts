@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../bench/generate.js';
 import { extractNote } from '../../src/extract/index.js';
 import type * as Pool from '../../src/vault/pool.js';
+import { resultFromStoredJson } from '../../src/vault/stored-result.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const compiledPool = join(repo, 'dist', 'vault', 'pool.js');
@@ -26,8 +27,8 @@ describe('parallel extraction', () => {
     const serial = await pool.extractAllSerialized(sources, {}, { threads: 1 });
 
     expect(parallel).toEqual(serial);
-    expect(parallel.map((json) => (JSON.parse(json) as { file: string }).file)).toEqual(files);
-    expect(JSON.parse(parallel[42]!)).toEqual(extractNote(files[42]!, sources[42]!.text));
+    expect(parallel.map((json) => resultFromStoredJson(json).file)).toEqual(files);
+    expect(resultFromStoredJson(parallel[42]!)).toEqual(extractNote(files[42]!, sources[42]!.text));
     expect(progress.at(-1)).toBe(files.length);
   });
 
