@@ -198,14 +198,25 @@ function paragraphCards(
       under = [following];
       tookFollowing = true;
     }
-    // "**Пример:** В банковском приложении:" over definition lines of its own: it only announces them, and they are asked.
-    const announces = nextDefinition !== undefined && definition !== undefined && endsWithColon(definition);
+    // "**Пример:** В банковском приложении:" over definition lines of its own, or "1. **Merge**:" over a sub-list
+    // of definitions: it only announces them, and they are asked (the sub-list's under its label, see nestedPositionOf).
+    const announced = nextDefinition !== undefined || (last && nested.length > 0 && nested.every(isDefinitionList));
+    const announces = announced && definition !== undefined && endsWithColon(definition);
     const made = definition !== undefined && !covered.has(definition.term) && (announces || definitionCard(ctx, section, definition, under, line));
     if (made) asked.add(definition.term);
     else if (following !== undefined && under[0] === following) tookFollowing = false;
     boldClozes(ctx, section, group.nodes, line, asked);
   }
   return tookFollowing;
+}
+
+/** A list whose every item opens with a definition: each is asked as one. */
+function isDefinitionList(block: RootContent): boolean {
+  return (
+    block.type === 'list' &&
+    block.children.length > 0 &&
+    block.children.every((item) => item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined)
+  );
 }
 
 /**

@@ -220,6 +220,24 @@ describe('definitions inside a labelled list item', () => {
     expect(new Set(before).size).toBe(4);
     expect(ids(note('CI — непрерывная интеграция', 'CD — непрерывная доставка'))).toEqual(before);
   });
+
+  it('does not ask the label itself when its sub-list is all definitions: each fact is asked once, not again inside an overview', () => {
+    const cards = cardsOf(note('Continuous Integration', 'Continuous Delivery'));
+    expect(cards.map((c) => `${crumbOf(c)} › ${questionOf(c)}`)).toEqual([
+      'T › CI/CD › Continuous Integration › Цель',
+      'T › CI/CD › Continuous Integration › Пример',
+      'T › CI/CD › Continuous Delivery › Цель',
+      'T › CI/CD › Continuous Delivery › Пример',
+    ]);
+  });
+
+  it('still asks a label over a sub-list that is not all definitions, with the sub-list as the answer', () => {
+    const cards = cardsOf('# T\n\n## Git\n\n- **Merge**:\n  - объединяет истории веток\n  - **Когда**: ветка общая.\n');
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
+      ['Merge', '<ul><li>объединяет истории веток</li><li><b>Когда</b>: ветка общая.</li></ul>'],
+      ['Когда', 'ветка общая.'],
+    ]);
+  });
 });
 
 describe('a list introduced by a line', () => {
