@@ -240,6 +240,25 @@ describe('definitions inside a labelled list item', () => {
   });
 });
 
+describe('a list of terms with their descriptions', () => {
+  it('asks each term, its description left as the cue', () => {
+    const [card] = cardsOf('# T\n\n## Инструменты\n\n- Swagger Editor — ручная проверка\n- Prism – мок-сервер и валидация\n- `spectral` - линтинг файлов\n');
+    expect(questionOf(card!)).toBe(
+      '<ul><li>{{c1::Swagger Editor}} — ручная проверка</li><li>{{c2::Prism}} – мок-сервер и валидация</li><li>{{c3::<code>spectral</code>}} - линтинг файлов</li></ul>',
+    );
+  });
+
+  it('deletes the items whole when one of them is not a term and its description', () => {
+    const [card] = cardsOf('# T\n\n## Хук\n\n- Перед тестом открывается соединение\n- После теста — закрывается\n');
+    expect(deletionsOf(card!)).toEqual(['перед тестом открывается соединение', 'после теста — закрывается']);
+  });
+
+  it('deletes the items whole when a term is written in another description, which would show it', () => {
+    const [card] = cardsOf('# T\n\n## Инструменты\n\n- Postman — ручные запросы\n- Newman — Postman из командной строки\n');
+    expect(deletionsOf(card!)).toEqual(['postman — ручные запросы', 'newman — postman из командной строки']);
+  });
+});
+
 describe('a list introduced by a line', () => {
   it('shows a plain introduction above the items, and a bold one only in the breadcrumb', () => {
     const [plain] = cardsOf('# T\n\n## Шаги\n\nСистема проверяет:\n\n- адрес почты\n- длину пароля\n');

@@ -12,11 +12,15 @@ const MAX_ITEMS_PER_CARD = 10;
 const MAX_CHARS_PER_CARD = 550;
 /** Length a non-deleted item is cut to when shown as context. */
 const CONTEXT_ITEM = 70;
+/** A term longer than this before a short item's dash is a clause, not a name. */
+const MAX_TERM = 50;
 
 interface ItemPlan {
   index: InlineIndex;
   /** Plain-text end of the deleted lead; 0 when the item is only shown. */
   leadEnd: number;
+  /** The rest of the item is shown after the deletion (a term's description), not cut to "…". */
+  showsRest: boolean;
   line: number;
 }
 
@@ -34,6 +38,38 @@ function leadEnd(index: InlineIndex): number {
     if (node.type !== 'text' && s < end && end < e) end = e;
   }
   return end <= SHORT_ITEM ? end : 0;
+}
+
+/**
+ * The end of the term of a short item that reads "Term — what it is"
+ * (`Swagger Editor — ручная проверка и валидация`), or 0: the term is deleted
+ * and the description left as its cue. Deleting the whole item asked to recall
+ * the description too, from nothing but the heading and the other items.
+ */
+function termEnd(index: InlineIndex): number {
+  const plain = index.plain.trimEnd();
+  if (plain.length > SHORT_ITEM) return 0;
+  const dash = /\s[—–-]\s/u.exec(plain);
+  if (!dash || dash.index > MAX_TERM || !hasWords(plain.slice(0, dash.index)) || !hasWords(plain.slice(dash.index + dash[0].length))) return 0;
+  // Never cut a bold span, link or code in half.
+  for (const [node, [s, e]] of index.ranges) if (node.type !== 'text' && s < dash.index && dash.index < e) return 0;
+  return dash.index;
+}
+
+/**
+ * Asks a list of short "Term — description" items by their terms. Not when
+ * some item reads otherwise (a list of steps with one dash would ask that
+ * step by half), nor when a term is also written elsewhere in the list (a
+ * description, the introduction): the card would show it, and finishCards
+ * drops such a card.
+ */
+function withTermCues(plans: ItemPlan[], intro: string): ItemPlan[] {
+  const asked = plans.filter((plan) => plan.leadEnd > 0);
+  const cut = new Map(asked.map((plan) => [plan, termEnd(plan.index)]));
+  if (asked.length === 0 || [...cut.values()].includes(0)) return plans;
+  const shown = [intro, ...plans.map((plan) => plan.index.plain.slice(cut.get(plan) ?? plan.leadEnd))].join('\n').toLowerCase();
+  if (asked.some((plan) => shown.includes(normalizeSpace(plan.index.plain.slice(0, cut.get(plan))).toLowerCase()))) return plans;
+  return plans.map((plan) => (cut.has(plan) ? { ...plan, leadEnd: cut.get(plan)!, showsRest: true } : plan));
 }
 
 /** An item's closing `.`, `;`, `,` or `:` stays outside its deletion (unless it closes code or a bold span). */
@@ -61,14 +97,18 @@ export function listCards(
 ): Set<Nodes> {
   const covered = new Set<Nodes>();
   if (!ctx.rules.has('list')) return covered;
-  const plans: ItemPlan[] = items
-    .map((paragraph) => {
-      const index = indexInline(paragraph.children);
-      return { index, leadEnd: hasWords(index.plain) ? leadEnd(index) : 0, line: paragraph.position?.start.line ?? 1 };
-    })
-    .filter((plan) => hasWords(plan.index.plain));
+  const introIndex = intro ? indexInline(intro) : undefined;
+  const plans = withTermCues(
+    items
+      .map((paragraph): ItemPlan => {
+        const index = indexInline(paragraph.children);
+        return { index, leadEnd: hasWords(index.plain) ? leadEnd(index) : 0, showsRest: false, line: paragraph.position?.start.line ?? 1 };
+      })
+      .filter((plan) => hasWords(plan.index.plain)),
+    introIndex?.plain ?? '',
+  );
   if (plans.filter((plan) => plan.leadEnd > 0).length < 2) return covered;
-  const introHtml = intro ? renderInline(indexInline(intro), ctx.sink).trim() : '';
+  const introHtml = introIndex ? renderInline(introIndex, ctx.sink).trim() : '';
   const chunks = chunk(plans);
   chunks.forEach((part, chunkIndex) => {
     const deleted = part.filter((plan) => plan.leadEnd > 0);
@@ -82,7 +122,8 @@ export function listCards(
       n += 1;
       const lead = renderInline(plan.index, ctx.sink, { range: [0, plan.leadEnd], inDeletion: true, plainStrong: true }).trim();
       const tail = plan.index.plain.slice(plan.leadEnd, full);
-      return `<li>{{c${n}::${lead}}}${/^[.;,:]+$/u.test(tail) ? escapeHtml(tail) : tail ? '…' : ''}</li>`;
+      const rest = plan.showsRest ? renderInline(plan.index, ctx.sink, { range: [plan.leadEnd, full] }).trimEnd() : '';
+      return `<li>{{c${n}::${lead}}}${rest || (/^[.;,:]+$/u.test(tail) ? escapeHtml(tail) : tail ? '…' : '')}</li>`;
     });
     for (const plan of deleted) {
       for (const [node, [s, e]] of plan.index.ranges) if (node.type === 'strong' && e <= plan.leadEnd && s < e) covered.add(node);
