@@ -169,6 +169,20 @@ describe('tables that group their rows', () => {
   });
 });
 
+describe('tables that number their rows', () => {
+  it('key each row by its second cell, and a row left unnumbered by the numbered row above it too', () => {
+    const cards = cardsOf(
+      '# T\n\n| № | Метод | Описание |\n|---|---|---|\n| 1 | **Ручное** | QA-инженер проверяет сам |\n| 2 | **Автоматизированное** | скрипты |\n|   | **Инструменты (Android)** | Espresso |\n| 3 | **Облако** | BrowserStack |\n',
+    );
+    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
+      ['Ручное › Описание', 'QA-инженер проверяет сам'],
+      ['Автоматизированное › Описание', 'скрипты'],
+      ['Автоматизированное › Инструменты (Android) › Описание', 'Espresso'],
+      ['Облако › Описание', 'BrowserStack'],
+    ]);
+  });
+});
+
 describe('navigation', () => {
   it('a list of links to other notes makes no list card', () => {
     const cards = cardsOf('# Index\n\n## Стандарты\n\n1. [ISTQB](002.%20ISTQB.md)\n2. [CMMI](005.%20CMMI.md)\n3. [TMMi](007.%20TMMi.md)\n');

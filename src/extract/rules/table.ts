@@ -5,14 +5,18 @@ import { hasWords, normalizeSpace } from '../text.js';
 
 /**
  * A first column that only numbers the rows (1, 2, 3…) says nothing a learner
- * could recall from: the second column is then the rows' key.
+ * could recall from: the second column is then the rows' key. A row whose
+ * number is left empty continues the numbered row above it ("2 | Автоматизированное",
+ * then " | Инструменты (Android)"), and is keyed by both: "Автоматизированное › Инструменты (Android)".
  */
 function isNumberingColumn(rows: TableRow[]): boolean {
-  if (rows.length < 2 || rows.some((row) => row.children.length < 3)) return false;
-  const numbers = rows.map((row) => /^\s*№?\s*(\d{1,4})[.)]?\s*$/u.exec(indexInline(row.children[0]?.children ?? []).plain)?.[1]);
+  if (rows.some((row) => row.children.length < 3)) return false;
+  const firsts = rows.map((row) => indexInline(row.children[0]?.children ?? []).plain);
+  if (firsts[0]?.trim() === '') return false;
+  const numbers = firsts.filter((text) => text.trim() !== '').map((text) => /^\s*№?\s*(\d{1,4})[.)]?\s*$/u.exec(text)?.[1]);
   // Only a count (1, 2, 3… or 0, 1, 2…) numbers rows; codes such as 200, 301, 404 are keys a learner recalls.
   const first = Number(numbers[0]);
-  return first <= 1 && numbers.every((n, i) => n !== undefined && Number(n) === first + i);
+  return numbers.length >= 2 && first <= 1 && numbers.every((n, i) => n !== undefined && Number(n) === first + i);
 }
 
 /**
@@ -80,8 +84,9 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
   if (!ctx.rules.has('table')) return;
   const [header, ...rows] = table.children;
   if (!header) return;
-  const grouped = isGroupingColumn(rows);
-  const keyColumn = grouped || isNumberingColumn(rows) ? 1 : 0;
+  const numbered = isNumberingColumn(rows);
+  const grouped = !numbered && isGroupingColumn(rows);
+  const keyColumn = grouped || numbered ? 1 : 0;
   let group = { text: '', html: '' };
   const headers = header.children.map((cell) => {
     const index = indexInline(cell.children);
@@ -94,6 +99,12 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
     let keyHtml = normalizeSpace(keyIndex.plain) ? withoutTreeMarker(renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim()) : escapeHtml(keyText);
     let keyCue = keyText;
+    if (numbered && !normalizeSpace(indexInline(row.children[0]?.children ?? []).plain)) {
+      keyHtml = `${group.html} › ${keyHtml}`;
+      keyCue = `${group.text}\u001f${keyText}`;
+    } else if (numbered) {
+      group = { text: keyText, html: keyHtml };
+    }
     if (grouped) {
       const groupIndex = indexInline(row.children[0]?.children ?? []);
       if (normalizeSpace(groupIndex.plain)) group = { text: normalizeSpace(groupIndex.plain), html: renderInline(groupIndex, ctx.sink, { plainStrong: true }).trim() };
