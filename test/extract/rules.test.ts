@@ -183,6 +183,22 @@ describe('tables that number their rows', () => {
   });
 });
 
+describe('tables of sample data', () => {
+  it('make no cards when every cell is a number, a letter or NULL, as a query result shown for illustration', () => {
+    const join = '# SQL\n\n## LEFT JOIN\n\n| A.key | A.value | B.value |\n|---|---|---|\n| 1 | A | NULL |\n| 2 | B | X |\n| 3 | C | – |\n';
+    expect(cardsOf(join)).toEqual([]);
+  });
+
+  it('still ask a table whose numbers are keyed by names, or whose codes are explained in words', () => {
+    const ports = cardsOf('# Сети\n\n| Протокол | Порт |\n|---|---|\n| TELNET | 23 |\n| SSH | 22 |\n');
+    expect(ports.map((c) => [questionOf(c), c.back])).toEqual([
+      ['TELNET › Порт', '23'],
+      ['SSH › Порт', '22'],
+    ]);
+    expect(cardsOf('# HTTP\n\n| Code | Meaning |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n').map((c) => c.back)).toEqual(['OK', 'Not Found']);
+  });
+});
+
 describe('navigation', () => {
   it('a list of links to other notes makes no list card', () => {
     const cards = cardsOf('# Index\n\n## Стандарты\n\n1. [ISTQB](002.%20ISTQB.md)\n2. [CMMI](005.%20CMMI.md)\n3. [TMMi](007.%20TMMi.md)\n');

@@ -34,6 +34,19 @@ function isGroupingColumn(rows: TableRow[]): boolean {
   return firsts[0] !== '' && firsts.some((text) => text === '') && rows.every((row, i) => says(row, 1) || headsGroup(row, i));
 }
 
+/** A value of sample data: a number, a single letter, NULL and its kin, a dash for none. */
+const DATA_VALUE = /^(?:[-+]?\d+(?:[.,]\d+)?|\p{L}|null|none|nil|nan|true|false|[—–-])$/iu;
+
+/**
+ * A table whose every row holds only such values (a query's result over
+ * sample rows, `1 | A | NULL`) shows data, not facts: "3 › A.value → C" has
+ * nothing a learner could recall it from.
+ */
+function isSampleData(rows: TableRow[]): boolean {
+  const cells = rows.flatMap((row) => row.children.map((cell) => normalizeSpace(indexInline(cell.children).plain)));
+  return cells.some((text) => text !== '') && cells.every((text) => text === '' || DATA_VALUE.test(text));
+}
+
 /** An address without its scheme (`https://`, `mailto:`), `www.` and trailing slashes, lower-cased. */
 function bareAddress(text: string): string {
   return text
@@ -83,7 +96,7 @@ function withoutTreeMarker(keyHtml: string): string {
 export function tableCards(ctx: NoteContext, section: Section, table: Table): void {
   if (!ctx.rules.has('table')) return;
   const [header, ...rows] = table.children;
-  if (!header) return;
+  if (!header || isSampleData(rows)) return;
   const numbered = isNumberingColumn(rows);
   const grouped = !numbered && isGroupingColumn(rows);
   const keyColumn = grouped || numbered ? 1 : 0;
