@@ -7,9 +7,9 @@ import { createFolder } from '../fs/mkdir.js';
 import type { Db } from '../store/database.js';
 
 /**
- * The incremental cache: each note's extraction result (JSON, stored-result.ts), keyed by the
- * note's path and the hash of its text, valid for one fingerprint of tool
- * version + extraction options. A rebuild re-extracts only the notes whose
+ * The incremental cache: each note's extraction result (JSON, see
+ * stored-result.ts), keyed by the note's path and the hash of its text, valid
+ * for one fingerprint of tool version + extraction options. A rebuild re-extracts only the notes whose
  * path/hash pair is not in the cache.
  *
  * Where: a SQLite file beside the study database (`state.db` → `state.cache.db`).

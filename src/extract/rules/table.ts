@@ -112,11 +112,14 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
     let keyHtml = normalizeSpace(keyIndex.plain) ? withoutTreeMarker(renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim()) : escapeHtml(keyText);
     let keyCue = keyText;
-    if (numbered && !normalizeSpace(indexInline(row.children[0]?.children ?? []).plain)) {
-      keyHtml = `${group.html} › ${keyHtml}`;
-      keyCue = `${group.text}\u001f${keyText}`;
-    } else if (numbered) {
-      group = { text: keyText, html: keyHtml };
+    if (numbered) {
+      const continues = !normalizeSpace(indexInline(row.children[0]?.children ?? []).plain);
+      if (continues) {
+        keyHtml = `${group.html} › ${keyHtml}`;
+        keyCue = `${group.text}\u001f${keyText}`;
+      } else {
+        group = { text: keyText, html: keyHtml };
+      }
     }
     if (grouped) {
       const groupIndex = indexInline(row.children[0]?.children ?? []);
