@@ -80,35 +80,21 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
   });
   try {
     for (const file of files) {
-      const prior = known.get(file);
-      const stat = statSignature(join(root, file), startedMs);
-      if (cache && prior && prior.stat !== '' && prior.stat === stat) {
-        notes.push(cachedNote(cache, file, prior.hash));
-        continue;
+      // Without a cache there is no prior entry: every note is read and extracted.
+      const prior = cache ? known.get(file) : undefined;
+      const read = await readIfChanged(root, file, prior, statSignature(join(root, file), startedMs), extract.maxNoteBytes);
+      if (read.kind === 'unreadable') {
+        warnings.push({ file, message: read.reason });
+      } else if (read.kind === 'unchanged') {
+        notes.push(cachedNote(cache!, file, read.hash));
+        if (read.stat !== prior?.stat) restat.set(file, read.stat);
+      } else {
+        const arrival = deferred();
+        const source = { file, text: read.text };
+        stale.push({ source, hash: read.hash, stat: read.stat, arrival });
+        notes.push(freshNote(file, read.hash, arrival.promise, handOff, cache));
+        extraction.add(source);
       }
-      const read = readNoteBytes(root, file, extract.maxNoteBytes);
-      const decoded = read.ok ? undefined : await read.problem;
-      if (decoded && !decoded.ok) {
-        warnings.push({ file, message: decoded.reason });
-        continue;
-      }
-      const bytes = read.ok ? read.bytes : Buffer.from(decoded?.ok ? decoded.text : '', 'utf8');
-      const hash = createHash('sha1').update(bytes).digest('base64url');
-      if (cache && prior?.hash === hash) {
-        notes.push(cachedNote(cache, file, hash));
-        if (stat !== prior.stat) restat.set(file, stat);
-        continue;
-      }
-      const text = decoded ?? decodeNote(bytes);
-      if (!text.ok) {
-        warnings.push({ file, message: text.reason });
-        continue;
-      }
-      const arrival = deferred();
-      const source = { file, text: text.text };
-      stale.push({ source, hash, stat, arrival });
-      notes.push(freshNote(file, hash, arrival.promise, handOff, cache));
-      extraction.add(source);
     }
   } catch (error) {
     // The workers finish the notes they were given (these still reach the cache), then exit.
@@ -124,6 +110,30 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
   // Awaited by the caller; a note waiting for its result hears of a failure through its own promise.
   extracted.catch((error: unknown) => stale.forEach((s) => s.arrival.reject(error)));
   return { root, notes, warnings, ignored, extracted: stale.length, extraction: extracted };
+}
+
+/** A note as the cache last saw it (`unchanged`), its text to extract (`changed`), or why it cannot be used. */
+type NoteRead =
+  | { kind: 'unchanged'; hash: string; stat: string }
+  | { kind: 'changed'; hash: string; stat: string; text: string }
+  | { kind: 'unreadable'; reason: string };
+
+/**
+ * Reads a note unless its stat signature is the one `prior` (the cache's
+ * entry) was hashed with; a note read whose bytes hash as before is
+ * unchanged too (a `touch`, a checkout), and only its new signature is kept.
+ */
+async function readIfChanged(root: string, file: string, prior: KnownNote | undefined, stat: string, maxBytes: number): Promise<NoteRead> {
+  if (prior && prior.stat !== '' && prior.stat === stat) return { kind: 'unchanged', hash: prior.hash, stat };
+  const read = readNoteBytes(root, file, maxBytes);
+  // What the slower reader made of a note the fast one could not read (too big, unreadable), with the reason.
+  const slow = read.ok ? undefined : await read.problem;
+  if (slow && !slow.ok) return { kind: 'unreadable', reason: slow.reason };
+  const bytes = read.ok ? read.bytes : Buffer.from(slow?.ok ? slow.text : '', 'utf8');
+  const hash = createHash('sha1').update(bytes).digest('base64url');
+  if (prior?.hash === hash) return { kind: 'unchanged', hash, stat };
+  const text = slow ?? decodeNote(bytes);
+  return text.ok ? { kind: 'changed', hash, stat, text: text.text } : { kind: 'unreadable', reason: text.reason };
 }
 
 /** A note to extract in this run, and where its result goes. */
