@@ -200,8 +200,11 @@ function paragraphCards(
     }
     // "**Пример:** В банковском приложении:" over definition lines of its own, or "1. **Merge**:" over a sub-list
     // of definitions: it only announces them, and they are asked (the sub-list's under its label, see nestedPositionOf).
-    const announced = nextDefinition !== undefined || (last && nested.length > 0 && nested.every(isDefinitionList));
-    const announces = announced && definition !== undefined && endsWithColon(definition);
+    // The sub-list is checked last: only a label ending in a colon can announce, and most list items are not one.
+    const announces =
+      definition !== undefined &&
+      endsWithColon(definition) &&
+      (nextDefinition !== undefined || (last && nested.length > 0 && nested.every(isDefinitionList)));
     const made = definition !== undefined && !covered.has(definition.term) && (announces || definitionCard(ctx, section, definition, under, line));
     if (made) asked.add(definition.term);
     else if (following !== undefined && under[0] === following) tookFollowing = false;

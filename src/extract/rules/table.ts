@@ -43,8 +43,17 @@ const DATA_VALUE = /^(?:[-+]?\d+(?:[.,]\d+)?|\p{L}|null|none|nil|nan|true|false|
  * nothing a learner could recall it from.
  */
 function isSampleData(rows: TableRow[]): boolean {
-  const cells = rows.flatMap((row) => row.children.map((cell) => normalizeSpace(indexInline(cell.children).plain)));
-  return cells.some((text) => text !== '') && cells.every((text) => text === '' || DATA_VALUE.test(text));
+  let values = 0;
+  // Stops at the first cell that says more: almost every table's first cell does.
+  for (const row of rows) {
+    for (const cell of row.children) {
+      const text = normalizeSpace(indexInline(cell.children).plain);
+      if (text === '') continue;
+      if (!DATA_VALUE.test(text)) return false;
+      values++;
+    }
+  }
+  return values > 0;
 }
 
 /** An address without its scheme (`https://`, `mailto:`), `www.` and trailing slashes, lower-cased. */
