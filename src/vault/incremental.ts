@@ -70,13 +70,15 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
   const startedMs = Date.now();
   const handOff = new HandOff(cache ? HAND_OFF_CHARS : Infinity);
   // Started before the notes are read: workers parse the first notes while the rest are read.
-  const extraction = startExtraction(extract, poolOptions(options), (k, json) => {
-    const { source, hash, stat, arrival } = stale[k]!;
-    cache?.put(source.file, { hash, stat, result: json });
-    handOff.offer(source.file, json);
-    // Never read again: at 10,000 notes the texts are 80 MB, which the packages assembled meanwhile can use.
-    source.text = '';
-    arrival.resolve();
+  const extraction = startExtraction(extract, poolOptions(options), (batch) => {
+    const arrived = batch.map(({ index, json }) => ({ ...stale[index]!, json }));
+    cache?.putBatch(arrived.map(({ source, hash, stat, json }) => [source.file, { hash, stat, result: json }]));
+    for (const { source, arrival, json } of arrived) {
+      handOff.offer(source.file, json);
+      // Never read again: at 10,000 notes the texts are 80 MB, which the packages assembled meanwhile can use.
+      source.text = '';
+      arrival.resolve();
+    }
   });
   try {
     for (const file of files) {

@@ -49,15 +49,21 @@ export async function extractAllSerialized(
   pool: PoolOptions = {},
 ): Promise<string[]> {
   const results: string[] = new Array<string>(sources.length);
-  const extraction = startExtraction(options, pool, (index, json) => (results[index] = json));
+  const extraction = startExtraction(options, pool, (batch) => batch.forEach(({ index, json }) => (results[index] = json)));
   for (const source of sources) extraction.add(source);
   await extraction.done();
   return results;
 }
 
+/** One note's result: `index` is the number of notes added before it. */
+export interface Extracted {
+  index: number;
+  json: string;
+}
+
 /** Notes handed to the pool one at a time, as they are read. */
 export interface Extraction {
-  /** Queues a note: its result is delivered with the number of notes added before it. */
+  /** Queues a note. */
   add(source: NoteSource): void;
   /**
    * No more notes. Settles once every result is delivered and every worker has
@@ -68,16 +74,16 @@ export interface Extraction {
 }
 
 /**
- * An extraction that hands each result to `deliver` as soon as it is ready and
- * keeps none: a caller that stores them (the cache) need not hold 10,000
- * notes' JSON at once. Workers start as soon as enough text is queued to pay
+ * An extraction that hands each batch of results to `deliver` as soon as it is
+ * ready and keeps none: a caller that stores them (the cache) need not hold
+ * 10,000 notes' JSON at once, and can store a batch in one transaction. Workers start as soon as enough text is queued to pay
  * for them, so they parse while the rest of the vault is still being read;
  * when too little comes, the notes are extracted here, in this thread, at `done`.
  */
 export function startExtraction(
   options: Partial<ExtractOptions>,
   pool: PoolOptions,
-  deliver: (index: number, json: string) => void,
+  deliver: (batch: readonly Extracted[]) => void,
 ): Extraction {
   const threads = pool.threads ?? availableParallelism();
   const workerUrl = threads >= 2 ? (pool.workerUrl ?? compiledWorkerUrl()) : undefined;
@@ -134,7 +140,7 @@ class WorkerRun implements Extraction {
     private readonly threads: number,
     private readonly workerUrl: URL | undefined,
     private readonly onProgress: PoolOptions['onProgress'],
-    private readonly deliver: (index: number, json: string) => void,
+    private readonly deliver: (batch: readonly Extracted[]) => void,
   ) {}
 
   add(source: NoteSource): void {
@@ -219,7 +225,7 @@ class WorkerRun implements Extraction {
 
   private complete(batchId: number, results: readonly string[]): void {
     const indexes = this.batches[batchId]!;
-    indexes.forEach((sourceIndex, k) => this.deliver(sourceIndex, results[k]!));
+    this.deliver(indexes.map((index, k) => ({ index, json: results[k]! })));
     this.delivered += indexes.length;
     this.onProgress?.(this.delivered, this.sources.length);
     this.settleIfDone();

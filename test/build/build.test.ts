@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPackages, type BuildReport } from '../../src/build/index.js';
 import { UserError } from '../../src/errors.js';
@@ -168,6 +169,32 @@ describe('buildPackages', () => {
     ]);
     expect(readFileSync(join(out, 'DevOps.apkg')).equals(written)).toBe(true);
     for (const n of notesIn('DevOps')) expect(n.id).toBeLessThan(T2.getTime());
+  });
+
+  it('keeps the note ids and mods of a study database whose history is still in the old table layout', async () => {
+    await build(original(), T1);
+    const bytes = readFileSync(join(out, 'DevOps.apkg'));
+    // The history as flashmark stored it before migration 3: the same rows, in a WITHOUT ROWID table.
+    const old = new Database(state);
+    old.exec(`CREATE TABLE kept (guid TEXT PRIMARY KEY, note_id INTEGER NOT NULL, package TEXT NOT NULL, hash TEXT NOT NULL,
+                mod INTEGER NOT NULL, first_seen INTEGER NOT NULL, present INTEGER NOT NULL) WITHOUT ROWID;
+              INSERT INTO kept SELECT guid, note_id, package, hash, mod, first_seen, present FROM build_notes;
+              DROP TABLE build_notes;
+              ALTER TABLE kept RENAME TO build_notes;
+              CREATE INDEX build_notes_note_id ON build_notes (note_id);
+              UPDATE schema_version SET version = 2 WHERE component = 'build';`);
+    old.close();
+
+    const report = await build(original(), T2);
+    expect(report.packages.map((p) => [p.key, p.written, p.unchanged])).toEqual([
+      ['DevOps', false, 4],
+      ['intro', false, 1],
+    ]);
+    expect(readFileSync(join(out, 'DevOps.apkg')).equals(bytes)).toBe(true);
+    const migrated = new Database(state, { readonly: true });
+    expect(migrated.prepare("SELECT version FROM schema_version WHERE component = 'build'").get()).toEqual({ version: 3 });
+    expect(migrated.prepare("SELECT sql FROM sqlite_master WHERE name = 'build_notes'").get()).not.toMatchObject({ sql: expect.stringMatching(/WITHOUT ROWID/) });
+    migrated.close();
   });
 
   it('refuses an output path that is a file, without touching it', async () => {

@@ -45,9 +45,11 @@ describe('parallel extraction', () => {
       const delivered: number[] = [];
       const progress: number[] = [];
       const results: string[] = [];
-      const extraction = pool.startExtraction({}, { threads: 2, workerUrl: failing, onProgress: (done) => progress.push(done) }, (index, json) => {
-        delivered.push(index);
-        results[index] = json;
+      const extraction = pool.startExtraction({}, { threads: 2, workerUrl: failing, onProgress: (done) => progress.push(done) }, (batch) => {
+        for (const { index, json } of batch) {
+          delivered.push(index);
+          results[index] = json;
+        }
       });
       for (const source of sources) extraction.add(source);
       await extraction.done();
