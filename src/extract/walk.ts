@@ -201,13 +201,18 @@ function paragraphCards(
     // "**Пример:** В банковском приложении:" over definition lines of its own, or "1. **Merge**:" over a sub-list
     // of definitions: it only announces them, and they are asked (the sub-list's under its label, see nestedPositionOf).
     // The sub-list is checked last: only a label ending in a colon can announce, and most list items are not one.
+    const announcesLines = nextDefinition !== undefined;
     const announces =
-      definition !== undefined &&
-      endsWithColon(definition) &&
-      (nextDefinition !== undefined || (last && nested.length > 0 && nested.every(isDefinitionList)));
-    const made = definition !== undefined && !covered.has(definition.term) && (announces || definitionCard(ctx, section, definition, under, line));
-    if (made) asked.add(definition.term);
-    else if (following !== undefined && under[0] === following) tookFollowing = false;
+      definition !== undefined && endsWithColon(definition) && (announcesLines || (last && nested.length > 0 && nested.every(isDefinitionList)));
+    // A label over its own sub-list may say something before announcing it ("**2xx**: Указывают, что запрос выполнен
+    // успешно. Например:"), which is asked all the same; what precedes announced lines sets up an example instead.
+    let made = false;
+    if (definition !== undefined && !covered.has(definition.term)) {
+      made = announces || definitionCard(ctx, section, definition, under, line);
+      if (announces && !announcesLines) definitionCard(ctx, section, definition, [], line, 'before announcement');
+      if (made) asked.add(definition.term);
+    }
+    if (!made && following !== undefined && under[0] === following) tookFollowing = false;
     boldClozes(ctx, section, group.nodes, line, asked);
   }
   return tookFollowing;

@@ -272,9 +272,9 @@ describe('definitions inside a labelled list item', () => {
 
 describe('a list of terms with their descriptions', () => {
   it('asks each term, its description left as the cue', () => {
-    const [card] = cardsOf('# T\n\n## Инструменты\n\n- Swagger Editor — ручная проверка\n- Prism – мок-сервер и валидация\n- `spectral` - линтинг файлов\n');
+    const [card] = cardsOf('# T\n\n## Инструменты\n\n- Swagger Editor — ручная проверка\n- Prism – мок-сервер и валидация\n- Spectral - линтинг файлов\n');
     expect(questionOf(card!)).toBe(
-      '<ul><li>{{c1::Swagger Editor}} — ручная проверка</li><li>{{c2::Prism}} – мок-сервер и валидация</li><li>{{c3::<code>spectral</code>}} - линтинг файлов</li></ul>',
+      '<ul><li>{{c1::Swagger Editor}} — ручная проверка</li><li>{{c2::Prism}} – мок-сервер и валидация</li><li>{{c3::Spectral}} - линтинг файлов</li></ul>',
     );
   });
 
@@ -286,6 +286,31 @@ describe('a list of terms with their descriptions', () => {
   it('deletes the items whole when a term is written in another description, which would show it', () => {
     const [card] = cardsOf('# T\n\n## Инструменты\n\n- Postman — ручные запросы\n- Newman — Postman из командной строки\n');
     expect(deletionsOf(card!)).toEqual(['postman — ручные запросы', 'newman — postman из командной строки']);
+  });
+});
+
+describe('a term written as code', () => {
+  it('asks a command of a cheat sheet by the command, kept as code, and makes no list card of a list of them', () => {
+    const cards = cardsOf('# VCS\n\n## TFS\n\n- `tf get`: Получить последнюю версию кода.\n- `tf checkout` — Заблокировать файл для редактирования.\n');
+    expect(cards.map((c) => [c.rule, questionOf(c), c.back])).toEqual([
+      ['definition', '<code>tf get</code>', 'Получить последнюю версию кода.'],
+      ['definition', '<code>tf checkout</code>', 'Заблокировать файл для редактирования.'],
+    ]);
+  });
+
+  it("keeps a code term's own colon as code, and takes no code span alone on its line for a term", () => {
+    const [scenario] = cardsOf('# Gherkin\n\n## Ключевые слова\n\n- `Scenario:` — конкретный пользовательский сценарий\n');
+    expect([questionOf(scenario!), scenario!.back]).toEqual(['<code>Scenario:</code>', 'конкретный пользовательский сценарий']);
+    expect(cardsOf('# T\n\n`npm test`\nзапускает тесты.\n').filter((c) => c.rule === 'definition')).toEqual([]);
+  });
+
+  it('asks what a label over a sub-list of such terms says before announcing them, and each term on its own', () => {
+    const cards = cardsOf('# HTTP\n\n## Коды\n\n- **2xx**: Успешные ответы. Например:\n  - `200 OK`: запрос выполнен.\n  - `201 Created`: ресурс создан.\n');
+    expect(cards.map((c) => [crumbOf(c), questionOf(c), c.back])).toEqual([
+      ['HTTP › Коды', '2xx', 'Успешные ответы.'],
+      ['HTTP › Коды', '<code>200 OK</code>', 'запрос выполнен.'],
+      ['HTTP › Коды', '<code>201 Created</code>', 'ресурс создан.'],
+    ]);
   });
 });
 

@@ -1,11 +1,12 @@
-import type { PhrasingContent, RootContent, Strong } from 'mdast';
+import type { InlineCode, PhrasingContent, RootContent, Strong } from 'mdast';
 import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
-import { escapeHtml, indexInline, renderInline } from '../html.js';
+import { escapeHtml, indexInline, renderInline, type RenderSink } from '../html.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 export interface DefinitionMatch {
-  term: Strong;
+  /** A bold span, or inline code (a command, a function, a status code), which stays code on the card. */
+  term: Strong | InlineCode;
   /** A gloss in parentheses after the bold term, part of the question. */
   gloss: string;
   /** The explanation: what follows the separator. */
@@ -19,23 +20,28 @@ export interface DefinitionMatch {
  * lines below it ("**Severity (Серьезность)**⏎Серьезность дефекта …").
  */
 const SEPARATOR_AFTER = /^(\s*\([^()\n]{1,80}\))?(?:\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*|[ \t]*\n\s*)/u;
+/** After a code term, a separator proper: a code span alone on its line is an example, not a heading. */
+const SEPARATOR_AFTER_CODE = /^(\s*\([^()\n]{1,80}\))?\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*/u;
 /** `**Term:**` and `**Term —**`: the separator inside the bold span. */
 const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
 
 /**
- * A paragraph that opens with a bold term and a separator: "**Term**: explanation",
- * "**Term** — explanation", "**Term:** explanation".
+ * A paragraph that opens with a term and a separator: "**Term**: explanation",
+ * "**Term** — explanation", "**Term:** explanation", and with the term in code,
+ * as cheat sheets write commands: "`tf get`: Получить последнюю версию кода."
+ * A code term's own colon (`Scenario:`) is code, not a separator.
  */
 export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | undefined {
   // A bullet or emoji before the term ("✅ **Допустимые значения:** 18, 30") is decoration.
-  const start = nodes[0]?.type === 'text' && !hasWords(nodes[0].value) && nodes[1]?.type === 'strong' ? 1 : 0;
+  const isTerm = (node: PhrasingContent | undefined): node is Strong | InlineCode => node?.type === 'strong' || node?.type === 'inlineCode';
+  const start = nodes[0]?.type === 'text' && !hasWords(nodes[0].value) && isTerm(nodes[1]) ? 1 : 0;
   const [first, second, ...rest] = nodes.slice(start);
-  if (first?.type !== 'strong') return undefined;
+  if (!isTerm(first)) return undefined;
   const termText = indexInline([first]).plain;
   if (!hasWords(termText)) return undefined;
-  if (SEPARATOR_INSIDE.test(termText)) return { term: first, gloss: '', explanation: nodes.slice(start + 1) };
+  if (first.type === 'strong' && SEPARATOR_INSIDE.test(termText)) return { term: first, gloss: '', explanation: nodes.slice(start + 1) };
   if (second?.type !== 'text') return undefined;
-  const separator = SEPARATOR_AFTER.exec(second.value);
+  const separator = (first.type === 'strong' ? SEPARATOR_AFTER : SEPARATOR_AFTER_CODE).exec(second.value);
   if (!separator) return undefined;
   const remainder = second.value.slice(separator[0].length);
   return { term: first, gloss: separator[1]?.trim() ?? '', explanation: [...(remainder ? [{ ...second, value: remainder }] : []), ...rest] };
@@ -43,7 +49,32 @@ export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | und
 
 /** The term as plain text, without the separator of the `**Term:**` form. */
 export function termText(match: DefinitionMatch): string {
-  return normalizeSpace(`${indexInline([match.term]).plain.replace(/\s*[:：—–-]\s*$/u, '')} ${match.gloss}`);
+  const term = indexInline([match.term]).plain;
+  return normalizeSpace(`${match.term.type === 'strong' ? term.replace(/\s*[:：—–-]\s*$/u, '') : term} ${match.gloss}`);
+}
+
+/** The term as the card asks it: a bold term's words without the bold and the separator, a code term as code. */
+function termHtml(match: DefinitionMatch, sink: RenderSink): string {
+  const term =
+    match.term.type === 'strong'
+      ? renderInline(indexInline(match.term.children), sink, { plainStrong: true }).replace(/\s*[:：—–-]\s*$/u, '')
+      : renderInline(indexInline([match.term]), sink);
+  return match.gloss ? `${term} ${escapeHtml(match.gloss)}` : term;
+}
+
+/**
+ * How much of the explanation answers: all of it, or what it says before the
+ * sentence that announces the definitions below it ("**2xx**: Указывают, что
+ * запрос выполнен успешно. Например:" asks "Указывают, что запрос выполнен
+ * успешно."), which are asked on their own.
+ */
+export type Explained = 'whole' | 'before announcement';
+
+/** Where the last sentence or line of an explanation ending in a colon starts (0: it is all one announcement). */
+function announcementStart(plain: string): number {
+  const ends = [...plain.trimEnd().matchAll(/[.!?…](?=\s)|\n/gu)];
+  const last = ends.at(-1);
+  return last === undefined ? 0 : (last.index ?? 0) + 1;
 }
 
 /**
@@ -57,24 +88,24 @@ export function definitionCard(
   match: DefinitionMatch,
   nested: RootContent[],
   line: number,
+  explained: Explained = 'whole',
 ): boolean {
   if (!ctx.rules.has('definition')) return false;
   const explanation = indexInline(match.explanation);
-  const hasExplanation = hasWords(explanation.plain) || /\uFFFC/u.test(explanation.plain);
+  const end = explained === 'whole' ? explanation.plain.length : announcementStart(explanation.plain);
+  const kept = explanation.plain.slice(0, end);
+  const hasExplanation = hasWords(kept) || /\uFFFC/u.test(kept);
   const nestedHtml = renderBlocks(nested, ctx.sink);
   if (!hasExplanation && !nestedHtml) return false;
   const term = termText(match);
-  const termHtml =
-    renderInline(indexInline(match.term.children), ctx.sink, { plainStrong: true }).replace(/\s*[:：—–-]\s*$/u, '') +
-    (match.gloss ? ` ${escapeHtml(match.gloss)}` : '');
-  const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink).trim() : '';
+  const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink, { range: [0, end] }).trim() : '';
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',
     cue: term,
     crumb: section.crumb,
     place: section.place,
-    question: termHtml,
+    question: termHtml(match, ctx.sink),
     back: explanationHtml + nestedHtml,
     answers: [],
     term,
