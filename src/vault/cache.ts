@@ -179,7 +179,8 @@ export class ExtractionCache {
 
   /**
    * Records new results as they come from the workers, a batch a transaction:
-   * committed one by one, the 10,000 results of a cold build took twice as long.
+   * 10,000 results of 7.5 KB took 0.6 s committed one by one, 0.35 s in
+   * batches of 16.
    */
   putBatch(notes: readonly (readonly [string, CachedNote])[]): void {
     this.db.transaction(() => {

@@ -7,7 +7,7 @@ import { hasWords, normalizeSpace } from '../text.js';
 export interface DefinitionMatch {
   /** A bold span, or inline code (a command, a function, a status code), which stays code on the card. */
   term: Strong | InlineCode;
-  /** A gloss in parentheses after the bold term, part of the question. */
+  /** A gloss in parentheses after the term, part of the question. */
   gloss: string;
   /** The explanation: what follows the separator. */
   explanation: PhrasingContent[];
