@@ -25,6 +25,10 @@ const SEPARATOR_AFTER_CODE = /^(\s*\([^()\n]{1,80}\))?\s*(?:[:：]|[—–](?=\s
 /** `**Term:**` and `**Term —**`: the separator inside the bold span. */
 const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
 
+function isTerm(node: PhrasingContent | undefined): node is Strong | InlineCode {
+  return node?.type === 'strong' || node?.type === 'inlineCode';
+}
+
 /**
  * A paragraph that opens with a term and a separator: "**Term**: explanation",
  * "**Term** — explanation", "**Term:** explanation", and with the term in code,
@@ -33,7 +37,6 @@ const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
  */
 export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | undefined {
   // A bullet or emoji before the term ("✅ **Допустимые значения:** 18, 30") is decoration.
-  const isTerm = (node: PhrasingContent | undefined): node is Strong | InlineCode => node?.type === 'strong' || node?.type === 'inlineCode';
   const start = nodes[0]?.type === 'text' && !hasWords(nodes[0].value) && isTerm(nodes[1]) ? 1 : 0;
   const [first, second, ...rest] = nodes.slice(start);
   if (!isTerm(first)) return undefined;
