@@ -1,5 +1,5 @@
 import type { ModelKind } from '../anki/index.js';
-import type { NoteHistory } from './history.js';
+import type { NoteHistory, NoteHistoryChange } from './history.js';
 
 /** A flashmark card made ready for a package: fields final (media renamed), hash of what Anki would compare. */
 export interface PreparedNote {
@@ -27,7 +27,7 @@ export interface PlanOutcome {
   /** Notes the last build put into a package that no longer has them, with that package. */
   removed: NoteHistory[];
   /** History rows that differ from the stored ones. */
-  history: NoteHistory[];
+  history: NoteHistoryChange[];
 }
 
 /**
@@ -46,7 +46,7 @@ export class BuildPlanner {
   private nextId: number;
   private readonly nowSec: number;
   /** History rows that differ from the stored ones, by package, until taken. */
-  private readonly rows = new Map<string, NoteHistory[]>();
+  private readonly rows = new Map<string, NoteHistoryChange[]>();
   /** guid → package of every note planned that the history knows (the only ones `finish` asks about). */
   private readonly placed = new Map<string, string>();
 
@@ -78,7 +78,8 @@ export class BuildPlanner {
     }
     const inSamePackage = past !== undefined && past.present && past.pkg === note.pkg;
     const status: NoteStatus = !inSamePackage ? 'added' : past.hash === note.hash ? 'unchanged' : 'changed';
-    const row: NoteHistory = { guid: note.guid, noteId: id, pkg: note.pkg, hash: note.hash, mod, firstSeen: past?.firstSeen ?? this.nowSec, present: true };
+    const row: NoteHistoryChange = { guid: note.guid, noteId: id, pkg: note.pkg, hash: note.hash, mod, firstSeen: past?.firstSeen ?? this.nowSec, present: true };
+    if (past && past.pkg !== note.pkg) row.movedFrom = past.pkg;
     if (!past || !sameHistory(past, row)) {
       const rows = this.rows.get(note.pkg);
       if (rows) rows.push(row);
@@ -88,7 +89,7 @@ export class BuildPlanner {
   }
 
   /** The history rows of a package's notes planned so far, to store once the package is on disk; `finish` leaves them out. */
-  takeRows(pkg: string): NoteHistory[] {
+  takeRows(pkg: string): NoteHistoryChange[] {
     const rows = this.rows.get(pkg) ?? [];
     this.rows.delete(pkg);
     return rows;

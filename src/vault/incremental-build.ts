@@ -166,19 +166,23 @@ function fingerprintOf(key: string, notes: readonly LoadedNote[]): string {
  * Released packages are checked whole, since none of their notes may be fresh.
  */
 function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: Map<string, PackageRecord>, db: Db): void {
-  const packageOf = db.prepare<[string], { package: string }>('SELECT package FROM build_notes WHERE guid = ? AND present = 1');
+  // The history's rows are keyed by package first: a guid is looked up in each package that may compete for it.
+  const packageOf = db.prepare<[string, string], { package: string }>(
+    'SELECT package FROM build_notes WHERE guid = ? AND present = 1 AND package IN (SELECT value FROM json_each(?))',
+  );
   const checked = new Set<string>();
   const releasedKeys = new Set<string>();
   let released = true;
   while (released && reused.size > 0) {
     released = false;
+    const candidates = JSON.stringify([...reused.keys()]);
     for (const [key, notes] of groups) {
       if (reused.has(key) || checked.has(key)) continue;
       checked.add(key);
       for (const note of notes) {
         if (!note.fresh && !releasedKeys.has(key)) continue;
         for (const card of note.result().cards) {
-          const other = packageOf.get(card.id)?.package;
+          const other = packageOf.get(card.id, candidates)?.package;
           if (other !== undefined && other !== key && reused.delete(other)) {
             released = true;
             releasedKeys.add(other);

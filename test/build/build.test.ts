@@ -192,9 +192,37 @@ describe('buildPackages', () => {
     ]);
     expect(readFileSync(join(out, 'DevOps.apkg')).equals(bytes)).toBe(true);
     const migrated = new Database(state, { readonly: true });
-    expect(migrated.prepare("SELECT version FROM schema_version WHERE component = 'build'").get()).toEqual({ version: 3 });
-    expect(migrated.prepare("SELECT sql FROM sqlite_master WHERE name = 'build_notes'").get()).not.toMatchObject({ sql: expect.stringMatching(/WITHOUT ROWID/) });
+    expect(migrated.prepare("SELECT version FROM schema_version WHERE component = 'build'").get()).toEqual({ version: 4 });
+    expect(migrated.prepare("SELECT sql FROM sqlite_master WHERE name = 'build_notes'").get()).toMatchObject({ sql: expect.stringMatching(/PRIMARY KEY \(package, guid\)/) });
     migrated.close();
+  });
+
+  it('keeps the note id of a card that moves to another package and back, and its history in one place', async () => {
+    const movedTo = (file: string): Card[] => original().map((c) => (c.id === 'tcp' ? { ...c, source: { ...c.source, file } } : c));
+    const historyOf = (guid: string): unknown[] => {
+      const db = new Database(state, { readonly: true });
+      try {
+        return db.prepare('SELECT package, present FROM build_notes WHERE guid = ?').all(guid);
+      } finally {
+        db.close();
+      }
+    };
+    await build(original(), T1);
+    const id = byGuid(notesIn('DevOps')).get('tcp')!.id;
+
+    const moved = await build(movedTo('Net/net.md'), T2);
+    expect(moved.packages.map((p) => [p.key, p.added, p.removed])).toEqual([
+      ['DevOps', 0, 1],
+      ['Net', 1, 0],
+      ['intro', 0, 0],
+    ]);
+    expect(byGuid(notesIn('Net')).get('tcp')!.id).toBe(id);
+    expect(historyOf('tcp')).toEqual([{ package: 'Net', present: 1 }]);
+
+    const back = await build(original(), T3);
+    expect(back.removedPackages.map((p) => [p.key, p.removed, p.deleted])).toEqual([['Net', 1, true]]);
+    expect(byGuid(notesIn('DevOps')).get('tcp')!.id).toBe(id);
+    expect(historyOf('tcp')).toEqual([{ package: 'DevOps', present: 1 }]);
   });
 
   it('refuses an output path that is a file, without touching it', async () => {

@@ -66,6 +66,26 @@ describe('incremental builds', () => {
     expect(existsSync(join(incremental, 'decks', 'diagrams.apkg'))).toBe(true);
   }, 240_000); // 18 runs of the binary on a busy 2-core machine
 
+  it('rebuild a package a new note takes a card from, as a build that parses every note does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-incremental-'));
+    const sides = ['incremental', 'clean'].map((side) => join(dir, side));
+    const note = '---\nid: shared-note\n---\n# Сеть\n\n- **TCP**: надёжная доставка\n- **UDP**: без гарантий\n';
+    for (const side of sides) {
+      mkdirSync(join(side, 'notes', 'Net'), { recursive: true });
+      mkdirSync(join(side, 'notes', 'Testing'));
+      writeFileSync(join(side, 'notes', 'Net', 'protocols.md'), note);
+      writeFileSync(join(side, 'notes', 'Testing', 'smoke.md'), '# Smoke\n\n- **Smoke**: быстрая проверка сборки\n');
+      build(join(side, 'notes'), join(side, 'decks'), '2026-03-01T10:00:00Z');
+      // A copy of the note, front matter id and all, in another package: its cards' identities are those of Net's.
+      writeFileSync(join(side, 'notes', 'Testing', 'copy.md'), note.replace('без гарантий', 'без подтверждений'));
+    }
+    rmSync(join(sides[1]!, 'notes', '.flashmark', 'state.cache.db'));
+    const [incremental, clean] = sides.map((side) => build(join(side, 'notes'), join(side, 'decks'), '2026-03-02T10:00:00Z'));
+    expect(incremental!.parsed).toBe(1);
+    expect(incremental!.packages.map((p) => [p.key, p.written])).toEqual(clean!.packages.map((p) => [p.key, p.written]));
+    expect(packageBytes(join(sides[0]!, 'decks'))).toEqual(packageBytes(join(sides[1]!, 'decks')));
+  });
+
   it('gives the same card JSON as loading every note', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flashmark-incremental-'));
     const notes = join(dir, 'notes');
