@@ -76,9 +76,10 @@ export interface Extraction {
 /**
  * An extraction that hands each batch of results to `deliver` as soon as it is
  * ready and keeps none: a caller that stores them (the cache) need not hold
- * 10,000 notes' JSON at once, and can store a batch in one transaction. Workers start as soon as enough text is queued to pay
- * for them, so they parse while the rest of the vault is still being read;
- * when too little comes, the notes are extracted here, in this thread, at `done`.
+ * 10,000 notes' JSON at once, and can store a batch in one transaction.
+ * Workers start as soon as enough text is queued to pay for them, so they
+ * parse while the rest of the vault is still being read; when too little
+ * comes, the notes are extracted here, in this thread, at `done`.
  */
 export function startExtraction(
   options: Partial<ExtractOptions>,
