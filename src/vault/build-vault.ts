@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, type BuildReport } from '../build/index.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { progressSummary } from '../progress/index.js';
 import { checkStateDatabase } from '../store/database.js';
 import { ExtractionCache, cacheFingerprint, cachePathFor } from './cache.js';
+import { codeDigest } from './code-digest.js';
 import { startLoadingVault } from './incremental.js';
 import { buildIncrementally } from './incremental-build.js';
 
@@ -67,9 +69,17 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
   }
 }
 
-/** The extraction cache beside the study database, valid for this flashmark version and these extraction options. */
+/** The extraction cache beside the study database, valid for this flashmark code and these extraction options. */
 export function openBuildCache(statePath: string, extract?: Partial<ExtractOptions>): ExtractionCache {
   // A --state the build will refuse is refused before the cache file beside it is created.
   checkStateDatabase(statePath, [BUILD_MIGRATIONS]);
-  return ExtractionCache.open(cachePathFor(statePath), cacheFingerprint(version, resolveExtractOptions(extract)));
+  return ExtractionCache.open(cachePathFor(statePath), cacheFingerprint(toolIdentity(), resolveExtractOptions(extract)));
+}
+
+let identity: string | undefined;
+
+/** The version number and a digest of this copy's code (`dist/` or `src/`, and a checkout's lockfile): see code-digest.ts. */
+function toolIdentity(): string {
+  identity ??= `${version} ${codeDigest(fileURLToPath(new URL('..', import.meta.url)), fileURLToPath(new URL('../../package-lock.json', import.meta.url)))}`;
+  return identity;
 }

@@ -9,7 +9,8 @@ import type { Db } from '../store/database.js';
 /**
  * The incremental cache: each note's extraction result (JSON, see
  * stored-result.ts), keyed by the note's path and the hash of its text, valid
- * for one fingerprint of tool version + extraction options. A rebuild re-extracts only the notes whose
+ * for one fingerprint of the tool (version and code: see code-digest.ts) and
+ * the extraction options. A rebuild re-extracts only the notes whose
  * path/hash pair is not in the cache.
  *
  * Where: a SQLite file beside the study database (`state.db` → `state.cache.db`).
@@ -74,7 +75,7 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** What a cached result is valid for: the tool's version and the extraction options. */
+/** What a cached result is valid for: the tool (its version, or version and code digest) and the extraction options. */
 export function cacheFingerprint(version: string, options: unknown): string {
   return textHash(`${version}\n${canonicalJson(options)}`);
 }
