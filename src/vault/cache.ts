@@ -76,8 +76,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** What a cached result is valid for: the tool (its version, or version and code digest) and the extraction options. */
-export function cacheFingerprint(version: string, options: unknown): string {
-  return textHash(`${version}\n${canonicalJson(options)}`);
+export function cacheFingerprint(tool: string, options: unknown): string {
+  return textHash(`${tool}\n${canonicalJson(options)}`);
 }
 
 export interface CachedNote {
