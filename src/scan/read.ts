@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -40,12 +41,24 @@ export async function readNoteText(root: string, file: string, maxBytes = DEFAUL
 
 /** Text of a note's bytes (UTF-8, BOM dropped), or why they are not a note. */
 export function decodeNote(bytes: Uint8Array): NoteText {
-  if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes); skipped' };
-  try {
-    return { ok: true, text: decoder.decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'not UTF-8 text; skipped (save it as UTF-8)' };
-  }
+  const reason = problemOf(bytes);
+  return reason === undefined ? { ok: true, text: textOfNote(bytes) } : { ok: false, reason };
+}
+
+/**
+ * Why a note's bytes are not a note (binary, not UTF-8), or undefined: then
+ * `textOfNote` decodes them. Checked without decoding, so a build can hand the
+ * bytes to the worker that parses them and never hold the text itself.
+ */
+export function problemOf(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return 'binary file (contains NUL bytes); skipped';
+  if (!isUtf8(bytes)) return 'not UTF-8 text; skipped (save it as UTF-8)';
+  return undefined;
+}
+
+/** The text of bytes `problemOf` found nothing wrong with (BOM dropped). */
+export function textOfNote(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
 }
 
 function formatBytes(n: number): string {

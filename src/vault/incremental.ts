@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
-import { decodeNote, findNoteFiles, type IgnoredNote } from '../scan/index.js';
+import { findNoteFiles, problemOf, type IgnoredNote } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
 import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
 import { readNoteBytes } from './read.js';
@@ -75,8 +75,8 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
     cache?.putBatch(arrived.map(({ source, hash, stat, json }) => [source.file, { hash, stat, result: json }]));
     for (const { source, arrival, json } of arrived) {
       handOff.offer(source.file, json);
-      // Never read again: at 10,000 notes the texts are 80 MB, which the packages assembled meanwhile can use.
-      source.text = '';
+      // Never read again: at 10,000 notes the notes are 100 MB, which the packages assembled meanwhile can use.
+      source.bytes = NO_BYTES;
       arrival.resolve();
     }
   });
@@ -92,7 +92,7 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
         if (read.stat !== prior?.stat) restat.set(file, read.stat);
       } else {
         const arrival = deferred();
-        const source = { file, text: read.text };
+        const source = { file, bytes: read.bytes };
         stale.push({ source, hash: read.hash, stat: read.stat, arrival });
         notes.push(freshNote(file, read.hash, arrival.promise, handOff, cache));
         extraction.add(source);
@@ -114,10 +114,10 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
   return { root, notes, warnings, ignored, extracted: stale.length, extraction: extracted };
 }
 
-/** A note as the cache last saw it (`unchanged`), its text to extract (`changed`), or why it cannot be used. */
+/** A note as the cache last saw it (`unchanged`), its bytes to extract (`changed`, found to be text), or why it cannot be used. */
 type NoteRead =
   | { kind: 'unchanged'; hash: string; stat: string }
-  | { kind: 'changed'; hash: string; stat: string; text: string }
+  | { kind: 'changed'; hash: string; stat: string; bytes: Uint8Array }
   | { kind: 'unreadable'; reason: string };
 
 /**
@@ -134,9 +134,11 @@ async function readIfChanged(root: string, file: string, prior: KnownNote | unde
   const bytes = read.ok ? read.bytes : Buffer.from(slow?.ok ? slow.text : '', 'utf8');
   const hash = createHash('sha1').update(bytes).digest('base64url');
   if (prior?.hash === hash) return { kind: 'unchanged', hash, stat };
-  const text = slow ?? decodeNote(bytes);
-  return text.ok ? { kind: 'changed', hash, stat, text: text.text } : { kind: 'unreadable', reason: text.reason };
+  const problem = problemOf(bytes);
+  return problem === undefined ? { kind: 'changed', hash, stat, bytes } : { kind: 'unreadable', reason: problem };
 }
+
+const NO_BYTES = new Uint8Array(0);
 
 /** A note to extract in this run, and where its result goes. */
 interface Stale {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../bench/generate.js';
 import { buildVault } from '../../src/vault/build-vault.js';
-import { PARALLEL_MIN_CHARS } from '../../src/vault/pool.js';
+import { PARALLEL_MIN_BYTES } from '../../src/vault/pool.js';
 import { UserError } from '../../src/errors.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,8 +20,8 @@ describe('a cold build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flashmark-cold-'));
     const notes = join(dir, 'notes');
     const { files } = generateVault(notes, { notes: 150, seed: 5 });
-    const chars = files.reduce((sum, f) => sum + readFileSync(join(notes, f), 'utf8').length, 0);
-    expect(chars).toBeGreaterThan(PARALLEL_MIN_CHARS); // large enough for the pool to start workers
+    const bytes = files.reduce((sum, f) => sum + readFileSync(join(notes, f)).length, 0);
+    expect(bytes).toBeGreaterThan(PARALLEL_MIN_BYTES); // large enough for the pool to start workers
     const now = new Date('2026-05-01T10:00:00Z');
 
     const parallel = await buildVault(notes, { outDir: join(dir, 'parallel'), statePath: join(dir, 'p', 'state.db'), now, threads: 2 });

@@ -8,6 +8,7 @@ import { editNoteText, generateVault } from '../../bench/generate.js';
 import { loadVault } from '../../src/vault/load.js';
 import { ExtractionCache, cacheFingerprint } from '../../src/vault/cache.js';
 import { startLoadingVault, type LoadOptions } from '../../src/vault/incremental.js';
+import { PARALLEL_MIN_BYTES } from '../../src/vault/pool.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist', 'cli', 'main.js');
@@ -105,6 +106,34 @@ describe('incremental builds', () => {
       const again = await load({ cache, threads: 1 });
       expect(again.extracted).toBe(1);
       expect(again.notes.map((n) => n.result())).toEqual((await loadVault(notes)).notes);
+    } finally {
+      cache.close();
+    }
+  });
+
+  it('reads notes on worker threads as loadVault reads them: a BOM dropped, binary and non-UTF-8 notes left out with a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-incremental-'));
+    const notes = join(dir, 'notes');
+    const { files } = generateVault(notes, { notes: 150, seed: 8 });
+    expect(files.reduce((sum, f) => sum + readFileSync(join(notes, f)).length, 0)).toBeGreaterThan(PARALLEL_MIN_BYTES); // workers start
+    writeFileSync(join(notes, 'bom.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\ntags: [кеш]\n---\n**Кеш** хранит ответы рядом.\n')]));
+    writeFileSync(join(notes, 'latin1.md'), Buffer.from('**Caf\xe9** au lait.\n', 'latin1'));
+    writeFileSync(join(notes, 'nul.md'), Buffer.from('**Term**\0 is here.\n'));
+    const cache = ExtractionCache.open(join(dir, 'cache.db'), cacheFingerprint('test', {}));
+    try {
+      const vault = await startLoadingVault(notes, { cache, threads: 2 });
+      await vault.extraction;
+      const serial = await loadVault(notes);
+
+      expect(vault.notes.map((n) => n.result())).toEqual(serial.notes);
+      expect(vault.warnings).toEqual(serial.warnings);
+      expect(vault.warnings).toEqual([
+        { file: 'latin1.md', message: 'not UTF-8 text; skipped (save it as UTF-8)' },
+        { file: 'nul.md', message: 'binary file (contains NUL bytes); skipped' },
+      ]);
+      const bom = vault.notes.find((n) => n.file === 'bom.md')!.result();
+      // Its front matter is read as front matter: only without the BOM does the note start with `---`.
+      expect(bom.cards.map((c) => [c.front, c.tags])).toEqual([['<div class="crumb">Bom</div>{{c1::Кеш}} хранит ответы рядом.', ['кеш']]]);
     } finally {
       cache.close();
     }

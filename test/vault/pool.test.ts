@@ -18,9 +18,9 @@ describe('parallel extraction', () => {
     const pool = (await import(pathToFileURL(compiledPool).href)) as typeof Pool;
     const dir = mkdtempSync(join(tmpdir(), 'flashmark-pool-'));
     const { files } = generateVault(dir, { notes: 150, seed: 11 });
-    const sources = files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+    const sources = files.map((file) => ({ file, bytes: readFileSync(join(dir, file)) }));
     // Large enough for the pool to start workers.
-    expect(sources.reduce((sum, s) => sum + s.text.length, 0)).toBeGreaterThan(pool.PARALLEL_MIN_CHARS);
+    expect(sources.reduce((sum, s) => sum + s.bytes.length, 0)).toBeGreaterThan(pool.PARALLEL_MIN_BYTES);
     const progress: number[] = [];
 
     const parallel = await pool.extractAllSerialized(sources, {}, { threads: 2, onProgress: (done) => progress.push(done) });
@@ -28,7 +28,7 @@ describe('parallel extraction', () => {
 
     expect(parallel).toEqual(serial);
     expect(parallel.map((json) => resultFromStoredJson(json).file)).toEqual(files);
-    expect(resultFromStoredJson(parallel[42]!)).toEqual(extractNote(files[42]!, sources[42]!.text));
+    expect(resultFromStoredJson(parallel[42]!)).toEqual(extractNote(files[42]!, sources[42]!.bytes.toString('utf8')));
     expect(progress.at(-1)).toBe(files.length);
   });
 
@@ -36,7 +36,7 @@ describe('parallel extraction', () => {
     const pool = (await import(pathToFileURL(compiledPool).href)) as typeof Pool;
     const dir = mkdtempSync(join(tmpdir(), 'flashmark-pool-'));
     const { files } = generateVault(dir, { notes: 150, seed: 12 });
-    const sources = files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+    const sources = files.map((file) => ({ file, bytes: readFileSync(join(dir, file)) }));
     // Every worker dies on its second batch: the first dies while the other still works, then none is left.
     // Whether a dying worker's last answer comes before or after the news of its death varies: three runs.
     const failing = new URL('../fixtures/workers/fails-on-second-batch.mjs', import.meta.url);
