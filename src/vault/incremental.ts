@@ -75,7 +75,7 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
     cache?.putBatch(arrived.map(({ source, hash, stat, json }) => [source.file, { hash, stat, result: json }]));
     for (const { source, arrival, json } of arrived) {
       handOff.offer(source.file, json);
-      // Never read again: at 10,000 notes the notes are 100 MB, which the packages assembled meanwhile can use.
+      // Never read again: the 10,000 notes of the benchmark are 60 MB, which the packages assembled meanwhile can use.
       source.bytes = NO_BYTES;
       arrival.resolve();
     }

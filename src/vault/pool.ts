@@ -9,9 +9,9 @@ import type { Batch, BatchResult } from './worker.js';
 
 /**
  * A note to extract: its path relative to the notes root and its bytes, found
- * to be text by the scan's `problemOf`. The workers decode them: a thread that
- * never holds the text (about 150 MB of strings at 10,000 notes) spends less
- * time collecting garbage.
+ * to be text by the scan's `problemOf`. The workers decode them: the main
+ * thread never holds the text as strings, and a cold build of 10,000 notes
+ * promoted 85 MB less into its old generation.
  */
 export interface NoteSource {
   file: string;
