@@ -232,10 +232,11 @@ class WorkerRun implements Extraction {
     const notes = this.batches[id]!.map((i) => this.sources[i]!);
     const bytes = new Uint8Array(notes.reduce((sum, note) => sum + note.bytes.length, 0));
     const ends: number[] = [];
+    let at = 0;
     for (const note of notes) {
-      const at = ends.at(-1) ?? 0;
       bytes.set(note.bytes, at);
-      ends.push(at + note.bytes.length);
+      at += note.bytes.length;
+      ends.push(at);
     }
     return { id, files: notes.map((note) => note.file), bytes, ends };
   }
