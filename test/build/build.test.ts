@@ -192,8 +192,9 @@ describe('buildPackages', () => {
     ]);
     expect(readFileSync(join(out, 'DevOps.apkg')).equals(bytes)).toBe(true);
     const migrated = new Database(state, { readonly: true });
-    expect(migrated.prepare("SELECT version FROM schema_version WHERE component = 'build'").get()).toEqual({ version: 4 });
+    expect(migrated.prepare("SELECT version FROM schema_version WHERE component = 'build'").get()).toEqual({ version: 5 });
     expect(migrated.prepare("SELECT sql FROM sqlite_master WHERE name = 'build_notes'").get()).toMatchObject({ sql: expect.stringMatching(/PRIMARY KEY \(package, guid\)/) });
+    expect(migrated.prepare("SELECT sql FROM sqlite_master WHERE name = 'build_notes_retired'").get()).toMatchObject({ sql: expect.stringMatching(/WHERE present = 0/) });
     migrated.close();
   });
 

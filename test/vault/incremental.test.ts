@@ -26,6 +26,9 @@ const packageBytes = (decks: string): Map<string, Buffer> =>
 /** A top-level note with an image, to see an image change reach its package. */
 const IMAGE_NOTE = '# Diagrams\n\n## Схемы\n\n- **Pipeline**: ![pipeline](pics/pipeline.png) стадии сборки\n';
 
+/** A note whose cards keep their identity wherever it goes (its front matter `id`). */
+const KEPT_NOTE = '---\nid: kept-note\n---\n# Kept\n\n- **Canary**: a release to a few users first\n';
+
 describe('incremental builds', () => {
   it('give the same packages, byte for byte, as builds that parse every note, through edits, renames and deletions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flashmark-incremental-'));
@@ -33,6 +36,7 @@ describe('incremental builds', () => {
     const clean = join(dir, 'clean');
     const { files } = generateVault(join(incremental, 'notes'), { notes: 24, seed: 7 });
     const otherPackage = files.map((f) => f.split('/')[0]!).find((top) => files[15]!.startsWith(`${top}/`) === false && files.some((f) => f.startsWith(`${top}/`)))!;
+    const notTesting = files.map((f) => f.split('/')[0]!).find((top) => top !== 'Testing' && files.some((f) => f.startsWith(`${top}/`)))!;
     mkdirSync(join(incremental, 'notes', 'pics'));
     writeFileSync(join(incremental, 'notes', 'pics', 'pipeline.png'), Buffer.from('89504e470d0a1a0a0001', 'hex'));
     writeFileSync(join(incremental, 'notes', 'diagrams.md'), IMAGE_NOTE);
@@ -48,6 +52,11 @@ describe('incremental builds', () => {
       ['an image changed', (notes) => writeFileSync(join(notes, 'pics', 'pipeline.png'), Buffer.from('89504e470d0a1a0a0002', 'hex'))],
       ['a whole package deleted', (notes) => rmSync(join(notes, files[5]!))], // a top-level note is a package of its own
       ['a new note', (notes) => writeFileSync(join(notes, 'Testing', 'new.md'), '# Новое\n\n- **Smoke**: быстрая проверка сборки\n')],
+      // Its cards are retired in Testing; when they come back elsewhere, with Testing carried over unbuilt,
+      // they must get their note ids again, as the clean side (which loads the whole history) gives them.
+      ['a note with a front matter id', (notes) => writeFileSync(join(notes, 'Testing', 'kept.md'), KEPT_NOTE)],
+      ['that note deleted', (notes) => rmSync(join(notes, 'Testing', 'kept.md'))],
+      ['that note back, in another package', (notes) => writeFileSync(join(notes, notTesting, 'back.md'), KEPT_NOTE)],
     ];
     steps.forEach(([step, change], i) => {
       const now = `2026-03-${String(i + 1).padStart(2, '0')}T10:00:00Z`;
@@ -65,7 +74,7 @@ describe('incremental builds', () => {
       if (step === 'an answer edited') expect(a.parsed, step).toBe(1);
     });
     expect(existsSync(join(incremental, 'decks', 'diagrams.apkg'))).toBe(true);
-  }, 240_000); // 18 runs of the binary on a busy 2-core machine
+  }, 300_000); // 24 runs of the binary on a busy 2-core machine
 
   it('rebuild a package a new note takes a card from, as a build that parses every note does', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flashmark-incremental-'));
