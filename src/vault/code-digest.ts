@@ -15,9 +15,8 @@ import { join } from 'node:path';
  */
 export function codeDigest(codeDir: string, lockfile?: string): string {
   const hash = createHash('sha256');
-  const modules = readdirSync(codeDir, { recursive: true, encoding: 'utf8' })
+  const modules = filesBelow(codeDir)
     .filter((path) => /\.(?:js|ts)$/.test(path) && !path.endsWith('.d.ts'))
-    .map((path) => path.split('\\').join('/'))
     .sort();
   for (const path of modules) hash.update(`${path}\0`).update(readFileSync(join(codeDir, path))).update('\0');
   if (lockfile !== undefined) {
@@ -28,4 +27,16 @@ export function codeDigest(codeDir: string, lockfile?: string): string {
     }
   }
   return hash.digest('base64url');
+}
+
+/**
+ * Every file below `dir`, as `/`-separated paths relative to it. Walked here:
+ * `readdirSync`'s `recursive` option came with Node 20.1, and on 20.0 it would
+ * list the top folder alone, leaving most of the code out of the digest.
+ */
+function filesBelow(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? filesBelow(dir, path) : [path];
+  });
 }
