@@ -29,7 +29,9 @@ export interface PoolOptions {
 
 /**
  * Below this much text a serial run beats starting workers (each loads
- * remark, ~0.1–0.2 s): remark parses about 1 MB/s on one core.
+ * remark: 0.1–0.2 s as separate modules, about 55 ms to its first answer as
+ * the bundle, scripts/bundle.js): remark parses about 1 MB/s on one core.
+ * Set when workers started slowly; not tuned again since.
  */
 export const PARALLEL_MIN_BYTES = 512 * 1024;
 /**
