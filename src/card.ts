@@ -46,6 +46,48 @@ export interface Card {
   media: string[];
 }
 
+/**
+ * Why extraction turned a candidate card down. The first group are judgements
+ * about what is worth asking, and the setting `keep` brings any of them back;
+ * `excluded` and `skip-marker` follow the user's own choices; the last group
+ * are cards that would be broken, and never come back.
+ */
+export const DROP_REASONS = [
+  'metadata',
+  'catalogue',
+  'rubric',
+  'navigation',
+  'label',
+  'emphasis',
+  'restates',
+  'long-item',
+  'several-facts',
+  'cap',
+  'sample-data',
+  'address',
+  'excluded',
+  'skip-marker',
+  'shows-answer',
+  'too-long',
+  'leftover-markup',
+] as const;
+
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** The reasons the setting `keep` can bring back: the judgements, not the user's exclusions nor broken cards. */
+export const KEEPABLE_REASONS: readonly DropReason[] = DROP_REASONS.slice(0, DROP_REASONS.indexOf('excluded'));
+
+/** A candidate card extraction turned down, as `flashmark cards --dropped` lists it. */
+export interface DroppedCard {
+  reason: DropReason;
+  rule: Rule;
+  type: CardType;
+  /** HTML, as the card would have had it. */
+  front: string;
+  back: string;
+  source: SourcePosition;
+}
+
 /** A problem with one note that does not stop the rest of the vault. */
 export interface NoteWarning {
   file: string;
@@ -56,6 +98,8 @@ export interface NoteWarning {
 export interface NoteResult {
   file: string;
   cards: Card[];
+  /** Candidates turned down, each with its reason; nothing is lost silently. */
+  dropped: DroppedCard[];
   warnings: NoteWarning[];
   /**
    * Why the note makes no cards on purpose, when it does not: opted out

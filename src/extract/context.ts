@@ -1,4 +1,4 @@
-import type { CardType, Rule } from '../card.js';
+import type { CardType, DropReason, Rule } from '../card.js';
 import type { RenderSink } from './html.js';
 
 /** A card before its note-wide finishing (breadcrumb, ids, duplicates). */
@@ -22,7 +22,12 @@ export interface Draft {
   answers: { text: string; n: number }[];
   /** A definition's term: a breadcrumb level equal to it is left out (it would only repeat the question). */
   term?: string;
+  /** A table card's row key and column header (plain text), which the settings' `exclude` can name. */
+  key?: string;
+  column?: string;
   line: number;
+  /** Set when a rule judged the candidate not worth asking: it is listed as dropped, unless the setting `keep` names the reason. */
+  drop?: DropReason;
 }
 
 /** What every rule needs to know about the note it reads. */

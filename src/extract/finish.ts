@@ -1,4 +1,4 @@
-import type { Card } from '../card.js';
+import type { Card, DropReason, DroppedCard } from '../card.js';
 import type { Draft } from './context.js';
 import { escapeHtml } from './html.js';
 import { cardId } from './identity.js';
@@ -14,6 +14,12 @@ export interface NoteFacts {
   title: string;
   deck: string;
   tags: string[];
+}
+
+/** A note's cards, and the candidates turned down with why. */
+export interface FinishedCards {
+  cards: Card[];
+  dropped: DroppedCard[];
 }
 
 /** The visible text of a field: tags dropped, entities read. */
@@ -158,12 +164,15 @@ function hasLeftoverMarkup(card: Card): boolean {
 }
 
 /**
- * Cards from a note's drafts: breadcrumb, id, counts. Drafts that would make
- * a bad card (empty side, answer in sight, question too long) are dropped;
- * two drafts with one id or one question become one card.
+ * Cards from a note's drafts: breadcrumb, id, counts. Drafts a rule judged not
+ * worth asking (unless `keep` names their reason), and drafts that would make a
+ * bad card (answer in sight, question too long, leftover markup) are listed as
+ * dropped; drafts with an empty side make nothing; two drafts with one id or one
+ * question become one card.
  */
-export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
+export function finishCards(facts: NoteFacts, drafts: Draft[], keep: ReadonlySet<DropReason> = new Set()): FinishedCards {
   const cards: Card[] = [];
+  const dropped: DroppedCard[] = [];
   const byId = new Map<string, Card>();
   const byQuestion = new Map<string, Card>();
   // Per repeated cue and place, the next ordinal to try: every lower one is taken already, so
@@ -173,11 +182,21 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
     const composed = `${crumbHtml(facts, draft)}${draft.question}`;
     const front = draft.type === 'cloze' ? withoutVisibleAnswers(composed) : composed;
     const back = draft.back.trim();
+    const drop = (reason: DropReason): void => {
+      dropped.push({ reason, rule: draft.rule, type: draft.type, front: draft.type === 'cloze' ? composed : front, back, source: { file: facts.file, line: draft.line } });
+    };
+    if (draft.drop !== undefined && !keep.has(draft.drop)) {
+      drop(draft.drop);
+      continue;
+    }
     const numbers = new Set([...front.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1]));
     const backText = draft.type === 'basic' ? htmlText(back) : '';
     if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(withoutPlaceholders(backText)) && !back.includes('<img')) continue;
     const frontText = htmlText(front);
-    if (frontText.length > MAX_QUESTION) continue;
+    if (frontText.length > MAX_QUESTION) {
+      drop('too-long');
+      continue;
+    }
     let id = cardId(facts.identity, draft.rule, draft.cue);
     const card: Card = {
       id,
@@ -191,7 +210,14 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
       source: { file: facts.file, line: draft.line },
       media: mediaOf(front, back),
     };
-    if (showsAnswer(card, frontText, backText) || hasLeftoverMarkup(card)) continue;
+    if (showsAnswer(card, frontText, backText)) {
+      drop('shows-answer');
+      continue;
+    }
+    if (hasLeftoverMarkup(card)) {
+      drop('leftover-markup');
+      continue;
+    }
     const sameQuestion = byQuestion.get(front);
     if (sameQuestion) {
       // One question, one card: a basic card collects the answers found for it.
@@ -213,5 +239,5 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
     byQuestion.set(front, card);
     cards.push(card);
   }
-  return cards;
+  return { cards, dropped };
 }

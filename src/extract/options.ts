@@ -1,4 +1,4 @@
-import { RULES, type Rule } from '../card.js';
+import { RULES, type DropReason, type Rule } from '../card.js';
 import { DEFAULT_MAX_NESTING } from '../parse/index.js';
 import { DEFAULT_MAX_NOTE_BYTES } from '../scan/read.js';
 
@@ -19,6 +19,22 @@ export interface ExtractOptions {
   ignore: string[];
   /** How notes map to decks (settings `deck`); a note's front matter `deck` always wins. */
   deck: DeckScheme;
+  /** Kinds of dropped cards to make all the same (settings `keep`): each turns one filter off. */
+  keep: DropReason[];
+  /** What the user left out (settings `exclude`, and a note's front matter adds its own). */
+  exclude: Exclusions;
+}
+
+/**
+ * Patterns, matched case-insensitively against the whole text, `*` standing
+ * for any run of characters: `headings` leave out a section (and the headings
+ * below it), `columns` a table column by its header, `terms` a definition or
+ * bold term, a table row key, a list item.
+ */
+export interface Exclusions {
+  headings: string[];
+  columns: string[];
+  terms: string[];
 }
 
 /**
@@ -37,15 +53,28 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   maxNesting: DEFAULT_MAX_NESTING,
   ignore: [],
   deck: { scheme: 'folder' },
+  keep: [],
+  exclude: { headings: [], columns: [], terms: [] },
 };
 
 export function resolveExtractOptions(options: Partial<ExtractOptions> = {}): ExtractOptions {
-  const resolved: ExtractOptions = { ...DEFAULT_EXTRACT_OPTIONS, rules: [...DEFAULT_EXTRACT_OPTIONS.rules], ignore: [], deck: { scheme: 'folder' } };
+  const resolved: ExtractOptions = {
+    ...DEFAULT_EXTRACT_OPTIONS,
+    rules: [...DEFAULT_EXTRACT_OPTIONS.rules],
+    ignore: [],
+    deck: { scheme: 'folder' },
+    keep: [],
+    exclude: { headings: [], columns: [], terms: [] },
+  };
   if (options.rules) resolved.rules = RULES.filter((rule) => options.rules?.includes(rule));
   if (options.language) resolved.language = options.language;
   if (options.maxNoteBytes !== undefined) resolved.maxNoteBytes = options.maxNoteBytes;
   if (options.maxNesting !== undefined) resolved.maxNesting = options.maxNesting;
   if (options.ignore) resolved.ignore = [...options.ignore];
   if (options.deck) resolved.deck = { scheme: options.deck.scheme, ...(options.deck.name ? { name: options.deck.name } : {}) };
+  if (options.keep) resolved.keep = [...options.keep];
+  if (options.exclude) {
+    resolved.exclude = { headings: [...options.exclude.headings], columns: [...options.exclude.columns], terms: [...options.exclude.terms] };
+  }
   return resolved;
 }

@@ -1,4 +1,4 @@
-import type { Card, NoteResult } from '../card.js';
+import type { Card, DroppedCard, NoteResult } from '../card.js';
 
 /**
  * A note's extraction result as the pool's workers send it and the cache
@@ -14,6 +14,8 @@ interface StoredNote {
   deck?: string;
   tags?: string[];
   cards: StoredCard[];
+  /** Only when not empty; each candidate keeps its own file, as few notes drop many. */
+  dropped?: DroppedCard[];
   warnings: NoteResult['warnings'];
   skipped?: string;
 }
@@ -49,6 +51,7 @@ export function storedResultJson(result: NoteResult): string {
     if (card.media.length > 0) entry.media = card.media;
     stored.cards.push(entry);
   }
+  if (result.dropped.length > 0) stored.dropped = result.dropped;
   if (result.skipped !== undefined) stored.skipped = result.skipped;
   return JSON.stringify(stored);
 }
@@ -70,7 +73,7 @@ export function resultFromStoredJson(json: string): NoteResult {
       media: c.media ?? [],
     }),
   );
-  const result: NoteResult = { file: stored.file, cards, warnings: stored.warnings };
+  const result: NoteResult = { file: stored.file, cards, dropped: stored.dropped ?? [], warnings: stored.warnings };
   if (stored.skipped !== undefined) result.skipped = stored.skipped;
   return result;
 }

@@ -27,6 +27,6 @@ export function cloze(id: string, file: string, text: string, overrides: Partial
 export function vault(root: string, cards: Card[]): BuildInput {
   const byFile = new Map<string, Card[]>();
   for (const c of cards) byFile.set(c.source.file, [...(byFile.get(c.source.file) ?? []), c]);
-  const notes: NoteResult[] = [...byFile.keys()].sort().map((file) => ({ file, cards: byFile.get(file)!, warnings: [] }));
+  const notes: NoteResult[] = [...byFile.keys()].sort().map((file) => ({ file, cards: byFile.get(file)!, dropped: [], warnings: [] }));
   return { root, notes, warnings: [] };
 }

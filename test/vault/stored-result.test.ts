@@ -46,11 +46,12 @@ describe('stored extraction results', () => {
     const result: NoteResult = {
       file: 'n.md',
       cards: [card({}), card({ id: 'b', deck: 'Other' }), card({ id: 'c', tags: [] }), card({ id: 'd', source: { file: 'm.md', line: 9 }, media: ['i.png'] })],
+      dropped: [{ reason: 'label', rule: 'table', type: 'basic', front: 'Q › Example', back: 'x', source: { file: 'n.md', line: 4 } }],
       warnings: [{ file: 'n.md', message: 'w' }],
       skipped: 'empty',
     };
     expect(resultFromStoredJson(storedResultJson(result))).toEqual(result);
-    expect(resultFromStoredJson(storedResultJson({ file: 'e.md', cards: [], warnings: [] }))).toEqual({ file: 'e.md', cards: [], warnings: [] });
+    expect(resultFromStoredJson(storedResultJson({ file: 'e.md', cards: [], dropped: [], warnings: [] }))).toEqual({ file: 'e.md', cards: [], dropped: [], warnings: [] });
   });
 
   it('give each card its own tags, so changing one card’s leaves the others alone', () => {

@@ -150,6 +150,8 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
         question: `${keyHtml} › ${columnHtml}`,
         back: renderInline(index, ctx.sink).trim(),
         answers: [],
+        key: keyText,
+        column: column.text,
         line: row.position?.start.line ?? table.position?.start.line ?? 1,
       });
     });
