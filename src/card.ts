@@ -53,6 +53,8 @@ export interface Card {
  * are cards that would be broken, and never come back.
  */
 export const DROP_REASONS = [
+  'example',
+  'evaluation',
   'metadata',
   'catalogue',
   'rubric',

@@ -106,8 +106,10 @@ export function renderInline(index: InlineIndex, sink: RenderSink, options: Rend
     switch (node.type) {
       case 'text':
         return renderText(node.value, start, from, to, options.masks ?? [], esc);
-      case 'inlineCode':
-        return `<code>${esc(node.value)}</code>`;
+      case 'inlineCode': {
+        const n = options.deletions?.get(node);
+        return n === undefined ? `<code>${esc(node.value)}</code>` : `{{c${n}::<code>${escapeDeleted(node.value)}</code>}}`;
+      }
       case 'inlineMath':
         return `\\(${esc(node.value)}\\)`;
       case 'break':

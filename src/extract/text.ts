@@ -1,3 +1,5 @@
+import { CONTENTS, isLabel } from './lexicon.js';
+
 /** Whitespace other than single spaces: what `collapseSpace` has to change. */
 const UNUSUAL_SPACE = /[^\S ]| {2}/;
 
@@ -46,7 +48,7 @@ export function cleanHeading(text: string): string {
 
 /** Headings that name a table of contents: no breadcrumb level, no title. */
 export function isContentsHeading(text: string): boolean {
-  return /^(?:содержание|оглавление|contents|table of contents|toc)$/iu.test(text);
+  return isLabel(CONTENTS, text);
 }
 
 /**

@@ -99,7 +99,7 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
           return;
         }
         const next = blocks[i + 1];
-        if (paragraphCards(ctx, sectionOf(position), block, [], new Set(), next?.type === 'list' ? next : undefined)) answered.add(next as List);
+        if (paragraphCards(ctx, sectionOf(position), block, [], new Set(), next?.type === 'list' ? next : undefined, true)) answered.add(next as List);
         if (!introOf(block)) position.pseudo = undefined;
         return;
       }
@@ -167,7 +167,9 @@ function withoutCalloutMarker(children: RootContent[]): RootContent[] {
  * Definition, question-answer and bold cards of one paragraph, line group by
  * line group. `nested` are blocks under it (a list item's sub-list); a
  * definition that ends with a colon and has none takes `following` (the list
- * right after it) as its answer. Returns whether it did.
+ * right after it) as its answer. A paragraph of prose (`prose`, not a list
+ * item, which the list rule asks) also asks the names it writes as code.
+ * Returns whether it took `following`.
  */
 function paragraphCards(
   ctx: NoteContext,
@@ -176,6 +178,7 @@ function paragraphCards(
   nested: RootContent[],
   covered: ReadonlySet<Nodes> = new Set(),
   following?: List,
+  prose = false,
 ): boolean {
   const start = paragraph.position?.start.line ?? 1;
   const isDefinitionLine = (line: PhrasingContent[]): boolean => matchDefinition(line) !== undefined;
@@ -213,7 +216,7 @@ function paragraphCards(
       if (made) asked.add(definition.term);
     }
     if (!made && following !== undefined && under[0] === following) tookFollowing = false;
-    boldClozes(ctx, section, group.nodes, line, asked);
+    boldClozes(ctx, section, group.nodes, line, asked, prose && definition === undefined);
   }
   return tookFollowing;
 }

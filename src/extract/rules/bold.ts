@@ -1,24 +1,49 @@
-import type { Nodes, PhrasingContent, Strong, Text } from 'mdast';
+import type { InlineCode, Nodes, PhrasingContent, Strong, Text } from 'mdast';
 import type { NoteContext, Section } from '../context.js';
 import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.js';
 import { firstIndex, insideAny, runWithin } from '../ranges.js';
 import { sentenceRanges } from '../sentences.js';
+import { STRESS, isLabel } from '../lexicon.js';
 import { comparable, hasWords } from '../text.js';
 import { wholeWordMatches } from '../words.js';
 
 /** Longest sentence asked whole; a longer one is narrowed to the clauses around its deletions. */
 const MAX_SENTENCE = 400;
+/** A code span asked in prose is a name (`strace`, `find_packages`), not a command line or a snippet. */
+const MAX_CODE_TERM = 40;
+const MAX_CODE_TERM_WORDS = 3;
+/** More code spans than this in one sentence are a list of names, not a statement about them. */
+const MAX_CODE_TERMS = 3;
+/** Words of prose a sentence needs around its code spans to be a question. */
+const MIN_PROSE_WORDS = 5;
+
+/** A code span that names something: short, with letters, a few words at most. */
+function isCodeTerm(code: InlineCode): boolean {
+  const value = code.value.trim();
+  return value.length >= 2 && value.length <= MAX_CODE_TERM && /\p{L}/u.test(value) && value.split(/\s+/u).length <= MAX_CODE_TERM_WORDS;
+}
+
+/** A one-word bold span this short ("**не**", "**or**") is stress, not a term. */
+const STRESS_MAX_LETTERS = 2;
+
+/** Bold used for stress: one common word ("это **не** так", "**always**"), not a term to recall. */
+function isStress(text: string): boolean {
+  const word = text.trim();
+  return !/\s/u.test(word) && (isLabel(STRESS, word) || (word.length <= STRESS_MAX_LETTERS && /^\p{L}+$/u.test(word) && !/\p{Lu}/u.test(word)));
+}
 
 /** Each list in reading order; strong spans and text leaves never overlap, so their ranges are sorted too. */
 interface InlineParts {
   strongs: Strong[];
+  /** Code spans in the prose itself, not inside a bold span or a link. */
+  codes: InlineCode[];
   /** Text leaves outside any bold span: where other occurrences of a deleted term are masked. */
   freeTexts: Text[];
   unbreakable: [number, number][];
 }
 
 function collectParts(index: InlineIndex): InlineParts {
-  const parts: InlineParts = { strongs: [], freeTexts: [], unbreakable: [] };
+  const parts: InlineParts = { strongs: [], codes: [], freeTexts: [], unbreakable: [] };
   const range = (node: Nodes): [number, number] => index.ranges.get(node) ?? [0, 0];
   const visit = (node: Nodes): void => {
     if (node.type === 'strong') {
@@ -32,7 +57,10 @@ function collectParts(index: InlineIndex): InlineParts {
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  for (const node of index.nodes) visit(node);
+  for (const node of index.nodes) {
+    if (node.type === 'inlineCode') parts.codes.push(node);
+    visit(node);
+  }
   return parts;
 }
 
@@ -41,7 +69,10 @@ function collectParts(index: InlineIndex): InlineParts {
  * one deletion number per distinct bold text (the same term twice is one
  * number). Other occurrences of a deleted term in the sentence are deleted too,
  * so the card never shows its answer. Bold spans in `asked` are the cue or
- * answer of another card and are left as plain bold.
+ * answer of another card and are left as plain bold. With `codeTerms`, a
+ * sentence of prose without bold asks the names it writes as code (a tool, a
+ * command, a function: "можно использовать команду `strace`"), which notes
+ * emphasise that way as often as with bold.
  */
 export function boldClozes(
   ctx: NoteContext,
@@ -49,19 +80,26 @@ export function boldClozes(
   nodes: PhrasingContent[],
   line: number,
   asked: ReadonlySet<Nodes> = new Set(),
+  codeTerms = false,
 ): void {
   if (!ctx.rules.has('bold')) return;
   const index = indexInline(nodes);
   const parts = collectParts(index);
   const range = (node: Nodes): [number, number] => index.ranges.get(node) ?? [0, 0];
   const eligible = parts.strongs.filter((strong) => !asked.has(strong) && hasWords(index.plain.slice(...range(strong))));
-  if (eligible.length === 0) return;
+  const codes = codeTerms ? parts.codes.filter(isCodeTerm) : [];
+  if (eligible.length === 0 && codes.length === 0) return;
   const eligibleRanges = eligible.map(range);
+  const codeRanges = codes.map(range);
   const freeTextRanges = parts.freeTexts.map(range);
   const inUnbreakable = insideAny(parts.unbreakable);
   const lineBreaks = [...index.plain.matchAll(/\n/g)].map((match) => match.index);
   for (const sentence of sentenceRanges(index.plain, ctx.language, parts.unbreakable)) {
-    const inSentence = eligible.slice(...runWithin(eligibleRanges, sentence));
+    const bolded = eligible.slice(...runWithin(eligibleRanges, sentence));
+    // Stressed words stay bold text; a sentence with nothing but stress is kept as dropped.
+    const terms = bolded.filter((strong) => !isStress(index.plain.slice(...range(strong))));
+    const named = terms.length === 0 ? codeTermsOf(index.plain, sentence, codes.slice(...runWithin(codeRanges, sentence)).map(range)) : [];
+    const inSentence: Nodes[] = terms.length > 0 ? terms : named.length > 0 ? codes.slice(...runWithin(codeRanges, sentence)) : bolded;
     if (inSentence.length === 0) continue;
     const window = withoutLeadingDecoration(index.plain, narrow(index.plain, sentence, inSentence.map(range), inUnbreakable));
     const numbers = new Map<string, number>();
@@ -85,8 +123,16 @@ export function boldClozes(
       back: '',
       answers: [...numbers].map(([text, n]) => ({ text, n })),
       line: line + firstIndex(lineBreaks, (at) => at >= window[0]),
+      ...(terms.length === 0 && named.length === 0 ? { drop: 'emphasis' as const } : {}),
     });
   }
+}
+
+/** The code spans of a sentence worth asking: a few, in a sentence with enough prose around them. */
+function codeTermsOf(plain: string, sentence: [number, number], spans: [number, number][]): [number, number][] {
+  if (spans.length === 0 || spans.length > MAX_CODE_TERMS) return [];
+  const prose = cutOut(plain, sentence, spans, ' ').split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+  return prose.length >= MIN_PROSE_WORDS ? spans : [];
 }
 
 /** The plain text of a range with the given sub-ranges replaced. */

@@ -1,7 +1,10 @@
 import type { InlineCode, PhrasingContent, RootContent, Strong } from 'mdast';
 import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
+import type { DropReason } from '../../card.js';
 import { escapeHtml, indexInline, renderInline, type RenderSink } from '../html.js';
+import { ANNOUNCING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
+import { restates } from '../restates.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 export interface DefinitionMatch {
@@ -81,6 +84,21 @@ function announcementStart(plain: string): number {
 }
 
 /**
+ * Why a definition is not worth asking, if it is not: its term only announces
+ * what follows ("Пример", "Note", an emoji), it sits under a heading of
+ * judgements (advantages, drawbacks) or links, or its explanation only
+ * restates the term.
+ */
+export function definitionDrop(place: readonly string[], term: string, explanation: string): DropReason | undefined {
+  if (isLabel(ANNOUNCING, term) || isLabel(EXAMPLE, term)) return 'label';
+  const heading = place.at(-1) ?? '';
+  if (opensWithLabel(EVALUATION, heading)) return 'evaluation';
+  if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
+  if (restates(term, explanation)) return 'restates';
+  return undefined;
+}
+
+/**
  * The definition rule: the term asks, the explanation (and the blocks nested
  * under it, such as a sub-list) answers. Returns false when there is nothing
  * to answer, so the caller treats the bold span like any other.
@@ -102,6 +120,7 @@ export function definitionCard(
   if (!hasExplanation && !nestedHtml) return false;
   const term = termText(match);
   const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink, { range: [0, end] }).trim() : '';
+  const drop = definitionDrop(section.place, term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',
@@ -113,6 +132,7 @@ export function definitionCard(
     answers: [],
     term,
     line,
+    ...(drop ? { drop } : {}),
   });
   return true;
 }

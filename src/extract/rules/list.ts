@@ -1,10 +1,22 @@
 import type { List, Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { DropReason } from '../../card.js';
 import type { NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline, type InlineIndex } from '../html.js';
+import { EVALUATION, NAVIGATION, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
-/** An item up to this long is deleted whole; a longer one only by its lead clause. */
-const SHORT_ITEM = 110;
+/**
+ * An item up to this long is deleted whole; a longer one only by its lead
+ * clause, when that is this short too: a learner recalls a phrase, not a
+ * sentence word for word.
+ */
+const SHORT_ITEM = 60;
+/** A "Term — description" item up to this long is asked by its term. */
+const TERM_ITEM = 110;
+/** Parts one list may make; the rest of a longer list would flood a deck. */
+const MAX_PARTS = 3;
+/** Share of items opening with a link that makes a list a reading list. */
+const MOSTLY_LINKS = 0.5;
 /** A lead clause shorter than this is extended to the next clause. */
 const MIN_LEAD = 20;
 /** Items and characters one list card holds; a longer list is asked in consecutive parts. */
@@ -48,7 +60,7 @@ function leadEnd(index: InlineIndex): number {
  */
 function termEnd(index: InlineIndex): number {
   const plain = index.plain.trimEnd();
-  if (plain.length > SHORT_ITEM) return 0;
+  if (plain.length > TERM_ITEM) return 0;
   const dash = /\s[—–-]\s/u.exec(plain);
   if (!dash || dash.index > MAX_TERM || !hasWords(plain.slice(0, dash.index)) || !hasWords(plain.slice(dash.index + dash[0].length))) return 0;
   // Never cut a bold span, link or code in half.
@@ -64,7 +76,7 @@ function termEnd(index: InlineIndex): number {
  * drops such a card.
  */
 function withTermCues(plans: ItemPlan[], intro: string): ItemPlan[] {
-  const asked = plans.filter((plan) => plan.leadEnd > 0);
+  const asked = plans.filter((plan) => plan.leadEnd > 0 || termEnd(plan.index) > 0);
   const cut = new Map(asked.map((plan) => [plan, termEnd(plan.index)]));
   if (asked.length === 0 || [...cut.values()].includes(0)) return plans;
   const shown = [intro, ...plans.map((plan) => plan.index.plain.slice(cut.get(plan) ?? plan.leadEnd))].join('\n').toLowerCase();
@@ -78,6 +90,20 @@ function withoutClosingPunctuation(index: InlineIndex, end: number): number {
   while (cut > 0 && /[.;,:]/u.test(index.plain[cut - 1] as string)) cut--;
   for (const [node, [s, e]] of index.ranges) if (node.type !== 'text' && s < cut && cut < e) return end;
   return hasWords(index.plain.slice(0, cut)) ? cut : end;
+}
+
+/** An item that opens with a link (`[Site](https://…) — a course`): the list points elsewhere. */
+function opensWithLink(paragraph: Paragraph): boolean {
+  const first = paragraph.children.find((node) => !(node.type === 'text' && !hasWords(node.value)));
+  return first?.type === 'link' || first?.type === 'linkReference' || (first?.type === 'strong' && first.children[0]?.type === 'link');
+}
+
+/** Why a list under a heading asks nothing, if it does not: a list of links, or of judgements. */
+function listDrop(section: Section, items: Paragraph[]): DropReason | undefined {
+  const heading = section.place.at(-1) ?? '';
+  if (opensWithLabel(NAVIGATION, heading) || items.filter(opensWithLink).length >= Math.max(1, items.length * MOSTLY_LINKS)) return 'navigation';
+  if (opensWithLabel(EVALUATION, heading)) return 'evaluation';
+  return undefined;
 }
 
 /**
@@ -107,12 +133,17 @@ export function listCards(
       .filter((plan) => hasWords(plan.index.plain)),
     introIndex?.plain ?? '',
   );
-  if (plans.filter((plan) => plan.leadEnd > 0).length < 2) return covered;
+  const drop = listDrop(section, items);
+  if (plans.filter((plan) => plan.leadEnd > 0).length < 2) {
+    if (plans.length >= 2) pushUnasked(ctx, section, list, plans, drop ?? 'long-item');
+    return covered;
+  }
   const introHtml = introIndex ? renderInline(introIndex, ctx.sink).trim() : '';
   const chunks = chunk(plans);
   chunks.forEach((part, chunkIndex) => {
     const deleted = part.filter((plan) => plan.leadEnd > 0);
     if (deleted.length === 0 || part.length < 2) return;
+    const partDrop = drop ?? (chunkIndex >= MAX_PARTS ? 'cap' : undefined);
     let n = 0;
     const lis = part.map((plan) => {
       const full = plan.index.plain.trimEnd().length;
@@ -125,8 +156,10 @@ export function listCards(
       const rest = plan.showsRest ? renderInline(plan.index, ctx.sink, { range: [plan.leadEnd, full] }).trimEnd() : '';
       return `<li>{{c${n}::${lead}}}${rest || (/^[.;,:]+$/u.test(tail) ? escapeHtml(tail) : tail ? '…' : '')}</li>`;
     });
-    for (const plan of deleted) {
-      for (const [node, [s, e]] of plan.index.ranges) if (node.type === 'strong' && e <= plan.leadEnd && s < e) covered.add(node);
+    if (partDrop === undefined) {
+      for (const plan of deleted) {
+        for (const [node, [s, e]] of plan.index.ranges) if (node.type === 'strong' && e <= plan.leadEnd && s < e) covered.add(node);
+      }
     }
     const tag = list.ordered ? 'ol' : 'ul';
     ctx.drafts.push({
@@ -139,9 +172,28 @@ export function listCards(
       back: '',
       answers: deleted.map((plan, i) => ({ text: normalizeSpace(plan.index.plain.slice(0, plan.leadEnd)), n: i + 1 })),
       line: part[0]?.line ?? list.position?.start.line ?? 1,
+      ...(partDrop ? { drop: partDrop } : {}),
     });
   });
   return covered;
+}
+
+/** A list with too little to delete, kept as dropped so `cards --dropped` shows why it made no card. */
+function pushUnasked(ctx: NoteContext, section: Section, list: List, plans: ItemPlan[], drop: DropReason): void {
+  const tag = list.ordered ? 'ol' : 'ul';
+  const lis = plans.map((plan) => `<li>${renderInline(plan.index, ctx.sink, { range: [0, cutAtWord(plan.index.plain, CONTEXT_ITEM)] }).trim()}</li>`);
+  ctx.drafts.push({
+    rule: 'list',
+    type: 'cloze',
+    cue: section.crumb.join(' › '),
+    crumb: section.crumb,
+    place: section.place,
+    question: `<${tag}>${lis.join('')}</${tag}>`,
+    back: '',
+    answers: [],
+    line: plans[0]?.line ?? list.position?.start.line ?? 1,
+    drop,
+  });
 }
 
 /** Consecutive parts of a long list, each small enough to read as one question. */

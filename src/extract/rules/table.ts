@@ -1,7 +1,17 @@
 import type { PhrasingContent, Table, TableRow } from 'mdast';
-import type { NoteContext, Section } from '../context.js';
+import type { DropReason } from '../../card.js';
+import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
+import { restates } from '../restates.js';
 import { hasWords, normalizeSpace } from '../text.js';
+import { columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
+
+/**
+ * Cards one table may make: a bigger grid floods a deck with cards no one
+ * reviews. The first columns are asked first (a row's name, then what
+ * describes it), so the cap drops the last columns' cells.
+ */
+const MAX_TABLE_CARDS = 60;
 
 /**
  * A first column that only numbers the rows (1, 2, 3…) says nothing a learner
@@ -31,7 +41,9 @@ function isGroupingColumn(rows: TableRow[]): boolean {
   const says = (row: TableRow, column: number): boolean => hasWords(indexInline(row.children[column]?.children ?? []).plain);
   const firsts = rows.map((row) => normalizeSpace(indexInline(row.children[0]?.children ?? []).plain));
   const headsGroup = (row: TableRow, i: number): boolean => firsts[i] !== '' && row.children.every((_, column) => column === 0 || !says(row, column));
-  return firsts[0] !== '' && firsts.some((text) => text === '') && rows.every((row, i) => says(row, 1) || headsGroup(row, i));
+  // A category written again on each of its rows ("JOIN", "GROUP BY" under "Объединение данных" twice) groups them too.
+  const repeated = firsts.some((text, i) => i > 0 && text !== '' && text === firsts[i - 1]);
+  return firsts[0] !== '' && (firsts.some((text) => text === '') || repeated) && rows.every((row, i) => says(row, 1) || headsGroup(row, i));
 }
 
 /** A value of sample data: a number, a single letter, NULL and its kin, a dash for none. */
@@ -98,22 +110,32 @@ function withoutTreeMarker(keyHtml: string): string {
 /**
  * The table rule: each non-empty cell outside the first column is asked from
  * the row's first cell and the column's header ("Junior › Ключевые навыки"),
- * or the second cell when the first only numbers or groups the rows. A cell
- * that is only an address is not asked.
+ * or the second cell when the first only numbers or groups the rows. Tables
+ * drawn side by side are read one by one. What is not worth asking is kept
+ * as dropped, with why: a rubric, a catalogue, examples, judgements, a column
+ * of repeated short values, a cell that only restates its row's key or is
+ * only an address, the cells past the table's cap.
  * Bold inside a table is part of these cards, never a cloze of its own.
  */
 export function tableCards(ctx: NoteContext, section: Section, table: Table): void {
   if (!ctx.rules.has('table')) return;
-  const [header, ...rows] = table.children;
-  if (!header || isSampleData(rows)) return;
+  for (const grid of tablesOf(table)) gridCards(ctx, section, grid, table.position?.start.line ?? 1);
+}
+
+function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLine: number): void {
+  const { header, rows } = grid;
+  const sampleData = isSampleData(rows);
   const numbered = isNumberingColumn(rows);
   const grouped = !numbered && isGroupingColumn(rows);
   const keyColumn = grouped || numbered ? 1 : 0;
+  const wholeDrop: DropReason | undefined = sampleData ? 'sample-data' : tableDrop(section.place, grid, keyColumn);
+  const columnDrops = header.children.map((_, column) => (column > keyColumn ? columnDrop(grid, column) : undefined));
   let group = { text: '', html: '' };
   const headers = header.children.map((cell) => {
     const index = indexInline(cell.children);
     return { text: normalizeSpace(index.plain), html: renderInline(index, ctx.sink, { plainStrong: true }).trim() };
   });
+  const byColumn: Draft[][] = headers.map(() => []);
   rows.forEach((row, rowIndex) => {
     const keyCell = row.children[keyColumn];
     const cells = row.children.slice(keyColumn + 1);
@@ -136,15 +158,20 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
       keyHtml = `${group.html} › ${keyHtml}`;
       keyCue = `${group.text}\u001f${keyText}`;
     }
+    // A row whose cells all speak of its key ("Стандартизация": "строго стандартизирован" | "нет стандарта") compares; the difference is the fact.
+    const restating = new Set(cells.flatMap((cell, i) => (restates(keyText, indexInline(cell.children).plain) ? [i] : [])));
+    const comparing = restating.size > 1;
     cells.forEach((cell, i) => {
       const index = indexInline(cell.children);
-      if ((!hasWords(index.plain) && !index.plain.includes('\uFFFC')) || isAddressOnly(cell.children)) return;
-      const column = headers[keyColumn + i + 1] ?? { text: '', html: '' };
-      const columnHtml = column.html || escapeHtml(String(keyColumn + i + 2));
-      ctx.drafts.push({
+      if (!hasWords(index.plain) && !index.plain.includes('\uFFFC')) return;
+      const columnIndex = keyColumn + i + 1;
+      const column = headers[columnIndex] ?? { text: '', html: '' };
+      const columnHtml = column.html || escapeHtml(String(columnIndex + 1));
+      const drop = wholeDrop ?? columnDrops[columnIndex] ?? (isAddressOnly(cell.children) ? 'address' : restating.has(i) && !comparing ? 'restates' : undefined);
+      byColumn[columnIndex]?.push({
         rule: 'table',
         type: 'basic',
-        cue: `${keyCue}\u001f${column.text || keyColumn + i + 2}`,
+        cue: `${keyCue}\u001f${column.text || columnIndex + 1}`,
         crumb: section.crumb,
         place: section.place,
         question: `${keyHtml} › ${columnHtml}`,
@@ -152,8 +179,15 @@ export function tableCards(ctx: NoteContext, section: Section, table: Table): vo
         answers: [],
         key: keyText,
         column: column.text,
-        line: row.position?.start.line ?? table.position?.start.line ?? 1,
+        line: row.position?.start.line ?? tableLine,
+        ...(drop ? { drop } : {}),
       });
     });
   });
+  let asked = 0;
+  for (const draft of byColumn.flat()) {
+    if (draft.drop === undefined && ++asked > MAX_TABLE_CARDS) draft.drop = 'cap';
+  }
+  // Cards stay in reading order, row by row, as the note shows them.
+  ctx.drafts.push(...byColumn.flat().sort((a, b) => a.line - b.line));
 }

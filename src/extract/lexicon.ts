@@ -1,0 +1,124 @@
+/**
+ * The few words of natural languages the rules need, as data, in one place.
+ *
+ * Every rule decides from the structure of a note first; these words only name
+ * the kind of a heading, a column or a bold label ("Example", "Пример", "示例").
+ * Each kind lists its words for several languages; a word is compared with the
+ * whole label, lower-cased, after emoji, numbering and trailing punctuation are
+ * dropped (see `labelWords`). Add a language by adding its words to each list.
+ */
+
+type Lexicon = ReadonlySet<string>;
+
+function lexicon(...groups: readonly string[][]): Lexicon {
+  return new Set(groups.flat().map((word) => word.toLowerCase()));
+}
+
+/** Tables of contents: no breadcrumb level, no cards. */
+export const CONTENTS = lexicon(
+  ['contents', 'table of contents', 'toc'],
+  ['содержание', 'оглавление'],
+  ['目录', '內容', '内容'],
+  ['inhalt', 'inhaltsverzeichnis', 'índice', 'sommaire', 'table des matières'],
+);
+
+/** Sections that point elsewhere (links to read, not facts to recall). */
+export const NAVIGATION = lexicon(
+  ['see also', 'references', 'reference', 'links', 'useful links', 'resources', 'further reading', 'sources', 'bibliography', 'related', 'related notes', 'read more', 'reading list'],
+  ['ссылки', 'полезные ссылки', 'источники', 'литература', 'ресурсы', 'см. также', 'см также', 'смотрите также', 'читать далее', 'материалы', 'полезные материалы', 'дополнительные материалы', 'ресурсы, форумы'],
+  ['参考', '参考资料', '参考文献', '相关', '相关链接', '链接', '延伸阅读', '资源', '另见'],
+  ['siehe auch', 'quellen', 'weiterführende links', 'referencias', 'enlaces', 'voir aussi', 'liens'],
+);
+
+/**
+ * Labels that introduce one illustration: its cells and rows are made-up data,
+ * not facts. Plural "examples" often lists instances of a kind (a fact), so
+ * only the singular forms are here.
+ */
+export const EXAMPLE = lexicon(
+  ['example', 'e.g', 'sample', 'usage example', 'example usage', 'for example', 'illustration'],
+  ['пример', 'например', 'пример использования', 'пример кода', 'пример в sql', 'пример команды', 'пример применения'],
+  ['例子', '示例', '例如', '举例', '范例', '用法', '示例代码'],
+  ['beispiel', 'ejemplo', 'exemple'],
+);
+
+/** Bold labels that only announce what follows: not a term a learner recalls. */
+export const ANNOUNCING = lexicon(
+  ['note', 'notes', 'nb', 'tip', 'tips', 'hint', 'caution', 'important', 'attention', 'tl;dr', 'tldr', 'summary', 'in short', 'remember', 'todo', 'also', 'bonus', 'update', 'edit'],
+  ['примечание', 'заметка', 'важно', 'внимание', 'совет', 'подсказка', 'итог', 'итого', 'итоги', 'вывод', 'выводы', 'кратко', 'коротко', 'вкратце', 'резюме', 'запомни', 'запомнить', 'также', 'кстати', 'обратите внимание'],
+  ['注意', '提示', '总结', '小结', '重要', '备注'],
+  ['hinweis', 'achtung', 'zusammenfassung', 'nota', 'resumen', 'remarque', 'résumé'],
+);
+
+/**
+ * Headings and columns of judgements rather than facts: advantages,
+ * drawbacks, recommendations. Their items are generic ("Readability: code is
+ * easier to read") and learners delete them.
+ */
+export const EVALUATION = lexicon(
+  ['advantages', 'disadvantages', 'pros', 'cons', 'pros and cons', 'benefits', 'drawbacks', 'strengths', 'weaknesses', 'recommendations', 'business value'],
+  ['преимущества', 'недостатки', 'плюсы', 'минусы', 'плюсы и минусы', 'достоинства', 'преимущества и недостатки', 'рекомендации', 'рекомендации по использованию', 'бизнес-ценность'],
+  ['优点', '缺点', '优势', '劣势', '优缺点', '建议', '好处'],
+  ['vorteile', 'nachteile', 'ventajas', 'desventajas', 'avantages', 'inconvénients'],
+);
+
+/**
+ * Columns that describe the row rather than its subject: how hard, how long,
+ * how much, where to find it. A catalogue's columns.
+ */
+export const METADATA = lexicon(
+  ['difficulty', 'duration', 'time', 'length', 'price', 'cost', 'rating', 'stars', 'status', 'priority', 'link', 'links', 'url', 'date', 'author', 'year', 'progress', 'done', 'tags', 'level', 'source'],
+  ['сложность', 'длительность', 'продолжительность', 'время', 'цена', 'стоимость', 'рейтинг', 'оценка', 'статус', 'приоритет', 'ссылка', 'ссылки', 'дата', 'автор', 'год', 'прогресс', 'теги', 'уровень', 'источник', 'вспомогательные ссылки', 'вспомагательные ссылки'],
+  ['难度', '时长', '时间', '价格', '费用', '评分', '状态', '优先级', '链接', '日期', '作者', '年份', '进度', '标签', '级别', '来源'],
+  ['schwierigkeit', 'dauer', 'preis', 'dificultad', 'duración', 'precio', 'difficulté', 'durée', 'prix'],
+);
+
+/** Levels of a skill scale: a table whose rows are these is a rubric, not knowledge. */
+export const SKILL_LEVELS = lexicon(
+  ['trainee', 'intern', 'junior', 'middle', 'mid', 'senior', 'lead', 'principal', 'staff', 'expert', 'beginner', 'novice', 'intermediate', 'advanced', 'basic', 'master'],
+  ['стажер', 'стажёр', 'джуниор', 'мидл', 'сеньор', 'лид', 'эксперт', 'начальный', 'базовый', 'средний', 'продвинутый', 'экспертный', 'новичок'],
+  ['初级', '中级', '高级', '专家', '资深', '入门', '进阶'],
+  ['anfänger', 'fortgeschritten', 'principiante', 'intermedio', 'avanzado', 'débutant', 'intermédiaire', 'avancé'],
+);
+
+/**
+ * Words stressed in bold inside a sentence ("это **не** так"): emphasis, not a
+ * term. One-word bold spans of these are never asked.
+ */
+export const STRESS = lexicon(
+  ['not', 'no', 'never', 'always', 'only', 'all', 'must', 'very', 'any', 'every', 'none', 'both', 'before', 'after', 'and', 'or', 'but', 'do', "don't", 'should', 'same'],
+  ['не', 'нет', 'ни', 'никогда', 'всегда', 'только', 'все', 'всё', 'всех', 'обязательно', 'нельзя', 'можно', 'очень', 'и', 'или', 'но', 'до', 'после', 'должен', 'должна', 'должны', 'нужно', 'надо', 'каждый', 'любой', 'один', 'одна', 'одно', 'сразу'],
+  ['不', '不要', '没有', '必须', '只', '只有', '都', '一定', '总是', '永远', '不能', '可以'],
+  ['nicht', 'kein', 'immer', 'nie', 'nunca', 'siempre', 'solo', 'jamais', 'toujours', 'seulement'],
+);
+
+/** Emoji and their joiners, which decorate labels ("📌 Пример"). */
+const DECORATION = /[0-9#*]\u{FE0F}?\u{20E3}|\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}/gu;
+
+/** A label reduced to its words: lower-cased, decoration, numbering, parentheses and edge punctuation gone. */
+export function labelWords(text: string): string {
+  return text
+    .replace(DECORATION, ' ')
+    .toLowerCase()
+    .replace(/\([^()]*\)/gu, ' ')
+    .replace(/^[\s\d.)#*•·-]+/u, '')
+    .replace(/[\s:：.,;!?！？—–-]+$/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Whether a label is one of a lexicon's words. */
+export function isLabel(words: Lexicon, text: string): boolean {
+  return words.has(labelWords(text));
+}
+
+/**
+ * Whether a heading or column header opens with one of a lexicon's words:
+ * "Преимущества Docker", "📌 Пример", "Example: login" name their kind first.
+ */
+export function opensWithLabel(words: Lexicon, text: string): boolean {
+  const label = labelWords(text);
+  if (words.has(label)) return true;
+  const first = label.split(/[\s:：,]/u)[0] ?? '';
+  return first !== '' && words.has(first);
+}

@@ -1,0 +1,58 @@
+/**
+ * Whether an answer only restates its question: every word of the key comes
+ * back in the answer (by its stem: "Изоляция" in "изолированных средах",
+ * "visibility" in "visible"), and the answer adds at most a few words of its
+ * own ("Уровень отказов: частота отказов системы"). A learner recalls nothing
+ * from such a card. Stems are compared by shared prefixes, which holds across
+ * the inflections of most alphabetic languages; a Han, kana or Hangul key is
+ * compared character pair by character pair.
+ */
+
+/** A shared prefix this long (and at least half the shorter word) makes two words one stem. */
+const MIN_STEM = 4;
+/** Words shorter than this (articles, prepositions, "API") must match exactly, if at all. */
+const MIN_CONTENT_WORD = 3;
+/** An answer adding more words of its own than this says something beyond its key. */
+const MAX_NEW_WORDS = 4;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const DENSE_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+
+/** The words of a text, lower-cased; a run of a script written without spaces becomes its character pairs. */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  for (const [word] of text.toLowerCase().matchAll(WORD)) {
+    if (!DENSE_SCRIPT.test(word)) {
+      words.push(word);
+      continue;
+    }
+    const chars = [...word];
+    if (chars.length === 1) words.push(word);
+    for (let i = 0; i + 1 < chars.length; i++) words.push(`${chars[i]}${chars[i + 1]}`);
+  }
+  return words;
+}
+
+function isContent(word: string): boolean {
+  return DENSE_SCRIPT.test(word) || word.length >= MIN_CONTENT_WORD;
+}
+
+/** Whether two words share a stem. */
+export function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < MIN_STEM || DENSE_SCRIPT.test(a)) return false;
+  let common = 0;
+  while (common < shorter && a[common] === b[common]) common++;
+  return common >= MIN_STEM && common * 2 >= shorter;
+}
+
+export function restates(key: string, answer: string): boolean {
+  const keyWords = wordsOf(key).filter((word) => isContent(word) && !/^\d+$/u.test(word));
+  if (keyWords.length === 0) return false;
+  // A number in the answer (a port, a limit, a year) is a fact of its own.
+  const answerWords = wordsOf(answer).filter((word) => isContent(word) || /^\d+$/u.test(word));
+  if (!keyWords.every((k) => answerWords.some((a) => sameStem(k, a)))) return false;
+  const own = answerWords.filter((a) => !keyWords.some((k) => sameStem(k, a)));
+  return own.length <= MAX_NEW_WORDS;
+}

@@ -1,0 +1,99 @@
+import type { Table, TableCell, TableRow } from 'mdast';
+import type { DropReason } from '../../card.js';
+import { indexInline } from '../html.js';
+import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, isLabel, opensWithLabel } from '../lexicon.js';
+import { hasWords, normalizeSpace } from '../text.js';
+
+/**
+ * What a table is, read from its shape: where one table ends and the next
+ * begins, and which of its columns and rows hold facts worth asking.
+ */
+
+/** A table as the rules read it: a header row and body rows, all of the same width. */
+export interface TableGrid {
+  header: TableRow;
+  rows: TableRow[];
+}
+
+/** A value this short, repeated down a column, describes the row rather than teaching a fact ("Medium", "Да"). */
+const SHORT_VALUE_WORDS = 3;
+const SHORT_VALUE_CHARS = 30;
+/** A column needs this many filled cells before its repeats say anything. */
+const MIN_ROWS_FOR_REPEATS = 8;
+/** Rows per distinct value at which a column is a tag on its rows rather than a fact about each. */
+const ROWS_PER_VALUE = 4;
+/** Share of a table's keys that makes it a rubric (skill levels) or a catalogue (links). */
+const MOSTLY = 0.6;
+
+export function cellText(cell: TableCell | undefined): string {
+  return normalizeSpace(indexInline(cell?.children ?? []).plain);
+}
+
+function slice(row: TableRow, from: number, to: number): TableRow {
+  return { ...row, children: row.children.slice(from, to) };
+}
+
+/**
+ * The tables a Markdown table holds: two tables drawn side by side, separated
+ * by a column empty from header to last row, are two tables; a body row that
+ * repeats the header starts the next table of the same columns (and is not a
+ * row of facts).
+ */
+export function tablesOf(table: Table): TableGrid[] {
+  const [header, ...body] = table.children;
+  if (!header) return [];
+  const width = header.children.length;
+  const empty = (column: number): boolean => table.children.every((row) => cellText(row.children[column]) === '');
+  const bounds: [number, number][] = [];
+  let start = 0;
+  for (let column = 0; column <= width; column++) {
+    if (column === width || empty(column)) {
+      if (column > start) bounds.push([start, column]);
+      start = column + 1;
+    }
+  }
+  const headerTexts = header.children.map(cellText);
+  const repeatsHeader = (row: TableRow): boolean => row.children.every((cell, i) => cellText(cell) === headerTexts[i]);
+  return bounds.map(([from, to]) => ({
+    header: slice(header, from, to),
+    rows: body.filter((row) => !repeatsHeader(row)).map((row) => slice(row, from, to)),
+  }));
+}
+
+/**
+ * Why a whole table asks nothing, if it does not: under an example or
+ * navigation heading; rows keyed by the levels of a skill scale (a rubric:
+ * Junior, Middle, Senior over generic sentences); rows keyed by links (a
+ * catalogue of courses, tools, articles).
+ */
+export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: number): DropReason | undefined {
+  const heading = place.at(-1) ?? '';
+  if (opensWithLabel(EXAMPLE, heading)) return 'example';
+  if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
+  if (opensWithLabel(EVALUATION, heading)) return 'evaluation';
+  const keys = grid.rows.map((row) => row.children[keyColumn]).filter((cell): cell is TableCell => cellText(cell) !== '');
+  if (keys.length >= 2 && keys.filter((cell) => isLabel(SKILL_LEVELS, cellText(cell))).length >= keys.length * MOSTLY) return 'rubric';
+  const isLink = (cell: TableCell): boolean => {
+    const content = cell.children.filter((node) => !(node.type === 'text' && !hasWords(node.value)));
+    return content.length === 1 && (content[0]?.type === 'link' || content[0]?.type === 'linkReference');
+  };
+  if (keys.length >= 2 && keys.filter(isLink).length >= keys.length * MOSTLY) return 'catalogue';
+  return undefined;
+}
+
+/**
+ * Why a column asks nothing, if it does not: its header names examples,
+ * judgements (advantages, recommendations) or what describes a row rather
+ * than its subject (difficulty, duration, link), or a handful of short values
+ * repeat down many rows, so the same short answer would answer many questions.
+ */
+export function columnDrop(grid: TableGrid, column: number): DropReason | undefined {
+  const header = cellText(grid.header.children[column]);
+  if (opensWithLabel(EXAMPLE, header)) return 'example';
+  if (opensWithLabel(EVALUATION, header)) return 'evaluation';
+  if (isLabel(METADATA, header)) return 'metadata';
+  const values = grid.rows.map((row) => cellText(row.children[column]).toLowerCase()).filter((text) => text !== '');
+  const short = values.every((text) => text.length <= SHORT_VALUE_CHARS && text.split(' ').length <= SHORT_VALUE_WORDS);
+  if (short && values.length >= MIN_ROWS_FOR_REPEATS && new Set(values).size * ROWS_PER_VALUE <= values.length) return 'metadata';
+  return undefined;
+}
