@@ -6,6 +6,7 @@ import { finishCards } from './finish.js';
 import { indexInline, type RenderSink } from './html.js';
 import { noteIdentity } from './identity.js';
 import { resolveExtractOptions, type DeckScheme, type ExtractOptions } from './options.js';
+import { judgeNote } from './note-judgement.js';
 import { guessLanguage } from './sentences.js';
 import { skipReason, withoutMdxStatements } from './skip.js';
 import { cleanHeading, deckLevel, hasWords, isContentsHeading, titleFromFileName } from './text.js';
@@ -76,6 +77,7 @@ export function extractNote(file: string, text: string, options: Partial<Extract
     drafts: [],
   };
   walkNote(ctx, tree.children, heading);
+  judgeNote(title, ctx.drafts);
   const { cards, dropped } = finishCards(
     { file, identity: noteIdentity(file, frontMatter.id), title, deck: deckOf(file, title, frontMatter.deck, resolved.deck), tags: frontMatter.tags },
     ctx.drafts,

@@ -51,15 +51,16 @@ export const ANNOUNCING = lexicon(
 );
 
 /**
- * Headings and columns of judgements rather than facts: advantages,
- * drawbacks, recommendations. Their items are generic ("Readability: code is
- * easier to read") and learners delete them.
+ * Headings and columns of judgements and sales points rather than facts:
+ * advantages, drawbacks, recommendations, a product's feature list. Their
+ * items are generic ("Readability: code is easier to read", "ER Diagrams:
+ * creating ER diagrams") and learners delete them.
  */
 export const EVALUATION = lexicon(
-  ['advantages', 'disadvantages', 'pros', 'cons', 'pros and cons', 'benefits', 'drawbacks', 'strengths', 'weaknesses', 'recommendations', 'business value'],
-  ['преимущества', 'недостатки', 'плюсы', 'минусы', 'плюсы и минусы', 'достоинства', 'преимущества и недостатки', 'рекомендации', 'рекомендации по использованию', 'бизнес-ценность'],
-  ['优点', '缺点', '优势', '劣势', '优缺点', '建议', '好处'],
-  ['vorteile', 'nachteile', 'ventajas', 'desventajas', 'avantages', 'inconvénients'],
+  ['advantages', 'disadvantages', 'pros', 'cons', 'pros and cons', 'benefits', 'drawbacks', 'strengths', 'weaknesses', 'recommendations', 'business value', 'features', 'key features', 'main features', 'capabilities', 'key capabilities', 'highlights'],
+  ['преимущества', 'недостатки', 'плюсы', 'минусы', 'плюсы и минусы', 'достоинства', 'преимущества и недостатки', 'рекомендации', 'рекомендации по использованию', 'бизнес-ценность', 'возможности', 'основные возможности', 'ключевые возможности', 'основные функции', 'ключевые функции', 'особенности', 'основные особенности', 'ключевые особенности'],
+  ['优点', '缺点', '优势', '劣势', '优缺点', '建议', '好处', '功能特点', '主要功能', '特点', '特性'],
+  ['vorteile', 'nachteile', 'funktionen', 'ventajas', 'desventajas', 'características', 'avantages', 'inconvénients', 'fonctionnalités'],
 );
 
 /**
@@ -67,9 +68,9 @@ export const EVALUATION = lexicon(
  * how much, where to find it. A catalogue's columns.
  */
 export const METADATA = lexicon(
-  ['difficulty', 'duration', 'time', 'length', 'price', 'cost', 'rating', 'stars', 'status', 'priority', 'link', 'links', 'url', 'date', 'author', 'year', 'progress', 'done', 'tags', 'level', 'source'],
-  ['сложность', 'длительность', 'продолжительность', 'время', 'цена', 'стоимость', 'рейтинг', 'оценка', 'статус', 'приоритет', 'ссылка', 'ссылки', 'дата', 'автор', 'год', 'прогресс', 'теги', 'уровень', 'источник', 'вспомогательные ссылки', 'вспомагательные ссылки'],
-  ['难度', '时长', '时间', '价格', '费用', '评分', '状态', '优先级', '链接', '日期', '作者', '年份', '进度', '标签', '级别', '来源'],
+  ['difficulty', 'duration', 'time', 'length', 'price', 'cost', 'rating', 'stars', 'status', 'priority', 'link', 'links', 'url', 'date', 'author', 'year', 'progress', 'done', 'tags', 'level', 'source', 'category', 'type', 'platforms'],
+  ['сложность', 'длительность', 'продолжительность', 'время', 'цена', 'стоимость', 'рейтинг', 'оценка', 'статус', 'приоритет', 'ссылка', 'ссылки', 'дата', 'автор', 'год', 'прогресс', 'теги', 'уровень', 'источник', 'вспомогательные ссылки', 'вспомагательные ссылки', 'категория', 'тип', 'платформы'],
+  ['难度', '时长', '时间', '价格', '费用', '评分', '状态', '优先级', '链接', '日期', '作者', '年份', '进度', '标签', '级别', '来源', '类别', '分类', '类型', '平台'],
   ['schwierigkeit', 'dauer', 'preis', 'dificultad', 'duración', 'precio', 'difficulté', 'durée', 'prix'],
 );
 
@@ -118,7 +119,9 @@ export function isLabel(words: Lexicon, text: string): boolean {
  */
 export function opensWithLabel(words: Lexicon, text: string): boolean {
   const label = labelWords(text);
-  if (words.has(label)) return true;
-  const first = label.split(/[\s:：,]/u)[0] ?? '';
-  return first !== '' && words.has(first);
+  if (label === '') return false;
+  for (const word of words) {
+    if (label === word || (label.startsWith(word) && /^[\s:：,]/u.test(label.slice(word.length)))) return true;
+  }
+  return false;
 }

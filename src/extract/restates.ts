@@ -47,6 +47,21 @@ export function sameStem(a: string, b: string): boolean {
   return common >= MIN_STEM && common * 2 >= shorter;
 }
 
+/** An answer with this few words beyond its question and breadcrumb only repeats its context. */
+const MAX_WORDS_BEYOND_CONTEXT = 1;
+
+/**
+ * Whether an answer says nothing its question and breadcrumb do not already
+ * say ("Нагрузочное тестирование › Инструменты › Gatling": "Инструмент для
+ * нагрузочного тестирования").
+ */
+export function restatesContext(context: string, answer: string): boolean {
+  const known = wordsOf(context).filter(isContent);
+  const answerWords = wordsOf(answer).filter((word) => isContent(word) || /^\d+$/u.test(word));
+  if (answerWords.length < 2) return false;
+  return answerWords.filter((a) => !known.some((k) => sameStem(k, a))).length <= MAX_WORDS_BEYOND_CONTEXT;
+}
+
 export function restates(key: string, answer: string): boolean {
   const keyWords = wordsOf(key).filter((word) => isContent(word) && !/^\d+$/u.test(word));
   if (keyWords.length === 0) return false;

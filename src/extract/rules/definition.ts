@@ -4,7 +4,7 @@ import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
 import { escapeHtml, indexInline, renderInline, type RenderSink } from '../html.js';
 import { ANNOUNCING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
-import { restates } from '../restates.js';
+import { restates, restatesContext } from '../restates.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 export interface DefinitionMatch {
@@ -76,6 +76,14 @@ function termHtml(match: DefinitionMatch, sink: RenderSink): string {
  */
 export type Explained = 'whole' | 'before announcement';
 
+/** Where a line of an explanation opening with an example label starts ("⏎Пример: …"): the example is not the answer. */
+function exampleStart(plain: string): number {
+  for (const match of plain.matchAll(/\n([^\n:：]{1,40})[:：]/gu)) {
+    if (isLabel(EXAMPLE, match[1] ?? '') && hasWords(plain.slice(0, match.index))) return match.index;
+  }
+  return plain.length;
+}
+
 /** Where the last sentence or line of an explanation ending in a colon starts (0: it is all one announcement). */
 function announcementStart(plain: string): number {
   const ends = [...plain.trimEnd().matchAll(/[.!?…](?=\s)|\n/gu)];
@@ -85,16 +93,16 @@ function announcementStart(plain: string): number {
 
 /**
  * Why a definition is not worth asking, if it is not: its term only announces
- * what follows ("Пример", "Note", an emoji), it sits under a heading of
- * judgements (advantages, drawbacks) or links, or its explanation only
- * restates the term.
+ * what follows ("Пример", "Note"), it names or sits under judgements
+ * (advantages, drawbacks, a feature list) or links, or its explanation only
+ * restates the term or its breadcrumb.
  */
-export function definitionDrop(place: readonly string[], term: string, explanation: string): DropReason | undefined {
+export function definitionDrop(crumb: readonly string[], place: readonly string[], term: string, explanation: string): DropReason | undefined {
   if (isLabel(ANNOUNCING, term) || isLabel(EXAMPLE, term)) return 'label';
   const heading = place.at(-1) ?? '';
-  if (opensWithLabel(EVALUATION, heading)) return 'evaluation';
+  if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';
   if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
-  if (restates(term, explanation)) return 'restates';
+  if (restates(term, explanation) || restatesContext([...crumb, term].join(' '), explanation)) return 'restates';
   return undefined;
 }
 
@@ -113,14 +121,14 @@ export function definitionCard(
 ): boolean {
   if (!ctx.rules.has('definition')) return false;
   const explanation = indexInline(match.explanation);
-  const end = explained === 'whole' ? explanation.plain.length : announcementStart(explanation.plain);
+  const end = Math.min(explained === 'whole' ? explanation.plain.length : announcementStart(explanation.plain), exampleStart(explanation.plain));
   const kept = explanation.plain.slice(0, end);
   const hasExplanation = hasWords(kept) || /\uFFFC/u.test(kept);
   const nestedHtml = renderBlocks(nested, ctx.sink);
   if (!hasExplanation && !nestedHtml) return false;
   const term = termText(match);
   const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink, { range: [0, end] }).trim() : '';
-  const drop = definitionDrop(section.place, term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
+  const drop = definitionDrop(section.crumb, section.place, term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',

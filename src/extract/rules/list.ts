@@ -2,7 +2,7 @@ import type { List, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { DropReason } from '../../card.js';
 import type { NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline, type InlineIndex } from '../html.js';
-import { EVALUATION, NAVIGATION, opensWithLabel } from '../lexicon.js';
+import { ANNOUNCING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 /**
@@ -10,7 +10,8 @@ import { hasWords, normalizeSpace } from '../text.js';
  * clause, when that is this short too: a learner recalls a phrase, not a
  * sentence word for word.
  */
-const SHORT_ITEM = 60;
+const SHORT_ITEM = 50;
+const SHORT_ITEM_WORDS = 5;
 /** A "Term — description" item up to this long is asked by its term. */
 const TERM_ITEM = 110;
 /** Parts one list may make; the rest of a longer list would flood a deck. */
@@ -36,20 +37,42 @@ interface ItemPlan {
   line: number;
 }
 
-/** The lead of an item: the whole item when short, else its first clause when that is short. */
+function isShort(text: string): boolean {
+  return text.length <= SHORT_ITEM && text.trim().split(/\s+/u).length <= SHORT_ITEM_WORDS;
+}
+
+/**
+ * The lead of an item: the whole item when short, else its first clause when
+ * that is short. An item that announces what follows ("Пример использования:")
+ * or only labels has none.
+ */
 function leadEnd(index: InlineIndex): number {
   const plain = index.plain.trimEnd();
-  if (plain.length <= SHORT_ITEM) return withoutClosingPunctuation(index, plain.length);
+  if (/[:：]$/u.test(plain) || isLabel(EXAMPLE, plain) || isLabel(ANNOUNCING, plain)) return 0;
+  if (isShort(plain)) return withoutClosingPunctuation(index, plain.length);
   // The first clause long enough to say something ("Надёжность — это свойство продукта", not "Надёжность").
   // Not at a comma: "Чем ниже уровень, тем больше тестов" cut there leaves half a thought to recall.
   const separator = [...plain.matchAll(/[;:](?=\s)|\s[—–-]\s|[.!?](?=\s)/gu)].find((m) => (m.index ?? 0) >= MIN_LEAD);
-  if (!separator || (separator.index ?? 0) > SHORT_ITEM) return 0;
+  if (!separator || !isShort(plain.slice(0, separator.index ?? 0))) return 0;
   let end = separator.index ?? 0;
   // Never cut a bold span, link or code in half.
   for (const [node, [s, e]] of index.ranges) {
     if (node.type !== 'text' && s < end && end < e) end = e;
   }
-  return end <= SHORT_ITEM ? end : 0;
+  return isShort(plain.slice(0, end)) ? end : 0;
+}
+
+/**
+ * The end of the name of an item that reads "Name (what it is)": "Нативные
+ * (собранные для конкретной платформы)" asks the name from its gloss, which
+ * stays in sight, instead of deleting both.
+ */
+function nameBeforeGloss(index: InlineIndex): number {
+  const match = /^([^()]{2,50}?)\s*\([^()]{3,}\)[.;,]?$/u.exec(index.plain.trim());
+  if (!match?.[1] || !hasWords(match[1]) || !isShort(match[1])) return 0;
+  const end = index.plain.indexOf(match[1]) + match[1].length;
+  for (const [node, [s, e]] of index.ranges) if (node.type !== 'text' && s < end && end < e) return 0;
+  return end;
 }
 
 /**
@@ -128,7 +151,10 @@ export function listCards(
     items
       .map((paragraph): ItemPlan => {
         const index = indexInline(paragraph.children);
-        return { index, leadEnd: hasWords(index.plain) ? leadEnd(index) : 0, showsRest: false, line: paragraph.position?.start.line ?? 1 };
+        const line = paragraph.position?.start.line ?? 1;
+        const name = nameBeforeGloss(index);
+        if (name > 0) return { index, leadEnd: name, showsRest: true, line };
+        return { index, leadEnd: hasWords(index.plain) ? leadEnd(index) : 0, showsRest: false, line };
       })
       .filter((plan) => hasWords(plan.index.plain)),
     introIndex?.plain ?? '',

@@ -2,7 +2,7 @@ import type { PhrasingContent, Table, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
-import { restates } from '../restates.js';
+import { restates, restatesContext } from '../restates.js';
 import { hasWords, normalizeSpace } from '../text.js';
 import { columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
 
@@ -159,15 +159,21 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       keyCue = `${group.text}\u001f${keyText}`;
     }
     // A row whose cells all speak of its key ("Стандартизация": "строго стандартизирован" | "нет стандарта") compares; the difference is the fact.
-    const restating = new Set(cells.flatMap((cell, i) => (restates(keyText, indexInline(cell.children).plain) ? [i] : [])));
+    const texts = cells.map((cell) => normalizeSpace(indexInline(cell.children).plain));
+    const context = (i: number): string => [...section.crumb, keyText, headers[keyColumn + i + 1]?.text ?? ''].join(' ');
+    const restating = new Set(texts.flatMap((text, i) => (restates(keyText, text) || restatesContext(context(i), text) ? [i] : [])));
     const comparing = restating.size > 1;
+    // "Платформы: Windows, macOS, Linux" under every tool compared: no difference to learn.
+    const filled = texts.filter((text) => text !== '');
+    const same = filled.length >= 2 && new Set(filled.map((text) => text.toLowerCase())).size === 1;
     cells.forEach((cell, i) => {
       const index = indexInline(cell.children);
       if (!hasWords(index.plain) && !index.plain.includes('\uFFFC')) return;
       const columnIndex = keyColumn + i + 1;
       const column = headers[columnIndex] ?? { text: '', html: '' };
       const columnHtml = column.html || escapeHtml(String(columnIndex + 1));
-      const drop = wholeDrop ?? columnDrops[columnIndex] ?? (isAddressOnly(cell.children) ? 'address' : restating.has(i) && !comparing ? 'restates' : undefined);
+      const drop =
+        wholeDrop ?? columnDrops[columnIndex] ?? (isAddressOnly(cell.children) ? 'address' : same ? 'metadata' : restating.has(i) && !comparing ? 'restates' : undefined);
       byColumn[columnIndex]?.push({
         rule: 'table',
         type: 'basic',

@@ -1,0 +1,68 @@
+import type { Draft } from './context.js';
+import { htmlText } from './finish.js';
+import { sameStem, wordsOf } from './restates.js';
+import { comparable } from './text.js';
+
+/**
+ * Judgements that need the whole note: what one card cannot tell about itself.
+ *
+ * - A term the note defines again and again under different headings ("Тип",
+ *   "Инструменты", "Процесс") is a facet label, not a concept. Asked from its
+ *   breadcrumb it is a fair question when the answer is one fact; an answer of
+ *   several lines is several facts in one card, and a short answer the label
+ *   repeats across the note ("Тип: Техника черного ящика" four times) is a
+ *   tag on the section.
+ * - An answer that opens with the note's own subject ("Python используется
+ *   для …" under "Автоматизация" in a note on Python), where neither the
+ *   question nor the headings above it name that subject, is a statement
+ *   about the subject hung on a label, not what the label means.
+ */
+
+/** A definition term this many times in one note is a facet label. */
+const FACET_REPEATS = 3;
+/** A facet's answer of this many lines or more holds several facts. */
+const SEVERAL_LINES = 3;
+/** A facet's answers this short, repeated, tag the sections they sit in. */
+const SHORT_ANSWER_WORDS = 4;
+/** Title words shorter than this (articles, "и", "of") are not the note's subject. */
+const MIN_SUBJECT_WORD = 4;
+
+function lineCount(html: string): number {
+  return html.split(/<br>|<li>|<\/p>|\n/u).filter((part) => htmlText(part) !== '').length;
+}
+
+function firstWord(html: string): string {
+  return wordsOf(htmlText(html))[0] ?? '';
+}
+
+/** Sets `drop` on the drafts the whole note shows are not worth asking. */
+export function judgeNote(title: string, drafts: readonly Draft[]): void {
+  const facets = new Map<string, Draft[]>();
+  for (const draft of drafts) {
+    if (draft.rule !== 'definition' || draft.term === undefined) continue;
+    const key = comparable(draft.term);
+    facets.set(key, [...(facets.get(key) ?? []), draft]);
+  }
+  for (const group of facets.values()) {
+    if (group.length < FACET_REPEATS) continue;
+    const answers = group.map((draft) => comparable(htmlText(draft.back)));
+    const short = answers.filter((answer) => answer.split(' ').length <= SHORT_ANSWER_WORDS);
+    const repeats = short.length >= FACET_REPEATS && new Set(short).size * 2 <= short.length;
+    for (const draft of group) {
+      if (draft.drop !== undefined) continue;
+      if (repeats) draft.drop = 'metadata';
+      else if (lineCount(draft.back) >= SEVERAL_LINES) draft.drop = 'several-facts';
+    }
+  }
+  const subject = wordsOf(title).filter((word) => word.length >= MIN_SUBJECT_WORD);
+  if (subject.length === 0) return;
+  for (const draft of drafts) {
+    if (draft.drop !== undefined || draft.type !== 'basic') continue;
+    const opening = firstWord(draft.back);
+    const ofSubject = (word: string): boolean => word === opening || sameStem(word, opening);
+    if (!subject.some(ofSubject)) continue;
+    // The subject named in the question or the headings above it is what the card asks about.
+    const context = wordsOf(htmlText([draft.question, ...draft.crumb].join(' ')));
+    if (!context.some(ofSubject)) draft.drop = 'label';
+  }
+}
