@@ -54,6 +54,12 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
       else if (lineCount(draft.back) >= SEVERAL_LINES) draft.drop = 'several-facts';
     }
   }
+  // A one-word label over an answer of several lines ("Метрики": three lines) asks several facts at once.
+  for (const draft of drafts) {
+    if (draft.drop === undefined && draft.rule === 'definition' && draft.term !== undefined && !/\s/u.test(draft.term.trim()) && lineCount(draft.back) >= SEVERAL_LINES) {
+      draft.drop = 'several-facts';
+    }
+  }
   const subject = wordsOf(title).filter((word) => word.length >= MIN_SUBJECT_WORD);
   if (subject.length === 0) return;
   for (const draft of drafts) {

@@ -62,6 +62,13 @@ export function restatesContext(context: string, answer: string): boolean {
   return answerWords.filter((a) => !known.some((k) => sameStem(k, a))).length <= MAX_WORDS_BEYOND_CONTEXT;
 }
 
+/** Whether every word of an answer is already in sight, by its stem (a cloze's deletion in its breadcrumb). */
+export function givenAway(context: string, answer: string): boolean {
+  const known = wordsOf(context).filter(isContent);
+  const words = wordsOf(answer).filter(isContent);
+  return words.length > 0 && words.every((a) => known.some((k) => sameStem(k, a)));
+}
+
 export function restates(key: string, answer: string): boolean {
   const keyWords = wordsOf(key).filter((word) => isContent(word) && !/^\d+$/u.test(word));
   if (keyWords.length === 0) return false;

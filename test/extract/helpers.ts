@@ -1,6 +1,6 @@
 import type { Nodes, Table } from 'mdast';
 import { expect } from 'vitest';
-import type { Card } from '../../src/card.js';
+import type { Card, DroppedCard, NoteResult } from '../../src/card.js';
 import { htmlText } from '../../src/extract/finish.js';
 import { parseNote } from '../../src/parse/index.js';
 
@@ -46,6 +46,12 @@ export function tablesOf(text: string): Table[] {
   return nodesOf(text)
     .map(({ node }) => node)
     .filter((node): node is Table => node.type === 'table');
+}
+
+/** A note's cards and the candidates it turned down, alike: what the rules considered, so nothing is lost unseen. */
+export function candidatesOf(result: NoteResult): Card[] {
+  const asCard = (d: DroppedCard): Card => ({ ...d, id: '', deck: '', cards: 1, tags: [], media: [] });
+  return [...result.cards, ...result.dropped.map(asCard)];
 }
 
 /** The question below the breadcrumb. */
@@ -107,19 +113,26 @@ export function assertTablesCovered(text: string, cards: Card[]): number {
   return cells;
 }
 
-/** Every item of the list under `heading` is asked: as a list deletion (whole or by its lead) or as a definition. */
+/**
+ * Every item of the list under `heading` is seen by a card: asked as a list deletion (whole, by its
+ * lead or its name) or as a definition, or shown as the list card's context when too long to recall.
+ */
 export function assertListCovered(text: string, heading: string, cards: Card[]): void {
   const nodes = nodesOf(text).map(({ node }) => node);
   const start = nodes.findIndex((n) => n.type === 'heading' && plainOf(n).trim() === heading);
   const list = nodes.slice(start).find((n) => n.type === 'list');
   if (!list || list.type !== 'list') throw new Error(`no list under ${heading}`);
-  const deletions = cards.filter((c) => c.rule === 'list' && crumbOf(c).endsWith(heading)).flatMap(deletionsOf);
+  const listCards = cards.filter((c) => c.rule === 'list' && crumbOf(c).endsWith(heading));
+  const deletions = listCards.flatMap(deletionsOf);
+  const shown = listCards.map((c) => norm(htmlText(c.front.replace(/\{\{c\d+::(.*?)\}\}/gs, '$1'))));
   const terms = cards.filter((c) => c.rule === 'definition').map((c) => norm(htmlText(questionOf(c))));
   for (const item of list.children) {
     const itemText = norm(plainOf(item.children[0] as Nodes));
     const first = item.children[0];
     const term = first?.type === 'paragraph' && first.children[0]?.type === 'strong' ? norm(plainOf(first.children[0])) : undefined;
-    const asked = deletions.some((d) => itemText.startsWith(d.replace(/…$/, ''))) || (term !== undefined && terms.includes(term));
+    const opening = itemText.slice(0, 30);
+    const asked =
+      deletions.some((d) => itemText.startsWith(d.replace(/…$/, ''))) || (term !== undefined && terms.includes(term)) || shown.some((text) => text.includes(opening));
     expect(asked, itemText).toBe(true);
   }
 }

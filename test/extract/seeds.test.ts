@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractNote } from '../../src/extract/index.js';
-import { assertCleanFields, assertListCovered, assertTablesCovered, crumbOf, unaskedBold } from './helpers.js';
+import { assertCleanFields, assertListCovered, assertTablesCovered, candidatesOf, crumbOf, unaskedBold } from './helpers.js';
 
 /**
  * The Done-means of extraction, on two kinds of notes: the real seeds beside
@@ -32,17 +32,18 @@ for (const kind of kinds) {
     const skills = extractNote(kind.skills.file, read(kind.skills.file));
     const all = [...prose.cards, ...skills.cards];
 
-    it('asks every bold span: as a deletion, a definition term or a table row key', () => {
-      expect(unaskedBold(read(kind.prose.file), prose.cards)).toEqual([]);
-      expect(unaskedBold(read(kind.skills.file), skills.cards)).toEqual([]);
+    it('asks every bold span (as a deletion, a definition term or a table row key), or turns it down with a reason', () => {
+      expect(unaskedBold(read(kind.prose.file), candidatesOf(prose))).toEqual([]);
+      expect(unaskedBold(read(kind.skills.file), candidatesOf(skills))).toEqual([]);
     });
 
-    it('covers every item of the list under the principles heading', () => {
+    it('sees every item of the list under the principles heading, asking the short ones', () => {
       assertListCovered(read(kind.prose.file), kind.prose.listHeading, prose.cards);
     });
 
-    it('makes each non-empty table cell outside the first column the answer of exactly one card', () => {
-      expect(assertTablesCovered(read(kind.skills.file), skills.cards)).toBeGreaterThanOrEqual(20);
+    it('makes each non-empty table cell outside the first column the answer of exactly one card or one candidate turned down', () => {
+      expect(assertTablesCovered(read(kind.skills.file), candidatesOf(skills))).toBeGreaterThanOrEqual(20);
+      for (const dropped of skills.dropped) expect(dropped.reason).not.toBe('too-long');
     });
 
     it('writes clean fields: no Markdown left over, no empty side', () => {
@@ -63,8 +64,8 @@ for (const kind of kinds) {
       for (const card of prose.cards) expect(card.tags).toEqual([]);
     });
 
-    it('uses all four rules, each card carrying the note title', () => {
-      expect(new Set(all.map((c) => c.rule))).toEqual(new Set(['bold', 'definition', 'list', 'table']));
+    it('runs all four rules, each card carrying the note title', () => {
+      expect(new Set([...candidatesOf(prose), ...candidatesOf(skills)].map((c) => c.rule))).toEqual(new Set(['bold', 'definition', 'list', 'table']));
       for (const card of all) expect(crumbOf(card).replace(/\{\{c\d+::(.*?)\}\}/g, '$1')).toMatch(/^\S/);
       for (const card of prose.cards) expect(crumbOf(card).replace(/\{\{c\d+::(.*?)\}\}/g, '$1')).toMatch(new RegExp(`^${kind.prose.deck}`));
     });

@@ -4,6 +4,7 @@ import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.
 import { firstIndex, insideAny, runWithin } from '../ranges.js';
 import { sentenceRanges } from '../sentences.js';
 import { STRESS, isLabel } from '../lexicon.js';
+import { givenAway } from '../restates.js';
 import { comparable, hasWords } from '../text.js';
 import { wholeWordMatches } from '../words.js';
 
@@ -123,7 +124,11 @@ export function boldClozes(
       back: '',
       answers: [...numbers].map(([text, n]) => ({ text, n })),
       line: line + firstIndex(lineBreaks, (at) => at >= window[0]),
-      ...(terms.length === 0 && named.length === 0 ? { drop: 'emphasis' as const } : {}),
+      ...(terms.length === 0 && named.length === 0
+        ? { drop: 'emphasis' as const }
+        : [...numbers.keys()].every((text) => crumbGivesAway(section.crumb, text))
+          ? { drop: 'restates' as const }
+          : {}),
     });
   }
 }
@@ -133,6 +138,15 @@ function codeTermsOf(plain: string, sentence: [number, number], spans: [number, 
   if (spans.length === 0 || spans.length > MAX_CODE_TERMS) return [];
   const prose = cutOut(plain, sentence, spans, ' ').split(/\s+/u).filter((word) => /\p{L}/u.test(word));
   return prose.length >= MIN_PROSE_WORDS ? spans : [];
+}
+
+/**
+ * Whether the breadcrumb shows a deletion's answer in other words ("Тестирование на основе опыта" over
+ * "{{c1::на основании своего опыта}}"). The answer written there as it is gets deleted there too (finish.ts).
+ */
+function crumbGivesAway(crumb: readonly string[], answer: string): boolean {
+  const levels = crumb.join(' › ');
+  return wholeWordMatches(levels, answer, { anySpace: true }).length === 0 && givenAway(levels, answer);
 }
 
 /** The plain text of a range with the given sub-ranges replaced. */

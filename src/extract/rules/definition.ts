@@ -5,6 +5,7 @@ import type { DropReason } from '../../card.js';
 import { escapeHtml, indexInline, renderInline, type RenderSink } from '../html.js';
 import { ANNOUNCING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
 import { restates, restatesContext } from '../restates.js';
+import { isCodeName, isDescription } from '../reverse.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 export interface DefinitionMatch {
@@ -128,15 +129,18 @@ export function definitionCard(
   if (!hasExplanation && !nestedHtml) return false;
   const term = termText(match);
   const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink, { range: [0, end] }).trim() : '';
-  const drop = definitionDrop(section.crumb, section.place, term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
+  // A name in code explained in words (`tf merge`: Слить изменения…) is asked from its explanation (see reverse.ts).
+  const reversed = !nestedHtml && !match.gloss && isCodeName([match.term], term) && isDescription(match.explanation, kept);
+  const judged = definitionDrop(section.crumb, section.place, term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
+  const drop = reversed && judged === 'restates' ? undefined : judged;
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',
     cue: term,
     crumb: section.crumb,
     place: section.place,
-    question: termHtml(match, ctx.sink),
-    back: explanationHtml + nestedHtml,
+    question: reversed ? explanationHtml : termHtml(match, ctx.sink),
+    back: reversed ? termHtml(match, ctx.sink) : explanationHtml + nestedHtml,
     answers: [],
     term,
     line,

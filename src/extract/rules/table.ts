@@ -3,6 +3,7 @@ import type { DropReason } from '../../card.js';
 import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { restates, restatesContext } from '../restates.js';
+import { isCodeName, isDescription } from '../reverse.js';
 import { hasWords, normalizeSpace } from '../text.js';
 import { columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
 
@@ -172,16 +173,19 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       const columnIndex = keyColumn + i + 1;
       const column = headers[columnIndex] ?? { text: '', html: '' };
       const columnHtml = column.html || escapeHtml(String(columnIndex + 1));
-      const drop =
-        wholeDrop ?? columnDrops[columnIndex] ?? (isAddressOnly(cell.children) ? 'address' : same ? 'metadata' : restating.has(i) && !comparing ? 'restates' : undefined);
+      // A name in code described in words is asked from its description (see reverse.ts).
+      const reversed = !grouped && !numbered && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
+      const restated = restating.has(i) && !comparing && !reversed;
+      const drop = wholeDrop ?? columnDrops[columnIndex] ?? (isAddressOnly(cell.children) ? 'address' : same ? 'metadata' : restated ? 'restates' : undefined);
+      const cellHtml = renderInline(index, ctx.sink).trim();
       byColumn[columnIndex]?.push({
         rule: 'table',
         type: 'basic',
         cue: `${keyCue}\u001f${column.text || columnIndex + 1}`,
         crumb: section.crumb,
         place: section.place,
-        question: `${keyHtml} › ${columnHtml}`,
-        back: renderInline(index, ctx.sink).trim(),
+        question: reversed ? cellHtml : `${keyHtml} › ${columnHtml}`,
+        back: reversed ? keyHtml : cellHtml,
         answers: [],
         key: keyText,
         column: column.text,
