@@ -93,6 +93,14 @@ export const STRESS = lexicon(
   ['nicht', 'kein', 'immer', 'nie', 'nunca', 'siempre', 'solo', 'jamais', 'toujours', 'seulement'],
 );
 
+/** Yes and no: a cell that says only this (with or without ✅/❌) has no meaning on its own. */
+export const YES_NO = lexicon(
+  ['yes', 'no', 'true', 'false', 'partly', 'partial', 'n/a'],
+  ['да', 'нет', 'частично', 'есть'],
+  ['是', '否', '有', '无', '部分'],
+  ['ja', 'nein', 'sí', 'oui', 'non'],
+);
+
 /** Emoji and their joiners, which decorate labels ("📌 Пример"). */
 const DECORATION = /[0-9#*]\u{FE0F}?\u{20E3}|\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}/gu;
 

@@ -20,15 +20,34 @@ import { comparable } from './text.js';
 
 /** A definition term this many times in one note is a facet label. */
 const FACET_REPEATS = 3;
-/** A facet's answer of this many lines or more holds several facts. */
+/** An answer of this many lines, or list items, or more holds several facts. */
 const SEVERAL_LINES = 3;
+const SEVERAL_ITEMS = 6;
+/** A line this short is a point of a list rather than a sentence of an explanation. */
+const POINT_WORDS = 15;
 /** A facet's answers this short, repeated, tag the sections they sit in. */
 const SHORT_ANSWER_WORDS = 4;
 /** Title words shorter than this (articles, "и", "of") are not the note's subject. */
 const MIN_SUBJECT_WORD = 4;
 
+/** The separate facts an answer lists: its list items, or else its lines. */
 function lineCount(html: string): number {
-  return html.split(/<br>|<li>|<\/p>|\n/u).filter((part) => htmlText(part) !== '').length;
+  const items = html.split('<li>').length - 1;
+  return items > 0 ? items : html.split(/<br>|\n/u).filter((part) => htmlText(part) !== '').length;
+}
+
+/**
+ * Whether an answer holds several facts: three short lines or more, each a
+ * point of its own ("Подходит для: проектов с …⏎систем, требующих …⏎…"), or a
+ * list longer than a learner recalls as one. A long explanation that runs over
+ * lines is one answer.
+ */
+function severalFacts(html: string): boolean {
+  if (html.includes('<pre>')) return false;
+  const items = html.split('<li>').length - 1;
+  if (items > 0) return items >= SEVERAL_ITEMS;
+  const lines = html.split(/<br>|\n/u).map(htmlText).filter((line) => line !== '');
+  return lines.length >= SEVERAL_LINES && lines.every((line) => line.split(' ').length <= POINT_WORDS);
 }
 
 function firstWord(html: string): string {
@@ -54,11 +73,9 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
       else if (lineCount(draft.back) >= SEVERAL_LINES) draft.drop = 'several-facts';
     }
   }
-  // A one-word label over an answer of several lines ("Метрики": three lines) asks several facts at once.
+  // An answer of several lines or a long list ("Подходит для": three lines) asks several facts at once.
   for (const draft of drafts) {
-    if (draft.drop === undefined && draft.rule === 'definition' && draft.term !== undefined && !/\s/u.test(draft.term.trim()) && lineCount(draft.back) >= SEVERAL_LINES) {
-      draft.drop = 'several-facts';
-    }
+    if (draft.drop === undefined && draft.rule === 'definition' && draft.type === 'basic' && severalFacts(draft.back)) draft.drop = 'several-facts';
   }
   const subject = wordsOf(title).filter((word) => word.length >= MIN_SUBJECT_WORD);
   if (subject.length === 0) return;

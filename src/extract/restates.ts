@@ -37,14 +37,25 @@ function isContent(word: string): boolean {
   return DENSE_SCRIPT.test(word) || word.length >= MIN_CONTENT_WORD;
 }
 
-/** Whether two words share a stem. */
+/** Where two words are compared from: as written, or one of them past a prefix of a letter or two. */
+const OFFSETS: readonly [number, number][] = [
+  [0, 0],
+  [1, 0],
+  [2, 0],
+  [0, 1],
+  [0, 2],
+];
+
+/** Whether two words share a stem, one of them perhaps behind a short prefix ("ручное", "вручную"). */
 export function sameStem(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < MIN_STEM || DENSE_SCRIPT.test(a)) return false;
-  let common = 0;
-  while (common < shorter && a[common] === b[common]) common++;
-  return common >= MIN_STEM && common * 2 >= shorter;
+  return OFFSETS.some(([i, j]) => {
+    let common = 0;
+    while (i + common < a.length && j + common < b.length && a[i + common] === b[j + common]) common++;
+    return common >= MIN_STEM && common * 2 >= shorter;
+  });
 }
 
 /** An answer with this few words beyond its question and breadcrumb only repeats its context. */

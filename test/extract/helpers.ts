@@ -70,7 +70,8 @@ export function deletionsOf(card: Card): string[] {
 /** The bold spans of a note that no card asks: not a deletion (or inside one), not a definition's term, not a table row's key. */
 export function unaskedBold(text: string, cards: Card[]): string[] {
   const deletions = cards.flatMap(deletionsOf);
-  const cues = cards.filter((c) => c.type === 'basic').map((c) => norm(htmlText(questionOf(c)).split(' › ')[0] ?? ''));
+  // A basic card asks a term by its question, or from its description with the term as the whole answer.
+  const cues = cards.filter((c) => c.type === 'basic').flatMap((c) => [norm(htmlText(questionOf(c)).split(' › ')[0] ?? ''), norm(htmlText(c.back))]);
   return boldSpans(text).filter((bold) => {
     const term = bold.replace(/\s*[:：—–-]$/u, '');
     return !deletions.some((d) => d.includes(term)) && !cues.some((cue) => cue === term || cue.startsWith(`${term} (`));

@@ -233,19 +233,19 @@ describe('a definition that only announces the lines below it', () => {
 
 describe('definitions inside a labelled list item', () => {
   const note = (ci: string, cd: string): string =>
-    `# T\n\n## CI/CD\n\n1. **${ci}**:\n   - **Цель**: быстро находить ошибки.\n   - **Пример**: тесты после каждого коммита.\n\n` +
-    `2. **${cd}**:\n   - **Цель**: код всегда готов к выкладке.\n   - **Пример**: сборка уходит на staging.\n`;
+    `# T\n\n## CI/CD\n\n1. **${ci}**:\n   - **Цель**: быстро находить ошибки.\n   - **Практика**: тесты после каждого коммита.\n\n` +
+    `2. **${cd}**:\n   - **Цель**: код всегда готов к выкладке.\n   - **Практика**: сборка уходит на staging.\n`;
 
-  it('asks each under its item label: two examples are two cards, each with its own answer', () => {
-    const examples = cardsOf(note('Continuous Integration', 'Continuous Delivery')).filter((c) => questionOf(c) === 'Пример');
-    expect(examples.map((c) => [crumbOf(c), c.back])).toEqual([
+  it('asks each under its item label: two practices are two cards, each with its own answer', () => {
+    const practices = cardsOf(note('Continuous Integration', 'Continuous Delivery')).filter((c) => questionOf(c) === 'Практика');
+    expect(practices.map((c) => [crumbOf(c), c.back])).toEqual([
       ['T › CI/CD › Continuous Integration', 'тесты после каждого коммита.'],
       ['T › CI/CD › Continuous Delivery', 'сборка уходит на staging.'],
     ]);
   });
 
   it('keeps those cards when a label is reworded: the label shows in the breadcrumb but is not part of a card id', () => {
-    const ids = (text: string) => cardsOf(text).filter((c) => questionOf(c) === 'Пример' || questionOf(c) === 'Цель').map((c) => c.id);
+    const ids = (text: string) => cardsOf(text).filter((c) => questionOf(c) === 'Практика' || questionOf(c) === 'Цель').map((c) => c.id);
     const before = ids(note('Continuous Integration', 'Continuous Delivery'));
     expect(new Set(before).size).toBe(4);
     expect(ids(note('CI — непрерывная интеграция', 'CD — непрерывная доставка'))).toEqual(before);
@@ -255,9 +255,9 @@ describe('definitions inside a labelled list item', () => {
     const cards = cardsOf(note('Continuous Integration', 'Continuous Delivery'));
     expect(cards.map((c) => `${crumbOf(c)} › ${questionOf(c)}`)).toEqual([
       'T › CI/CD › Continuous Integration › Цель',
-      'T › CI/CD › Continuous Integration › Пример',
+      'T › CI/CD › Continuous Integration › Практика',
       'T › CI/CD › Continuous Delivery › Цель',
-      'T › CI/CD › Continuous Delivery › Пример',
+      'T › CI/CD › Continuous Delivery › Практика',
     ]);
   });
 
@@ -284,23 +284,23 @@ describe('a list of terms with their descriptions', () => {
   });
 
   it('deletes the items whole when a term is written in another description, which would show it', () => {
-    const [card] = cardsOf('# T\n\n## Инструменты\n\n- Postman — ручные запросы\n- Newman — Postman из командной строки\n');
-    expect(deletionsOf(card!)).toEqual(['postman — ручные запросы', 'newman — postman из командной строки']);
+    const [card] = cardsOf('# T\n\n## Инструменты\n\n- Postman — ручные запросы\n- Newman — Postman в CI\n');
+    expect(deletionsOf(card!)).toEqual(['postman — ручные запросы', 'newman — postman в ci']);
   });
 });
 
 describe('a term written as code', () => {
-  it('asks a command of a cheat sheet by the command, kept as code, and makes no list card of a list of them', () => {
+  it('asks a command of a cheat sheet from what it does, the command kept as code, and makes no list card of a list of them', () => {
     const cards = cardsOf('# VCS\n\n## TFS\n\n- `tf get`: Получить последнюю версию кода.\n- `tf checkout` — Заблокировать файл для редактирования.\n');
     expect(cards.map((c) => [c.rule, questionOf(c), c.back])).toEqual([
-      ['definition', '<code>tf get</code>', 'Получить последнюю версию кода.'],
-      ['definition', '<code>tf checkout</code>', 'Заблокировать файл для редактирования.'],
+      ['definition', 'Получить последнюю версию кода.', '<code>tf get</code>'],
+      ['definition', 'Заблокировать файл для редактирования.', '<code>tf checkout</code>'],
     ]);
   });
 
   it("keeps a code term's own colon as code, and takes no code span alone on its line for a term", () => {
     const [scenario] = cardsOf('# Gherkin\n\n## Ключевые слова\n\n- `Scenario:` — конкретный пользовательский сценарий\n');
-    expect([questionOf(scenario!), scenario!.back]).toEqual(['<code>Scenario:</code>', 'конкретный пользовательский сценарий']);
+    expect([questionOf(scenario!), scenario!.back]).toEqual(['конкретный пользовательский сценарий', '<code>Scenario:</code>']);
     expect(cardsOf('# T\n\n`npm test`\nзапускает тесты.\n').filter((c) => c.rule === 'definition')).toEqual([]);
   });
 
@@ -308,8 +308,8 @@ describe('a term written as code', () => {
     const cards = cardsOf('# HTTP\n\n## Коды\n\n- **2xx**: Успешные ответы. Например:\n  - `200 OK`: запрос выполнен.\n  - `201 Created`: ресурс создан.\n');
     expect(cards.map((c) => [crumbOf(c), questionOf(c), c.back])).toEqual([
       ['HTTP › Коды', '2xx', 'Успешные ответы.'],
-      ['HTTP › Коды', '<code>200 OK</code>', 'запрос выполнен.'],
-      ['HTTP › Коды', '<code>201 Created</code>', 'ресурс создан.'],
+      ['HTTP › Коды', 'запрос выполнен.', '<code>200 OK</code>'],
+      ['HTTP › Коды', 'ресурс создан.', '<code>201 Created</code>'],
     ]);
   });
 });
@@ -318,8 +318,8 @@ describe('a list introduced by a line', () => {
   it('shows a plain introduction above the items, and a bold one only in the breadcrumb', () => {
     const [plain] = cardsOf('# T\n\n## Шаги\n\nСистема проверяет:\n\n- адрес почты\n- длину пароля\n');
     expect(questionOf(plain!)).toBe('<div>Система проверяет:</div><ul><li>{{c1::адрес почты}}</li><li>{{c2::длину пароля}}</li></ul>');
-    const [bold] = cardsOf('# T\n\n## JUnit\n\n**Особенности:**\n\n- аннотации\n- ассерты\n');
-    expect(crumbOf(bold!)).toBe('T › JUnit › Особенности');
+    const [bold] = cardsOf('# T\n\n## JUnit\n\n**Компоненты:**\n\n- аннотации\n- ассерты\n');
+    expect(crumbOf(bold!)).toBe('T › JUnit › Компоненты');
     expect(questionOf(bold!)).toBe('<ul><li>{{c1::аннотации}}</li><li>{{c2::ассерты}}</li></ul>');
   });
 });

@@ -21,7 +21,8 @@ describe('the row key of a table card', () => {
 
   it('shows a key drawn as a branch of a tree without its marker, keeps a key that is only a sign, and keeps card ids', () => {
     const tree = '# T\n\n| Class | Use |\n|---|---|\n| **List** | ordered |\n|   - `ArrayList` | by index |\n| └── Deque | both ends |\n';
-    expect(tableQuestions(tree)).toEqual(['List › Use = ordered', '<code>ArrayList</code> › Use = by index', 'Deque › Use = both ends']);
+    // A class in code described in words is asked from its description, the key (without its marker) the answer.
+    expect(tableQuestions(tree)).toEqual(['List › Use = ordered', 'by index = <code>ArrayList</code>', 'Deque › Use = both ends']);
     expect(tableQuestions('# T\n\n| Sign | Means |\n|---|---|\n| + | plus |\n| - | minus |\n')).toEqual(['+ › Means = plus', '- › Means = minus']);
     // The id is made from the key as written, marker included: the card made before the marker left the question.
     const [, arrayList] = extractNote('Table.md', tree).cards;
@@ -35,11 +36,11 @@ describe('table cells that are only an address', () => {
       [
         '# Tools',
         '',
-        '| Tool | Purpose | Link | Runs on |',
+        '| Tool | Purpose | Where | Runs on |',
         '|---|---|---|---|',
         '| JSON Validator | checks syntax | [jsonlint.com](https://jsonlint.com/) | [Node.js](https://nodejs.org) |',
         '| Interceptor | captures requests | [postman.com](https://learning.postman.com/docs/interceptor/) | browser |',
-        '| Mailer | sends mail | support@example.com | [RFC 5321](https://www.rfc-editor.org/rfc/rfc5321) |',
+        '| Postfix | sends mail | support@example.com | [RFC 5321](https://www.rfc-editor.org/rfc/rfc5321) |',
         '| Docs | reference | see [www.example.org/docs](https://www.example.org/docs/) for more | https://example.org |',
         '',
       ].join('\n'),
@@ -49,10 +50,10 @@ describe('table cells that are only an address', () => {
       'JSON Validator › Runs on = Node.js',
       'Interceptor › Purpose = captures requests',
       'Interceptor › Runs on = browser',
-      'Mailer › Purpose = sends mail',
-      'Mailer › Runs on = RFC 5321',
+      'Postfix › Purpose = sends mail',
+      'Postfix › Runs on = RFC 5321',
       'Docs › Purpose = reference',
-      'Docs › Link = see www.example.org/docs for more',
+      'Docs › Where = see www.example.org/docs for more',
     ]);
   });
 });

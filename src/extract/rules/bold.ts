@@ -3,7 +3,7 @@ import type { NoteContext, Section } from '../context.js';
 import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.js';
 import { firstIndex, insideAny, runWithin } from '../ranges.js';
 import { sentenceRanges } from '../sentences.js';
-import { STRESS, isLabel } from '../lexicon.js';
+import { EXAMPLE, STRESS, isLabel } from '../lexicon.js';
 import { givenAway } from '../restates.js';
 import { comparable, hasWords } from '../text.js';
 import { wholeWordMatches } from '../words.js';
@@ -22,6 +22,11 @@ const MIN_PROSE_WORDS = 5;
 function isCodeTerm(code: InlineCode): boolean {
   const value = code.value.trim();
   return value.length >= 2 && value.length <= MAX_CODE_TERM && /\p{L}/u.test(value) && value.split(/\s+/u).length <= MAX_CODE_TERM_WORDS;
+}
+
+/** A sentence announcing the example below it ("Ниже приведён пример … с {{JUnit}}:"): the example is the point, not the sentence. */
+function introducesExample(sentence: string): boolean {
+  return /[:：]\s*$/u.test(sentence) && sentence.split(/[^\p{L}]+/u).some((word) => isLabel(EXAMPLE, word));
 }
 
 /** A one-word bold span this short ("**не**", "**or**") is stress, not a term. */
@@ -126,6 +131,8 @@ export function boldClozes(
       line: line + firstIndex(lineBreaks, (at) => at >= window[0]),
       ...(terms.length === 0 && named.length === 0
         ? { drop: 'emphasis' as const }
+        : introducesExample(index.plain.slice(...window))
+          ? { drop: 'example' as const }
         : [...numbers.keys()].every((text) => crumbGivesAway(section.crumb, text))
           ? { drop: 'restates' as const }
           : {}),

@@ -4,6 +4,7 @@ import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription } from '../reverse.js';
+import { EXAMPLE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
 import { columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
 
@@ -97,6 +98,11 @@ function isAddressOnly(nodes: PhrasingContent[]): boolean {
   return (text.startsWith(host) && url.startsWith(text)) || (text.includes('.') && host.endsWith(`.${text}`));
 }
 
+/** A cell that only says yes or no (✅, ❌ Нет): its meaning is the row and column, not a fact. */
+function isMark(text: string): boolean {
+  return isLabel(YES_NO, text);
+}
+
 /**
  * A row key drawn as a branch of a tree (`- ArrayList`, `└── Child`, `• Item`)
  * is shown without its marker. The key the card's id is made from keeps it, so
@@ -176,7 +182,10 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       // A name in code described in words is asked from its description (see reverse.ts).
       const reversed = !grouped && !numbered && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
       const restated = restating.has(i) && !comparing && !reversed;
-      const drop = wholeDrop ?? columnDrops[columnIndex] ?? (isAddressOnly(cell.children) ? 'address' : same ? 'metadata' : restated ? 'restates' : undefined);
+      const drop =
+        wholeDrop ??
+        columnDrops[columnIndex] ??
+        (opensWithLabel(EXAMPLE, keyText) ? 'example' : isAddressOnly(cell.children) ? 'address' : same || isMark(index.plain) ? 'metadata' : restated ? 'restates' : undefined);
       const cellHtml = renderInline(index, ctx.sink).trim();
       byColumn[columnIndex]?.push({
         rule: 'table',
