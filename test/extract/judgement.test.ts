@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { DropReason } from '../../src/card.js';
+import { htmlText } from '../../src/extract/finish.js';
+import { extractNote } from '../../src/extract/index.js';
+import { questionOf } from './helpers.js';
+
+/**
+ * What learners delete, pattern by pattern: each test writes a small note
+ * holding the card that must no longer be made and the good card beside it,
+ * which must stay. Turned-down candidates keep their reason.
+ */
+function read(markdown: string, file = 'Note.md') {
+  const result = extractNote(file, markdown);
+  const asked = result.cards.map((card) => `${htmlText(questionOf(card))} = ${htmlText(card.back)}`);
+  const dropped = (reason: DropReason) => result.dropped.filter((d) => d.reason === reason).map((d) => `${htmlText(questionOf(d as never))} = ${htmlText(d.back)}`);
+  return { asked, dropped, result };
+}
+
+describe('tables that are not knowledge', () => {
+  it('turns down a catalogue whose rows are links, and asks a table of facts beside it', () => {
+    const { asked, dropped } = read(
+      '# Learning\n\n## Courses\n\n| Course | Platform |\n|---|---|\n| [Kubernetes basics](https://a.example/k8s) | Stepik |\n| [Go in depth](https://b.example/go) | Coursera |\n\n' +
+        '## Ports\n\n| Protocol | Port |\n|---|---|\n| SSH | 22 |\n| HTTPS | 443 |\n',
+    );
+    expect(dropped('catalogue')).toEqual(['Kubernetes basics › Platform = Stepik', 'Go in depth › Platform = Coursera']);
+    expect(asked).toEqual(['SSH › Port = 22', 'HTTPS › Port = 443']);
+  });
+
+  it('turns down a column describing the row (difficulty, link), and asks the description', () => {
+    const { asked, dropped } = read('# Tasks\n\n| Task | What it trains | Сложность |\n|---|---|---|\n| Two Sum | hash maps for lookups | Easy |\n| LRU cache | a list with a map | Medium |\n');
+    expect(dropped('metadata')).toEqual(['Two Sum › Сложность = Easy', 'LRU cache › Сложность = Medium']);
+    expect(asked).toEqual(['Two Sum › What it trains = hash maps for lookups', 'LRU cache › What it trains = a list with a map']);
+  });
+
+  it('turns down a rubric keyed by skill levels, in any of the languages the lexicon knows', () => {
+    const rubric = (levels: string[]) =>
+      `# Skill\n\n## Grid\n\n| Level | Description |\n|---|---|\n${levels.map((level) => `| ${level} | Writes scripts for ${level.length} tasks. |`).join('\n')}\n`;
+    expect(read(rubric(['Junior', 'Middle', 'Senior'])).asked).toEqual([]);
+    expect(read(rubric(['初级', '中级', '高级'])).dropped('rubric')).toHaveLength(3);
+    expect(read('# Grades\n\n| Grade | Means |\n|---|---|\n| A | excellent work |\n| B | good work |\n').asked).toEqual(['A › Means = excellent work', 'B › Means = good work']);
+  });
+
+  it('turns down an example column and a yes/no column, and asks the rest of the row', () => {
+    const { asked, dropped } = read(
+      '# Linux\n\n## Commands\n\n| Command | Что делает | 📌 Пример | Root |\n|---|---|---|---|\n| `grep` | ищет строки по шаблону | grep "error" log.txt | ❌ Нет |\n| `chmod` | меняет права доступа | chmod 644 a.txt | ✅ Да |\n',
+    );
+    expect(dropped('example')).toHaveLength(2);
+    expect(dropped('metadata')).toHaveLength(2);
+    expect(asked).toEqual(['ищет строки по шаблону = grep', 'меняет права доступа = chmod']);
+  });
+
+  it('reads two tables drawn side by side, and skips a header repeated inside the table', () => {
+    const { asked } = read(
+      '# Codes\n\n| Code | Meaning | | Signal | Number |\n|---|---|---|---|---|\n| 200 | OK | | SIGKILL | 9 |\n| Code | Meaning | | Signal | Number |\n| 404 | Not Found | | SIGTERM | 15 |\n',
+    );
+    expect(asked).toEqual(['200 › Meaning = OK', '404 › Meaning = Not Found', 'SIGKILL › Number = 9', 'SIGTERM › Number = 15']);
+  });
+
+  it('caps a table that would flood a deck, asking its first columns first', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `| Item ${i} | first fact ${i} | second fact ${i} | third fact ${i} |`).join('\n');
+    const { result } = read(`# Big\n\n| Item | A | B | C |\n|---|---|---|---|\n${rows}\n`);
+    expect(result.cards).toHaveLength(60);
+    expect(result.dropped.filter((d) => d.reason === 'cap')).toHaveLength(15);
+    expect(result.dropped.filter((d) => d.reason === 'cap').every((d) => d.front.endsWith('› C'))).toBe(true);
+  });
+});
+
+describe('definitions that ask nothing', () => {
+  it('turns down a label that only announces, and keeps a facet the breadcrumb makes a question', () => {
+    const { asked, dropped } = read('# Load testing\n\n- **Цель**: проверить систему под нагрузкой.\n- **Пример**: 1000 пользователей за минуту.\n');
+    expect(dropped('label')).toEqual(['Пример = 1000 пользователей за минуту.']);
+    expect(asked).toEqual(['Цель = проверить систему под нагрузкой.']);
+  });
+
+  it('turns down advantages and feature lists, in Russian, English and Chinese headings alike', () => {
+    for (const heading of ['Преимущества Docker', 'Pros', '优点']) {
+      const { asked, dropped } = read(`# Docker\n\n## Основы\n\n- **Образ**: шаблон для запуска контейнеров.\n\n## ${heading}\n\n- **Изоляция**: приложения не мешают друг другу.\n`);
+      expect(dropped('evaluation'), heading).toEqual(['Изоляция = приложения не мешают друг другу.']);
+      expect(asked, heading).toEqual(['Образ = шаблон для запуска контейнеров.']);
+    }
+  });
+
+  it('turns down an answer that restates its term, and asks one that explains it', () => {
+    const { asked, dropped } = read('# Testing\n\n- **Ручное тестирование**: выполняется вручную тестировщиком.\n- **Регрессия**: повторная проверка после изменений.\n');
+    expect(dropped('restates')).toEqual(['Ручное тестирование = выполняется вручную тестировщиком.']);
+    expect(asked).toEqual(['Регрессия = повторная проверка после изменений.']);
+  });
+
+  it('turns down an answer of several short points, and asks a one-line answer', () => {
+    const { asked, dropped } = read('# Kafka\n\n**Метрики**: число сообщений в секунду\nразмер сообщений\nвремя обработки\n\n**Топик**: именованный поток сообщений.\n');
+    expect(dropped('several-facts')).toHaveLength(1);
+    expect(asked).toEqual(['Топик = именованный поток сообщений.']);
+  });
+
+  it('turns down a label the note repeats with the same short answer, a tag rather than a fact', () => {
+    const techniques = ['Эквивалентное разбиение', 'Граничные значения', 'Попарное тестирование'];
+    const { asked, dropped } = read(`# Техники\n\n${techniques.map((t) => `## ${t}\n\n- **Тип**: черный ящик.\n- **Суть**: ${t.toLowerCase()} сокращает число тестов.\n`).join('\n')}`);
+    expect(dropped('metadata')).toHaveLength(3);
+    expect(asked.filter((q) => q.startsWith('Тип'))).toEqual([]);
+  });
+
+  it("turns down a statement about the note's subject hung on a label", () => {
+    const { asked, dropped } = read('# Python\n\n## Связь\n\n- **Автоматизация**: Python используется для скриптов развёртывания.\n- **Pulumi**: описывает инфраструктуру как код.\n', 'Python.md');
+    expect(dropped('label')).toEqual(['Автоматизация = Python используется для скриптов развёртывания.']);
+    expect(asked).toEqual(['Pulumi = описывает инфраструктуру как код.']);
+  });
+
+  it('asks a name in code from what it does, the name the answer', () => {
+    const { asked } = read('# Java\n\n## String\n\n| Метод | Описание |\n|---|---|\n| `toLowerCase()` | Переводит строку в нижний регистр. |\n\n- `git bisect`: ищет коммит с ошибкой делением пополам.\n');
+    expect(asked).toEqual(['Переводит строку в нижний регистр. = toLowerCase()', 'ищет коммит с ошибкой делением пополам. = git bisect']);
+  });
+});
+
+describe('lists and bold', () => {
+  it('asks short items whole, a name before its gloss by the name, and shows a long item as context only', () => {
+    const { result } = read(
+      '# Apps\n\n## Types\n\n- Нативные (собранные для конкретной платформы)\n- Гибридные (WebView внутри нативного контейнера)\n- Web apps\n- An app that runs in the browser and is installed from nowhere at all, just opened\n',
+    );
+    expect(questionOf(result.cards[0]!)).toBe(
+      '<ul><li>{{c1::Нативные}} (собранные для конкретной платформы)</li><li>{{c2::Гибридные}} (WebView внутри нативного контейнера)</li><li>{{c3::Web apps}}</li><li>An app that runs in the browser and is installed from nowhere at all,…</li></ul>',
+    );
+  });
+
+  it('turns down a list of links, and asks a list of principles', () => {
+    const { result } = read('# DevOps\n\n## Ресурсы\n\n- [DevOpsHint](https://devopshint.com) — guides\n- [Udemy](https://www.udemy.com) — courses\n\n## Принципы\n\n- Everything as code\n- Small batches\n');
+    expect(result.dropped.map((d) => d.reason)).toEqual(['navigation']);
+    expect(result.cards.map((c) => c.rule)).toEqual(['list']);
+  });
+
+  it('leaves a stressed word in bold, and asks a bold term', () => {
+    const { asked, dropped } = read('# Notes\n\nЭто **не** так просто, как кажется.\n\nКонтейнер запускается из **образа** за секунды.\n');
+    expect(dropped('emphasis')).toHaveLength(1);
+    expect(asked).toEqual(['Контейнер запускается из {{c1::образа}} за секунды. = ']);
+  });
+
+  it('asks the names a sentence of prose writes as code', () => {
+    const { result } = read('# Debug\n\nЕсли логов мало, можно использовать команду `strace` и посмотреть системные вызовы.\n');
+    expect(questionOf(result.cards[0]!)).toBe('Если логов мало, можно использовать команду {{c1::<code>strace</code>}} и посмотреть системные вызовы.');
+  });
+});
