@@ -2,8 +2,8 @@
  * flashmark as a library: the pipeline's stages for other programs.
  * Each stage adds its public functions and types here.
  */
-export type { Card, CardType, NoteResult, NoteWarning, Rule, SourcePosition } from './card.js';
-export { RULES } from './card.js';
+export type { Card, CardType, DropReason, DroppedCard, NoteResult, NoteWarning, Rule, SourcePosition } from './card.js';
+export { DROP_REASONS, KEEPABLE_REASONS, RULES } from './card.js';
 export { UserError } from './errors.js';
 // Scheduling (SM-2 per ../shared/sm2.md, study days, the scheduler interface).
 export { sm2, isGrade, sm2Scheduler, studyDay, dueDay, dayToIso, isoToDay, DEFAULT_ROLLOVER_HOUR } from './schedule/index.js';

@@ -1,5 +1,6 @@
 import type { Card, DropReason, DroppedCard } from '../card.js';
 import type { Draft } from './context.js';
+import { excludeDraft, type ExclusionPatterns } from './exclude.js';
 import { escapeHtml } from './html.js';
 import { cardId } from './identity.js';
 import { collapseSpace, comparable, hasWords } from './text.js';
@@ -29,7 +30,7 @@ export function htmlText(html: string): string {
 }
 
 /** The entities escapeHtml writes, read back (`&amp;` last, as the text may say `&amp;lt;`). */
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&lt;/g, '<')
@@ -164,13 +165,19 @@ function hasLeftoverMarkup(card: Card): boolean {
 }
 
 /**
- * Cards from a note's drafts: breadcrumb, id, counts. Drafts a rule judged not
- * worth asking (unless `keep` names their reason), and drafts that would make a
+ * Cards from a note's drafts: breadcrumb, id, counts. Drafts the user's
+ * `exclude` names, drafts a rule judged not worth asking (unless `keep` names
+ * their reason), and drafts that would make a
  * bad card (answer in sight, question too long, leftover markup) are listed as
  * dropped; drafts with an empty side make nothing; two drafts with one id or one
  * question become one card.
  */
-export function finishCards(facts: NoteFacts, drafts: Draft[], keep: ReadonlySet<DropReason> = new Set()): FinishedCards {
+export function finishCards(
+  facts: NoteFacts,
+  drafts: Draft[],
+  keep: ReadonlySet<DropReason> = new Set(),
+  exclusions?: ExclusionPatterns,
+): FinishedCards {
   const cards: Card[] = [];
   const dropped: DroppedCard[] = [];
   const byId = new Map<string, Card>();
@@ -178,7 +185,8 @@ export function finishCards(facts: NoteFacts, drafts: Draft[], keep: ReadonlySet
   // Per repeated cue and place, the next ordinal to try: every lower one is taken already, so
   // the search below resumes there instead of re-hashing from 2 (quadratic in a note repeating one cue).
   const nextOrdinal = new Map<string, number>();
-  for (const draft of drafts) {
+  for (const written of drafts) {
+    const draft = exclusions ? excludeDraft(written, exclusions) : written;
     const composed = `${crumbHtml(facts, draft)}${draft.question}`;
     const front = draft.type === 'cloze' ? withoutVisibleAnswers(composed) : composed;
     const back = draft.back.trim();

@@ -1,7 +1,9 @@
 import type { Heading, Root } from 'mdast';
 import type { NoteResult } from '../card.js';
 import { parseNote } from '../parse/index.js';
+import { mergeExclusions, readNoteChoices } from './choices.js';
 import type { NoteContext } from './context.js';
+import { compileExclusions } from './exclude.js';
 import { finishCards } from './finish.js';
 import { indexInline, type RenderSink } from './html.js';
 import { noteIdentity } from './identity.js';
@@ -78,10 +80,12 @@ export function extractNote(file: string, text: string, options: Partial<Extract
   };
   walkNote(ctx, tree.children, heading);
   judgeNote(title, ctx.drafts);
+  const own = readNoteChoices(frontMatter.choices, sink.problems);
   const { cards, dropped } = finishCards(
     { file, identity: noteIdentity(file, frontMatter.id), title, deck: deckOf(file, title, frontMatter.deck, resolved.deck), tags: frontMatter.tags },
     ctx.drafts,
-    new Set(resolved.keep),
+    new Set([...resolved.keep, ...own.keep]),
+    compileExclusions(mergeExclusions(resolved.exclude, own.exclude)),
   );
   return { file, cards, dropped, warnings: [...sink.problems].map((message) => ({ file, message })) };
 }

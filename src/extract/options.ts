@@ -1,4 +1,4 @@
-import { RULES, type DropReason, type Rule } from '../card.js';
+import { KEEPABLE_REASONS, RULES, type DropReason, type Rule } from '../card.js';
 import { DEFAULT_MAX_NESTING } from '../parse/index.js';
 import { DEFAULT_MAX_NOTE_BYTES } from '../scan/read.js';
 
@@ -72,7 +72,8 @@ export function resolveExtractOptions(options: Partial<ExtractOptions> = {}): Ex
   if (options.maxNesting !== undefined) resolved.maxNesting = options.maxNesting;
   if (options.ignore) resolved.ignore = [...options.ignore];
   if (options.deck) resolved.deck = { scheme: options.deck.scheme, ...(options.deck.name ? { name: options.deck.name } : {}) };
-  if (options.keep) resolved.keep = [...options.keep];
+  // Only judgements come back: a card the user excluded, or a broken one, never does.
+  if (options.keep) resolved.keep = KEEPABLE_REASONS.filter((reason) => options.keep?.includes(reason));
   if (options.exclude) {
     resolved.exclude = { headings: [...options.exclude.headings], columns: [...options.exclude.columns], terms: [...options.exclude.terms] };
   }

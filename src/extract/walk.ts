@@ -7,6 +7,7 @@ import { groupLines, splitLines } from './lines.js';
 import { definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, questionAnswerCard } from './rules/definition.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
+import { isSkipMarker } from './skip-marker.js';
 import { cleanHeading, hasWords, isContentsHeading } from './text.js';
 
 /** Reading position in a note: the headings above, and a bold line acting as a heading. */
@@ -77,7 +78,7 @@ export function walkNote(ctx: NoteContext, blocks: RootContent[], title: Heading
 
 function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position, title: Heading | undefined, topLevel: boolean): void {
   const answered = new Set<List>();
-  blocks.forEach((block, i) => {
+  const visit = (block: RootContent, i: number): void => {
     switch (block.type) {
       case 'heading':
         if (block === title) return;
@@ -116,6 +117,17 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
       default:
         return;
     }
+  };
+  // While a heading's section is skipped (a skip marker above the heading), that heading's depth.
+  let skippedDepth: number | undefined;
+  blocks.forEach((block, i) => {
+    if (block.type === 'heading' && skippedDepth !== undefined && block.depth <= skippedDepth) skippedDepth = undefined;
+    const marked = isSkipMarker(blocks[i - 1]);
+    if (marked && block.type === 'heading') skippedDepth = block.depth;
+    const before = ctx.drafts.length;
+    visit(block, i);
+    // The rules still read the block (a heading still sets the breadcrumb); its cards are listed as dropped.
+    if (marked || skippedDepth !== undefined) for (const draft of ctx.drafts.slice(before)) draft.drop = 'skip-marker';
   });
 }
 

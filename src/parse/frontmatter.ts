@@ -9,6 +9,8 @@ export interface FrontMatter {
   tags: string[];
   /** `flashmark: false` opts the note out; `true` makes a note that looks like a template a note. */
   flashmark?: boolean;
+  /** `flashmark: { keep: …, exclude: … }` as written: the note's own choices, which extraction reads (and warns about). */
+  choices?: Record<string, unknown>;
 }
 
 export interface FrontMatterResult {
@@ -47,7 +49,8 @@ export function readFrontMatter(yamlText: string | undefined): FrontMatterResult
   frontMatter.tags = readTags(record['tags'] ?? record['tag'], problems);
   const flag = record['flashmark'];
   if (typeof flag === 'boolean') frontMatter.flashmark = flag;
-  else if (flag !== undefined && flag !== null) problems.push("front matter 'flashmark' should be true or false; ignored");
+  else if (typeof flag === 'object' && flag !== null && !Array.isArray(flag)) frontMatter.choices = flag as Record<string, unknown>;
+  else if (flag !== undefined && flag !== null) problems.push("front matter 'flashmark' should be true, false or a set of choices (keep, exclude); ignored");
   return { frontMatter, problems };
 }
 

@@ -3,6 +3,7 @@ import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { repairDollarProse } from './dollars.js';
 import { restoreDunderNames } from './dunders.js';
 import { estimateNesting } from './nesting.js';
+import { withoutObsidianComments } from './obsidian-comments.js';
 import { parseMarkdown, syntaxOf } from './syntax.js';
 import { resolveObsidianSyntax } from './wikilinks.js';
 
@@ -25,11 +26,13 @@ export type ParsedNote =
 
 /**
  * A note's syntax tree (GFM, YAML front matter, `$math$`, Obsidian wikilinks
- * resolved) and its front matter. Problems that still leave a usable note are
- * listed; a note that cannot be parsed safely gives a reason instead.
+ * resolved, Obsidian comments left out) and its front matter. Problems that
+ * still leave a usable note are listed; a note that cannot be parsed safely
+ * gives a reason instead.
  */
 export function parseNote(text: string, maxNesting = DEFAULT_MAX_NESTING): ParsedNote {
-  const source = text.replace(/^\uFEFF/, '');
+  const uncommented = withoutObsidianComments(text.replace(/^\uFEFF/, ''));
+  const source = uncommented.text;
   const lines = countLines(source);
   if (lines > MAX_NOTE_LINES) return { ok: false, reason: `${lines} lines long (limit ${MAX_NOTE_LINES}); skipped` };
   const nesting = estimateNesting(source);
@@ -43,6 +46,9 @@ export function parseNote(text: string, maxNesting = DEFAULT_MAX_NESTING): Parse
   const first = tree.children[0];
   const yaml = first?.type === 'yaml' ? first.value : undefined;
   const { frontMatter, problems } = readFrontMatter(yaml);
+  if (uncommented.unclosedAt !== undefined) {
+    problems.push(`the %% comment opened at line ${uncommented.unclosedAt} is never closed; the rest of the note is hidden, as in Obsidian`);
+  }
   repairDollarProse(tree, source, (slice) => parseMarkdown(slice, { ...syntaxOf(slice), math: false, frontMatter: false }));
   restoreDunderNames(tree, source);
   resolveObsidianSyntax(tree);

@@ -1,5 +1,6 @@
 import { isMap, parseDocument } from 'yaml';
 import { RULES, type Rule } from '../card.js';
+import { ChoiceError, isRecord, kindOf, readExclusions, readKeep } from '../extract/choices.js';
 import type { DeckScheme, ExtractOptions } from '../extract/index.js';
 import { compileIgnorePattern } from './glob.js';
 
@@ -15,7 +16,7 @@ export interface ReviewSettings {
 export interface VaultSettings {
   /** The settings file read, as shown in messages; undefined when the vault has none. */
   file?: string;
-  /** `ignore`, `rules`, `deck`: pass as the extraction options of loadVault / buildVault (they key the caches too). */
+  /** `ignore`, `rules`, `deck`, `keep`, `exclude`: pass as the extraction options of loadVault / buildVault (they key the caches too). */
   extract: Partial<ExtractOptions>;
   review: ReviewSettings;
 }
@@ -24,7 +25,7 @@ export interface VaultSettings {
 export class SettingsError extends Error {}
 
 const DECK_SCHEMES: readonly DeckScheme['scheme'][] = ['folder', 'note', 'single'];
-const KEYS = ['ignore', 'rules', 'deck', 'review'] as const;
+const KEYS = ['ignore', 'rules', 'deck', 'keep', 'exclude', 'review'] as const;
 
 /**
  * The settings in a settings file's text. `vaultName` names the one deck of
@@ -39,6 +40,12 @@ export function parseVaultSettings(text: string, vaultName: string): Omit<VaultS
   if (data['ignore'] != null) extract.ignore = readIgnore(data['ignore']);
   if (data['rules'] != null) extract.rules = readRules(data['rules']);
   if (data['deck'] != null) extract.deck = readDeck(data['deck'], vaultName);
+  try {
+    if (data['keep'] != null) extract.keep = readKeep(data['keep'], 'keep');
+    if (data['exclude'] != null) extract.exclude = readExclusions(data['exclude'], 'exclude');
+  } catch (error) {
+    throw error instanceof ChoiceError ? new SettingsError(error.message) : error;
+  }
   const review = data['review'] == null ? {} : readReview(data['review']);
   return { extract, review };
 }
@@ -147,20 +154,6 @@ function checkKeys(record: Record<string, unknown>, known: readonly string[], pr
 
 function isRule(name: string): name is Rule {
   return (RULES as readonly string[]).includes(name);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** How a value reads in a message: `the number 3`, `text "x"`, `a list`. */
-function kindOf(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === 'number') return `${value}`;
-  if (typeof value === 'boolean') return `${value}`;
-  if (Array.isArray(value)) return 'a list';
-  return 'a set of keys';
 }
 
 function firstLine(message: string): string {

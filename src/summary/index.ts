@@ -1,9 +1,10 @@
-import { RULES, type Rule } from '../card.js';
+import { DROP_REASONS, RULES, type DropReason, type Rule } from '../card.js';
 import type { Vault } from '../vault/load.js';
 
 /**
  * What a vault yields, before a first import: cards per rule, per file and per
- * deck, and every note that makes none with the reason (`flashmark cards --summary`).
+ * deck, candidates dropped per reason, and every note that makes none with the
+ * reason (`flashmark cards --summary`).
  */
 export interface VaultSummary {
   /** Note files found, skipped ones included. */
@@ -15,6 +16,8 @@ export interface VaultSummary {
   rules: Record<Rule, number>;
   /** Rules the settings turned off. */
   rulesOff: Rule[];
+  /** Candidates turned down, per reason (`cards --dropped` lists them). */
+  dropped: Record<DropReason, number>;
   /** Notes that make cards, by file. */
   files: { file: string; cards: number; rules: Partial<Record<Rule, number>> }[];
   decks: { deck: string; cards: number }[];
@@ -28,11 +31,14 @@ export function summarizeVault(vault: Vault, rules: readonly Rule[] = RULES): Va
   const decks = new Map<string, number>();
   const files: VaultSummary['files'] = [];
   const skipped: VaultSummary['skipped'] = [];
+  const dropped = Object.fromEntries(DROP_REASONS.map((reason) => [reason, 0])) as Record<DropReason, number>;
   let cards = 0;
   let ankiCards = 0;
   for (const note of vault.notes) {
+    for (const candidate of note.dropped) dropped[candidate.reason] += 1;
     if (note.cards.length === 0) {
-      skipped.push({ file: note.file, reason: note.skipped ?? refusal(note.warnings.map((w) => w.message)) ?? 'no cards' });
+      const allDropped = note.dropped.length > 0 ? `all ${plural(note.dropped.length, 'candidate')} dropped (--dropped says why)` : undefined;
+      skipped.push({ file: note.file, reason: note.skipped ?? refusal(note.warnings.map((w) => w.message)) ?? allDropped ?? 'no cards' });
       continue;
     }
     const byRule: Partial<Record<Rule, number>> = {};
@@ -54,6 +60,7 @@ export function summarizeVault(vault: Vault, rules: readonly Rule[] = RULES): Va
     ankiCards,
     rules: perRule,
     rulesOff: RULES.filter((rule) => !rules.includes(rule)),
+    dropped,
     files,
     decks: [...decks].map(([deck, count]) => ({ deck, cards: count })).sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : 0)),
     skipped,
@@ -84,6 +91,11 @@ export function formatSummary(summary: VaultSummary): string {
   );
   for (const rule of RULES) {
     lines.push(`  ${rule.padEnd(11)}${String(summary.rules[rule]).padStart(7)}${summary.rulesOff.includes(rule) ? '  (off in settings)' : ''}`);
+  }
+  const reasons = DROP_REASONS.filter((reason) => summary.dropped[reason] > 0);
+  if (reasons.length > 0) {
+    lines.push('', 'Candidates dropped per reason (flashmark cards --dropped lists them):');
+    for (const reason of reasons) lines.push(`  ${reason.padEnd(16)}${String(summary.dropped[reason]).padStart(7)}`);
   }
   if (made > 0) {
     lines.push('', 'Cards per file:');

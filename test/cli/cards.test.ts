@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Card } from '../../src/card.js';
+import { DROP_REASONS, type Card, type DroppedCard } from '../../src/card.js';
+import type { VaultSummary } from '../../src/summary/index.js';
 
 const main = join(import.meta.dirname, '../../dist/cli/main.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -96,5 +97,100 @@ describe('flashmark cards', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('flashmark cards notes');
     expect(result.stdout).toContain('--json');
+  });
+});
+
+describe('flashmark cards --dropped and what --summary says of it', () => {
+  const note = [
+    '# Net',
+    '',
+    '## Protocols',
+    '',
+    '**HTTP**: the protocol of the web.',
+    '',
+    '**FTP**: moves files.',
+    '',
+    '<!-- flashmark: skip -->',
+    '**Gopher**: an old menu system.',
+    '',
+  ].join('\n');
+  const settings = 'exclude:\n  terms: [ftp]\n';
+
+  it('lists each dropped candidate with its reason, rule and file:line, readable like the cards', () => {
+    const dir = vault({ 'Net.md': note, '.flashmark.yml': settings });
+    const result = run('cards', dir, '--dropped');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'excluded  (definition, Net.md:7)',
+        '  Net › Protocols',
+        '  Q: FTP',
+        '  A: moves files.',
+        '',
+        'skip-marker  (definition, Net.md:10)',
+        '  Net › Protocols',
+        '  Q: Gopher',
+        '  A: an old menu system.',
+        '',
+      ].join('\n'),
+    );
+    // The cards themselves are the ones not dropped.
+    expect((JSON.parse(run('cards', dir, '--json').stdout) as Card[]).map((c) => c.source.line)).toEqual([5]);
+  });
+
+  it('--dropped --json prints the dropped candidates as objects', () => {
+    const dir = vault({ 'Net.md': note, '.flashmark.yml': settings });
+    const result = run('cards', dir, '--dropped', '--json');
+    expect(result.status).toBe(0);
+    const dropped = JSON.parse(result.stdout) as DroppedCard[];
+    expect(dropped.map((d) => [d.reason, d.rule, d.type, d.source])).toEqual([
+      ['excluded', 'definition', 'basic', { file: 'Net.md', line: 7 }],
+      ['skip-marker', 'definition', 'basic', { file: 'Net.md', line: 10 }],
+    ]);
+    expect(dropped[0]?.back).toBe('moves files.');
+    expect(Object.keys(dropped[0] as DroppedCard).sort()).toEqual(['back', 'front', 'reason', 'rule', 'source', 'type']);
+  });
+
+  it('says when nothing was dropped', () => {
+    const result = run('cards', vault({ 'good.md': good }), '--dropped');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('Nothing dropped: every candidate became a card.\n');
+  });
+
+  it('--summary counts the dropped candidates per reason, in text and JSON, and says why a note made none', () => {
+    const dir = vault({ 'Net.md': note, 'Only.md': '# Only\n\n<!-- flashmark: skip -->\n**X**: y.\n', '.flashmark.yml': settings });
+    const text = run('cards', dir, '--summary');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(
+      ['Candidates dropped per reason (flashmark cards --dropped lists them):', '  excluded              1', '  skip-marker           2', ''].join('\n'),
+    );
+    expect(text.stdout).toContain('Only.md: all 1 candidate dropped (--dropped says why)');
+    const summary = JSON.parse(run('cards', dir, '--summary', '--json').stdout) as VaultSummary;
+    expect(summary.dropped).toMatchObject({ excluded: 1, 'skip-marker': 2, 'shows-answer': 0 });
+    expect(Object.keys(summary.dropped)).toEqual([...DROP_REASONS]);
+  });
+
+  it('--dropped with --summary is a usage error of one line', () => {
+    const result = run('cards', vault({ 'good.md': good }), '--dropped', '--summary');
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe("flashmark: option '--dropped' cannot be used with option '--summary' (run with --help for usage)\n");
+  });
+
+  it('a bad keep in the settings file stops with one line naming the file and the key', () => {
+    const result = run('cards', vault({ 'good.md': good, '.flashmark.yml': 'keep: [rubrik]\n' }));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^flashmark: .*\.flashmark\.yml: "keep": unknown reason "rubrik" \(reasons it can name: metadata, [a-z-, ]+\)\n$/);
+  });
+});
+
+describe('the cards listing shows code as code', () => {
+  it('a code block in an answer keeps its lines and indentation; the text around it stays on its line', () => {
+    const note = '# Git\n\n**Set your name:**\n\n```sh\ngit config --global user.name "Ann"\n  git config --list\n```\n\n**Log**: shows history, as in `git log`.\n';
+    const result = run('cards', vault({ 'git.md': note }));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(['  Q: Set your name', '  A:', '     git config --global user.name "Ann"', '       git config --list', ''].join('\n'));
+    expect(result.stdout).toContain('  A: shows history, as in git log.\n');
   });
 });

@@ -90,10 +90,10 @@ describe('vault settings through the binary', () => {
     expect(kept.length).toBeGreaterThan(3);
   });
 
-  it('a "flashmark:" front matter value other than true or false is a warning naming the note, and the note is still read', () => {
+  it('a "flashmark:" front matter value other than true, false or a set of choices is a warning naming the note, and the note is still read', () => {
     const result = run(['cards', vault({ 'Biology/Cells.md': `---\nflashmark: maybe\n---\n${cells}` }), '--json']);
     expect(result.status).toBe(0);
-    expect(result.stderr).toBe("flashmark: warning: Biology/Cells.md: front matter 'flashmark' should be true or false; ignored\n");
+    expect(result.stderr).toBe("flashmark: warning: Biology/Cells.md: front matter 'flashmark' should be true, false or a set of choices (keep, exclude); ignored\n");
     expect((JSON.parse(result.stdout) as Card[]).length).toBeGreaterThan(3);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KEEPABLE_REASONS } from '../../src/card.js';
 import { SettingsError, parseVaultSettings } from '../../src/settings/parse.js';
 
 const parse = (text: string) => parseVaultSettings(text, 'My vault');
@@ -39,6 +40,15 @@ describe('settings file', () => {
     expect(parse('rules: { bold: false }\nignore: Templates').extract).toEqual({ rules: ['definition', 'list', 'table'], ignore: ['Templates'] });
   });
 
+  it('keep and exclude: lists, or one alone without the list; a kind left empty names nothing', () => {
+    const text = 'keep: [rubric, metadata]\nexclude:\n  headings: ["Project template", "Шаблон*"]\n  columns: Link\n  terms:\n';
+    expect(parse(text).extract).toEqual({
+      keep: ['rubric', 'metadata'],
+      exclude: { headings: ['Project template', 'Шаблон*'], columns: ['Link'], terms: [] },
+    });
+    expect(parse('keep: cap').extract).toEqual({ keep: ['cap'] });
+  });
+
   it('deck schemes: a name alone, single named after the vault by default, a parent deck for folder', () => {
     expect(parse('deck: note').extract.deck).toEqual({ scheme: 'note' });
     expect(parse('deck: single').extract.deck).toEqual({ scheme: 'single', name: 'My vault' });
@@ -46,7 +56,15 @@ describe('settings file', () => {
   });
 
   it.each([
-    ['rulez: [bold]', 'unknown setting "rulez" (known: ignore, rules, deck, review)'],
+    ['rulez: [bold]', 'unknown setting "rulez" (known: ignore, rules, deck, keep, exclude, review)'],
+    ['keep: [rubrik]', `"keep": unknown reason "rubrik" (reasons it can name: ${KEEPABLE_REASONS.join(', ')})`],
+    ['keep: [excluded]', `"keep": "excluded" cards never come back (reasons it can name: ${KEEPABLE_REASONS.join(', ')})`],
+    ['keep: { rubric: true }', `"keep" should be a list of reasons (reasons it can name: ${KEEPABLE_REASONS.join(', ')}), not a set of keys`],
+    ['exclude: [Template]', '"exclude" should be a set of lists (headings, columns, terms), not a list'],
+    ['exclude: { heading: [x] }', 'unknown setting "exclude.heading" (known: exclude.headings, exclude.columns, exclude.terms)'],
+    ['exclude: { terms: [a, ""] }', '"exclude.terms" item 2: an empty pattern'],
+    ['exclude: { columns: { Link: true } }', '"exclude.columns" should be a list of names or patterns, not a set of keys'],
+    ['exclude: { headings: [[x]] }', '"exclude.headings" item 1 should be a name or pattern, not a list'],
     ['deck: { scheme: note, nme: x }', 'unknown setting "deck.nme" (known: deck.scheme, deck.name)'],
     ['review: { new_cards: 3 }', 'unknown setting "review.new_cards" (known: review.new, review.rollover)'],
     ['rules: { bolt: false }', 'unknown setting "rules.bolt" (known: rules.bold, rules.definition, rules.list, rules.table)'],

@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
-import type { Card } from '../../card.js';
-import { htmlText } from '../../extract/finish.js';
+import { Option, type Command } from 'commander';
+import type { Card, DroppedCard } from '../../card.js';
+import { decodeEntities, htmlText } from '../../extract/finish.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatSummary, summarizeVault } from '../../summary/index.js';
 import { loadVault } from '../../vault/load.js';
@@ -9,11 +9,39 @@ import { resolveNotesDir } from '../options.js';
 interface CardsCommandOptions {
   json?: boolean;
   summary?: boolean;
+  dropped?: boolean;
+}
+
+/** What a listing shows of a card or of a dropped candidate. */
+type Listed = Pick<Card, 'type' | 'front' | 'back'>;
+
+/** How deep a code block's lines sit in the listing: under the text after `Q: ` and `A: `. */
+const CODE_INDENT = '     ';
+
+/**
+ * A field as the listing shows it: its text, and each code block as its own
+ * lines with their indentation (code flattened onto one line cannot be read).
+ */
+function fieldText(html: string): string {
+  if (!html.includes('<pre>')) return htmlText(html);
+  return html
+    .split(/(<pre>[\s\S]*?<\/pre>)/)
+    .map((part) => (part.startsWith('<pre>') ? codeLines(part) : htmlText(part)))
+    .filter(Boolean)
+    .join('\n');
+}
+
+function codeLines(pre: string): string {
+  const code = decodeEntities(pre.replace(/<[^>]*>/g, '')).replace(/\n+$/, '');
+  return code
+    .split('\n')
+    .map((line) => `${CODE_INDENT}${line}`.trimEnd())
+    .join('\n');
 }
 
 /** What the learner is to recall: a basic card's back, or a cloze's deletions by number. */
-function answerText(card: Card): string {
-  if (card.type === 'basic') return htmlText(card.back);
+function answerText(card: Listed): string {
+  if (card.type === 'basic') return fieldText(card.back);
   const byNumber = new Map<string, string[]>();
   for (const match of card.front.matchAll(/\{\{c(\d+)::(.*?)\}\}/gs)) {
     const n = match[1] ?? '';
@@ -25,28 +53,33 @@ function answerText(card: Card): string {
   return [...byNumber].map(([n, texts]) => `[…${n}] ${texts.join(' / ')}`).join('  ');
 }
 
+/** One block of a listing: the heading line, then breadcrumb, question and answer. */
+function entryText(heading: string, card: Listed): string {
+  const crumbEnd = card.front.indexOf('</div>');
+  const crumb = crumbEnd >= 0 ? htmlText(card.front.slice(0, crumbEnd).replace(/\{\{c(\d+)::.*?\}\}/gs, (_m, n: string) => `[…${n}]`)) : '';
+  const question = card.front
+    .slice(crumbEnd >= 0 ? crumbEnd : 0)
+    .replace(/\{\{c(\d+)::.*?\}\}/gs, (_m, n: string) => `[…${n}]`)
+    .split(/<li>/)
+    .map((part) => fieldText(part))
+    .filter(Boolean)
+    .join('\n     • ');
+  return [heading, `  ${crumb}`, labelled('Q', question), labelled('A', answerText(card)), ''].join('\n');
+}
+
+/** `  Q: text`; a field opening with a code block starts it on the next line, so its first line keeps its indentation. */
+function labelled(label: string, text: string): string {
+  return text.startsWith(CODE_INDENT) ? `  ${label}:\n${text}` : `  ${label}: ${text}`;
+}
+
 /** The readable listing: one block per card. */
 export function formatCardListing(cards: Card[]): string {
-  return cards
-    .map((card) => {
-      const crumbEnd = card.front.indexOf('</div>');
-      const crumb = crumbEnd >= 0 ? htmlText(card.front.slice(0, crumbEnd).replace(/\{\{c(\d+)::.*?\}\}/gs, (_m, n: string) => `[…${n}]`)) : '';
-      const question = card.front
-        .slice(crumbEnd >= 0 ? crumbEnd : 0)
-        .replace(/\{\{c(\d+)::.*?\}\}/gs, (_m, n: string) => `[…${n}]`)
-        .split(/<li>/)
-        .map((part) => htmlText(part))
-        .filter(Boolean)
-        .join('\n     • ');
-      return [
-        `${card.deck}  (${card.rule}, ${card.source.file}:${card.source.line})`,
-        `  ${crumb}`,
-        `  Q: ${question}`,
-        `  A: ${answerText(card)}`,
-        '',
-      ].join('\n');
-    })
-    .join('\n');
+  return cards.map((card) => entryText(`${card.deck}  (${card.rule}, ${card.source.file}:${card.source.line})`, card)).join('\n');
+}
+
+/** The readable listing of dropped candidates: one block each, headed by why it was dropped. */
+export function formatDroppedListing(dropped: DroppedCard[]): string {
+  return dropped.map((candidate) => entryText(`${candidate.reason}  (${candidate.rule}, ${candidate.source.file}:${candidate.source.line})`, candidate)).join('\n');
 }
 
 export function registerCards(program: Command): void {
@@ -55,7 +88,15 @@ export function registerCards(program: Command): void {
     .description('List the cards the notes make, without writing anything.')
     .argument('[notes]', 'the notes folder', 'notes')
     .option('--json', 'print a JSON array of cards (id, deck, type, front, back, cards, tags, rule, source, media)')
-    .option('--summary', 'what the notes yield instead of the cards: cards per rule, per file and per deck, and the notes skipped with why (JSON with --json)')
+    .option(
+      '--summary',
+      'what the notes yield instead of the cards: cards per rule, per file and per deck, candidates dropped per reason, and the notes skipped with why (JSON with --json)',
+    )
+    .addOption(
+      new Option('--dropped', 'the candidates the rules or your settings turned down instead of the cards, each with its reason and source line (JSON with --json)').conflicts(
+        'summary',
+      ),
+    )
     .addHelpText(
       'after',
       `
@@ -63,11 +104,13 @@ Warnings about single notes (not UTF-8, binary, too big, invalid front matter)
 go to stderr; the other notes are still listed.
 
 The vault's settings file (.flashmark.yml, docs/settings.md) chooses the
-rules, the decks and the notes to ignore.
+rules, the decks and the notes to ignore; its "keep" brings a kind of
+dropped card back, its "exclude" leaves out headings, columns and terms.
 
 Examples:
   flashmark cards notes
   flashmark cards ~/vault --summary
+  flashmark cards ~/vault --dropped
   flashmark cards ~/vault --json | jq '.[] | select(.rule == "table") | .front'`,
     )
     .action(async (notes: string, options: CardsCommandOptions) => {
@@ -80,6 +123,12 @@ Examples:
       if (options.summary) {
         const summary = summarizeVault(vault, settings.extract.rules);
         process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+        return;
+      }
+      if (options.dropped) {
+        const dropped = vault.notes.flatMap((note) => note.dropped);
+        if (options.json) process.stdout.write(`${JSON.stringify(dropped, null, 2)}\n`);
+        else process.stdout.write(dropped.length > 0 ? formatDroppedListing(dropped) : 'Nothing dropped: every candidate became a card.\n');
         return;
       }
       const cards = vault.notes.flatMap((note) => note.cards);
