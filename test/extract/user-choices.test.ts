@@ -110,6 +110,21 @@ describe('keep', () => {
     expect(kept.dropped.map((d) => d.reason)).toEqual(['metadata']);
   });
 
+  it('brings back the cards past a big table\'s cap when it names cap; the cards under the cap stay', () => {
+    const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'oscar', 'papa'];
+    const rows = [...names, ...names.map((name) => `${name} two`), ...names.map((name) => `${name} three`)]
+      .map((name, i) => `| ${name} | stored in region ${i * 7 + 3} | owned by team ${String.fromCharCode(65 + (i % 26))}${i} |`)
+      .join('\n');
+    const note = `# Inventory\n\n## Places\n\n| Code | Where | Owner |\n| --- | --- | --- |\n${rows}\n`;
+    const capped = extract(note);
+    const overCap = capped.dropped.filter((d) => d.reason === 'cap');
+    expect(overCap.length).toBeGreaterThan(0);
+    const kept = extract(note, { keep: ['cap'] });
+    expect(kept.dropped.filter((d) => d.reason === 'cap')).toEqual([]);
+    expect(kept.cards.length).toBe(capped.cards.length + overCap.length);
+    expect(kept.cards).toEqual(expect.arrayContaining(capped.cards));
+  });
+
   it('never brings back what the user excluded or skipped', () => {
     const note = '# T\n\n**A**: one.\n\n<!-- flashmark: skip -->\n**B**: two.\n';
     const result = extract(note, { keep: ['skip-marker', 'excluded'], ...excluding({ terms: ['A'] }) });
