@@ -67,7 +67,7 @@ function sample() {
 /** Card HTML as a reader sees it on screen: line breaks kept, tags gone, entities read. */
 function text(html) {
   return html
-    .replace(/<br\s*\/?>|<\/(p|div|li|tr|pre)>/gi, '\n')
+    .replace(/<br\s*\/?>|<\/(p|div|li|tr|pre)>|<(pre|ul|ol|div|table|blockquote)\b[^>]*>/gi, '\n')
     .replace(/<img [^>]*src="([^"]*)"[^>]*>/gi, '[image $1]')
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')

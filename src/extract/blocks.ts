@@ -3,7 +3,17 @@ import { escapeHtml, indexInline, renderInline, type RenderSink } from './html.j
 
 /** Clean HTML of block content (an answer made of paragraphs, lists, code). */
 export function renderBlocks(nodes: RootContent[], sink: RenderSink): string {
-  return nodes.map((node) => renderBlock(node, sink)).filter(Boolean).join('');
+  let html = '';
+  let previous: RootContent | undefined;
+  for (const node of nodes) {
+    const block = renderBlock(node, sink);
+    if (!block) continue;
+    // Paragraphs render as inline HTML: two in a row need a break, or they read as one run of text.
+    if (previous?.type === 'paragraph' && node.type === 'paragraph') html += '<br>';
+    html += block;
+    previous = node;
+  }
+  return html;
 }
 
 function renderBlock(node: Nodes, sink: RenderSink): string {

@@ -30,16 +30,12 @@ export const NAVIGATION = lexicon(
   ['siehe auch', 'quellen', 'weiterführende links', 'referencias', 'enlaces', 'voir aussi', 'liens'],
 );
 
-/**
- * Labels that introduce one illustration: its cells and rows are made-up data,
- * not facts. Plural "examples" often lists instances of a kind (a fact), so
- * only the singular forms are here.
- */
+/** Labels that introduce illustrations: their cells, rows and lines are made-up data or instances, not the fact. */
 export const EXAMPLE = lexicon(
-  ['example', 'e.g', 'sample', 'usage example', 'example usage', 'for example', 'illustration'],
-  ['пример', 'например', 'пример использования', 'пример кода', 'пример в sql', 'пример команды', 'пример применения'],
+  ['example', 'examples', 'e.g', 'sample', 'samples', 'usage example', 'usage examples', 'example usage', 'for example', 'illustration'],
+  ['пример', 'примеры', 'например', 'пример использования', 'примеры использования', 'пример кода', 'примеры кода', 'пример в sql', 'пример команды', 'пример применения', 'пример конфигурации'],
   ['例子', '示例', '例如', '举例', '范例', '用法', '示例代码'],
-  ['beispiel', 'ejemplo', 'exemple'],
+  ['beispiel', 'beispiele', 'ejemplo', 'ejemplos', 'exemple', 'exemples'],
 );
 
 /** Bold labels that only announce what follows: not a term a learner recalls. */
@@ -61,6 +57,31 @@ export const EVALUATION = lexicon(
   ['преимущества', 'недостатки', 'плюсы', 'минусы', 'плюсы и минусы', 'достоинства', 'преимущества и недостатки', 'рекомендации', 'рекомендации по использованию', 'бизнес-ценность', 'возможности', 'основные возможности', 'ключевые возможности', 'основные функции', 'ключевые функции', 'особенности', 'основные особенности', 'ключевые особенности'],
   ['优点', '缺点', '优势', '劣势', '优缺点', '建议', '好处', '功能特点', '主要功能', '特点', '特性'],
   ['vorteile', 'nachteile', 'funktionen', 'ventajas', 'desventajas', 'características', 'avantages', 'inconvénients', 'fonctionnalités'],
+  ['guidelines', 'best practices', 'tips', 'goals', 'objectives', 'practical recommendations'],
+  ['гайдлайны', 'лучшие практики', 'советы', 'практические рекомендации', 'цели', 'основные цели'],
+  ['最佳实践', '目标', '技巧', '准则'],
+);
+
+/**
+ * Facet labels that ask for what their heading is: "Интерфейс › Определение"
+ * is the question "Интерфейс", asked by the heading instead of the label.
+ */
+export const DEFINING = lexicon(
+  ['definition', 'description', 'what is it', 'what it is', 'overview', 'meaning', 'essence'],
+  ['определение', 'описание', 'что это', 'что такое', 'суть', 'обзор', 'понятие'],
+  ['定义', '描述', '是什么', '简介', '概述', '概念'],
+  ['definition', 'beschreibung', 'definición', 'descripción', 'définition'],
+);
+
+/**
+ * Words that point back to the sentence before ("Он запоминает…", "They
+ * run…"): a sentence opening with one is asked with the sentence it needs.
+ */
+export const POINTING_BACK = lexicon(
+  ['it', 'its', 'they', 'them', 'their', 'this', 'these', 'that', 'those', 'such', 'he', 'she'],
+  ['он', 'она', 'оно', 'они', 'их', 'его', 'её', 'ее', 'им', 'ему', 'это', 'этот', 'эта', 'эти', 'этого', 'этой', 'такой', 'такие', 'такая', 'там', 'тогда'],
+  ['它', '它们', '他', '她', '他们', '这', '这些', '该', '此'],
+  ['er', 'sie', 'es', 'dies', 'ello', 'ellos', 'esto', 'il', 'elle', 'ils', 'cela', 'ceci'],
 );
 
 /**

@@ -4,7 +4,7 @@ import { renderBlocks } from './blocks.js';
 import { indexInline, renderInline } from './html.js';
 import { boldClozes } from './rules/bold.js';
 import { groupLines, splitLines } from './lines.js';
-import { definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, questionAnswerCard } from './rules/definition.js';
+import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, questionAnswerCard } from './rules/definition.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
 import { isSkipMarker } from './skip-marker.js';
@@ -149,7 +149,7 @@ function answerBlocks(blocks: RootContent[], from: number): RootContent[] {
  */
 function boldQuestionCard(ctx: NoteContext, section: Section, question: string, answer: RootContent[], block: Paragraph): void {
   if (!ctx.rules.has('definition') || answer.length === 0) return;
-  const back = renderBlocks(answer, ctx.sink);
+  const back = renderBlocks(beforeExample(answer), ctx.sink);
   if (!hasWords(back.replace(/<[^>]*>/g, ' '))) return;
   ctx.drafts.push({
     rule: 'definition',

@@ -3,7 +3,7 @@ import type { NoteContext, Section } from '../context.js';
 import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.js';
 import { firstIndex, insideAny, runWithin } from '../ranges.js';
 import { sentenceRanges } from '../sentences.js';
-import { EXAMPLE, STRESS, isLabel } from '../lexicon.js';
+import { EXAMPLE, POINTING_BACK, STRESS, isLabel } from '../lexicon.js';
 import { givenAway } from '../restates.js';
 import { comparable, hasWords } from '../text.js';
 import { wholeWordMatches } from '../words.js';
@@ -22,6 +22,20 @@ const MIN_PROSE_WORDS = 5;
 function isCodeTerm(code: InlineCode): boolean {
   const value = code.value.trim();
   return value.length >= 2 && value.length <= MAX_CODE_TERM && /\p{L}/u.test(value) && value.split(/\s+/u).length <= MAX_CODE_TERM_WORDS;
+}
+
+/** Opening words searched for a word pointing back ("В отличие от итератора, он …"). */
+const OPENING_WORDS = 4;
+
+/**
+ * A sentence that points back to the one before it ("Он запоминает, где
+ * остановился") is asked with that sentence in front, as context: alone it
+ * asks about nothing. Not when the two would be too long for a question.
+ */
+function withSentenceBefore(plain: string, window: [number, number], previous: [number, number] | undefined): [number, number] {
+  if (!previous || window[1] - previous[0] > MAX_SENTENCE) return window;
+  const opening = plain.slice(window[0], window[1]).split(/[^\p{L}]+/u).filter(Boolean).slice(0, OPENING_WORDS);
+  return opening.some((word) => isLabel(POINTING_BACK, word)) ? [previous[0], window[1]] : window;
 }
 
 /** A sentence announcing the example below it ("Ниже приведён пример … с {{JUnit}}:"): the example is the point, not the sentence. */
@@ -100,14 +114,19 @@ export function boldClozes(
   const freeTextRanges = parts.freeTexts.map(range);
   const inUnbreakable = insideAny(parts.unbreakable);
   const lineBreaks = [...index.plain.matchAll(/\n/g)].map((match) => match.index);
-  for (const sentence of sentenceRanges(index.plain, ctx.language, parts.unbreakable)) {
+  const sentences = sentenceRanges(index.plain, ctx.language, parts.unbreakable);
+  let before: [number, number] | undefined;
+  for (const sentence of sentences) {
+    const previous = before;
+    before = sentence;
     const bolded = eligible.slice(...runWithin(eligibleRanges, sentence));
     // Stressed words stay bold text; a sentence with nothing but stress is kept as dropped.
     const terms = bolded.filter((strong) => !isStress(index.plain.slice(...range(strong))));
     const named = terms.length === 0 ? codeTermsOf(index.plain, sentence, codes.slice(...runWithin(codeRanges, sentence)).map(range)) : [];
     const inSentence: Nodes[] = terms.length > 0 ? terms : named.length > 0 ? codes.slice(...runWithin(codeRanges, sentence)) : bolded;
     if (inSentence.length === 0) continue;
-    const window = withoutLeadingDecoration(index.plain, narrow(index.plain, sentence, inSentence.map(range), inUnbreakable));
+    const own = withoutLeadingDecoration(index.plain, narrow(index.plain, sentence, inSentence.map(range), inUnbreakable));
+    const window = withSentenceBefore(index.plain, own, previous);
     const numbers = new Map<string, number>();
     const deletions = new Map<Nodes, number>();
     for (const strong of inSentence) {

@@ -3,7 +3,7 @@ import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
 import { escapeHtml, indexInline, renderInline, type RenderSink } from '../html.js';
-import { ANNOUNCING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
+import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
 import { restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription } from '../reverse.js';
 import { hasWords, normalizeSpace } from '../text.js';
@@ -77,6 +77,15 @@ function termHtml(match: DefinitionMatch, sink: RenderSink): string {
  */
 export type Explained = 'whole' | 'before announcement';
 
+/**
+ * The blocks of an answer up to a paragraph that only labels an example
+ * ("Пример:" over a code block): the example is not the answer.
+ */
+export function beforeExample(blocks: RootContent[]): RootContent[] {
+  const at = blocks.findIndex((block) => block.type === 'paragraph' && isLabel(EXAMPLE, indexInline(block.children).plain));
+  return at < 0 ? blocks : blocks.slice(0, at);
+}
+
 /** Where a line of an explanation opening with an example label starts ("⏎Пример: …"): the example is not the answer. */
 function exampleStart(plain: string): number {
   for (const match of plain.matchAll(/\n([^\n:：]{1,40})[:：]/gu)) {
@@ -125,21 +134,24 @@ export function definitionCard(
   const end = Math.min(explained === 'whole' ? explanation.plain.length : announcementStart(explanation.plain), exampleStart(explanation.plain));
   const kept = explanation.plain.slice(0, end);
   const hasExplanation = hasWords(kept) || /\uFFFC/u.test(kept);
-  const nestedHtml = renderBlocks(nested, ctx.sink);
+  const nestedHtml = renderBlocks(beforeExample(nested), ctx.sink);
   if (!hasExplanation && !nestedHtml) return false;
   const term = termText(match);
   const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink, { range: [0, end] }).trim() : '';
   // A name in code explained in words (`tf merge`: Слить изменения…) is asked from its explanation (see reverse.ts).
   const reversed = !nestedHtml && !match.gloss && isCodeName([match.term], term) && isDescription(match.explanation, kept);
-  const judged = definitionDrop(section.crumb, section.place, term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
+  // "Интерфейс › Определение: …" asks "Интерфейс": the facet label gives way to the heading it defines.
+  const heading = !reversed && isLabel(DEFINING, term) ? section.crumb.at(-1) : undefined;
+  const crumb = heading === undefined ? section.crumb : section.crumb.slice(0, -1);
+  const judged = definitionDrop(crumb, section.place, heading ?? term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
   const drop = reversed && judged === 'restates' ? undefined : judged;
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',
     cue: term,
-    crumb: section.crumb,
+    crumb,
     place: section.place,
-    question: reversed ? explanationHtml : termHtml(match, ctx.sink),
+    question: reversed ? explanationHtml : heading !== undefined ? escapeHtml(heading) : termHtml(match, ctx.sink),
     back: reversed ? termHtml(match, ctx.sink) : explanationHtml + nestedHtml,
     answers: [],
     term,

@@ -150,6 +150,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
     let keyHtml = normalizeSpace(keyIndex.plain) ? withoutTreeMarker(renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim()) : escapeHtml(keyText);
     let keyCue = keyText;
+    const ownKeyHtml = keyHtml;
     if (numbered) {
       const continues = !normalizeSpace(indexInline(row.children[0]?.children ?? []).plain);
       if (continues) {
@@ -180,7 +181,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       const column = headers[columnIndex] ?? { text: '', html: '' };
       const columnHtml = column.html || escapeHtml(String(columnIndex + 1));
       // A name in code described in words is asked from its description (see reverse.ts).
-      const reversed = !grouped && !numbered && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
+      const reversed = !numbered && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
       const restated = restating.has(i) && !comparing && !reversed;
       const drop =
         wholeDrop ??
@@ -193,8 +194,9 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
         cue: `${keyCue}\u001f${column.text || columnIndex + 1}`,
         crumb: section.crumb,
         place: section.place,
-        question: reversed ? cellHtml : `${keyHtml} › ${columnHtml}`,
-        back: reversed ? keyHtml : cellHtml,
+        // A group ("Агрегатные функции") stays on the question side as the description's context.
+        question: reversed ? (grouped ? `${group.html} › ${cellHtml}` : cellHtml) : `${keyHtml} › ${columnHtml}`,
+        back: reversed ? ownKeyHtml : cellHtml,
         answers: [],
         key: keyText,
         column: column.text,
