@@ -30,7 +30,7 @@ export interface BuildInput {
   warnings: readonly NoteWarning[];
   /**
    * Packages carried over unchanged from the last build into this folder
-   * (incremental builds: src/vault/incremental-build.ts decides which). Their
+   * (incremental builds: src/build/incremental-build.ts decides which). Their
    * notes are not in `notes`; their files and build history stay as they are.
    */
   reuse?: readonly { key: string; sha256: string }[];

@@ -31,7 +31,7 @@ const SCHEMA = `
   DROP TABLE IF EXISTS cache_meta; DROP TABLE IF EXISTS cache_note; DROP TABLE IF EXISTS cache_package;
   CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, stat TEXT NOT NULL, result TEXT NOT NULL);
-  -- What each package was built from, so an unchanged package is neither re-assembled nor re-read (incremental-build.ts).
+  -- What each package was built from, so an unchanged package is neither re-assembled nor re-read (build/incremental-build.ts).
   CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));`;
 
 /** Opens the cache database, (re)creating its tables when they are of another schema version. */
@@ -154,7 +154,7 @@ export class ExtractionCache {
     return this.readResult.get(file)?.result;
   }
 
-  /** The packages last built into `outDir`: key → record (JSON, owned by incremental-build.ts). */
+  /** The packages last built into `outDir`: key → record (JSON, owned by build/incremental-build.ts). */
   packageRecords(outDir: string): Map<string, string> {
     const rows = this.db.prepare<[string], { key: string; record: string }>('SELECT key, record FROM cache_package WHERE out_dir = ?').all(outDir);
     return new Map(rows.map((r) => [r.key, r.record]));

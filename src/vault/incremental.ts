@@ -57,7 +57,7 @@ export interface LoadOptions {
  * in the same order, as `loadVault`. Returns once the notes are read: the
  * fresh ones are extracted meanwhile (`extraction`, each note's `ready`), so a
  * build can assemble the packages whose notes are in while the workers parse
- * the rest (build-vault.ts).
+ * the rest (build/build-vault.ts).
  */
 export async function startLoadingVault(root: string, options: LoadOptions = {}): Promise<LoadingVault> {
   const extract = resolveExtractOptions(options.extract);
@@ -153,7 +153,7 @@ const HAND_OFF_CHARS = 16 * 1024 * 1024;
 
 /**
  * Fresh results on their way to the build. A build that takes them as they
- * come (a cold build, see build-vault.ts) finds them here and need not read
+ * come (a cold build, see build/build-vault.ts) finds them here and need not read
  * them back from the cache — a second per 10,000 notes. One that waits for
  * every note first would hold them all (150 MB at 10,000 notes), so
  * past a budget they are left to the cache alone. Without a cache, all are kept.

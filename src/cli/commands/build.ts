@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatBuildReport, formatWarnings } from '../../build/index.js';
-import { buildVault } from '../../vault/build-vault.js';
+import { buildVault } from '../../build/build-vault.js';
 import { createProgress } from '../progress.js';
 import { loadPackageScheduling } from '../../progress/index.js';
 import { buildTargetOptions, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
@@ -43,7 +43,7 @@ Examples:
       const now = resolveNow(options.now);
       const statePath = resolveStatePath(notesDir, options.state);
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
-      // Only notes that changed since the last build are parsed (src/vault/build-vault.ts); `parsed` says how many.
+      // Only notes that changed since the last build are parsed (src/build/build-vault.ts); `parsed` says how many.
       const bar = createProgress({ json: options.json ?? false });
       const { report, extracted, progress } = await buildVault(notesDir, { outDir: options.out, statePath, now, scheduling, extract: settings.extract, onProgress: bar.update }).finally(
         () => bar.finish(),

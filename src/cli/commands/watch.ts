@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { messageOf } from '../../errors.js';
 import { SETTINGS_FILE, loadVaultSettings } from '../../settings/index.js';
-import { buildVault } from '../../vault/build-vault.js';
+import { buildVault } from '../../build/build-vault.js';
 import { cachePathFor } from '../../vault/cache.js';
 import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';

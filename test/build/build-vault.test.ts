@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../bench/generate.js';
-import { buildVault } from '../../src/vault/build-vault.js';
+import { buildVault } from '../../src/build/build-vault.js';
 import { PARALLEL_MIN_BYTES } from '../../src/vault/pool.js';
 import { UserError } from '../../src/errors.js';
 

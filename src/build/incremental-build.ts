@@ -4,11 +4,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import type { PackageScheduling } from '../anki/index.js';
-import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type PackageReport } from '../build/index.js';
-import { loadPackageRecords } from '../build/history.js';
+import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type PackageReport } from './index.js';
+import { loadPackageRecords } from './history.js';
 import type { Db } from '../store/database.js';
-import type { ExtractionCache } from './cache.js';
-import type { LoadedNote, LoadedVault, LoadingVault } from './incremental.js';
+import type { ExtractionCache } from '../vault/cache.js';
+import type { LoadedNote, LoadedVault, LoadingVault } from '../vault/incremental.js';
 
 /**
  * Incremental builds: a package whose inputs are exactly those of its last

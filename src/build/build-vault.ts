@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { PackageScheduling } from '../anki/index.js';
-import { BUILD_MIGRATIONS, type BuildReport } from '../build/index.js';
+import { BUILD_MIGRATIONS, type BuildReport } from './index.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { progressSummary } from '../progress/index.js';
 import { checkStateDatabase } from '../store/database.js';
-import { ExtractionCache, cacheFingerprint, cachePathFor } from './cache.js';
-import { codeDigest } from './code-digest.js';
-import { startLoadingVault } from './incremental.js';
+import { ExtractionCache, cacheFingerprint, cachePathFor } from '../vault/cache.js';
+import { codeDigest } from '../vault/code-digest.js';
+import { startLoadingVault } from '../vault/incremental.js';
 import { buildIncrementally } from './incremental-build.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
