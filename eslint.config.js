@@ -1,6 +1,47 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The stages under src/ and the stages each may import (docs/architecture.md): a stage imports only
+ * stages before it, so the pipeline reads in one direction. The basics (card.ts, errors.ts, hash.ts,
+ * fs/) may be imported by all; cli/ and index.ts are the edge and may import anything.
+ */
+const STAGE_IMPORTS = {
+  fs: [],
+  settings: ['extract'],
+  scan: ['settings'],
+  parse: [],
+  extract: ['parse', 'scan'],
+  store: ['fs'],
+  vault: ['scan', 'extract', 'store', 'fs'],
+  anki: ['store'],
+  build: ['extract', 'vault', 'anki', 'progress', 'store', 'fs'],
+  schedule: [],
+  study: ['schedule', 'store'],
+  progress: ['anki', 'schedule', 'store', 'study'],
+  review: ['schedule', 'store', 'study'],
+  stats: ['schedule', 'store', 'study'],
+  summary: ['vault'],
+  watch: ['build'],
+};
+const STAGES = [...Object.keys(STAGE_IMPORTS), 'cli'];
+
+/** One `no-restricted-imports` rule per stage, naming the stages it may not import. */
+const stageBoundaries = Object.entries(STAGE_IMPORTS).map(([stage, allowed]) => {
+  const refused = STAGES.filter((other) => other !== stage && !allowed.includes(other));
+  return {
+    files: [`src/${stage}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: `^(\\.\\./)+(${refused.join('|')})/`,
+          message: `src/${stage}/ may import only ${['the basics', ...allowed].join(', ')} (docs/architecture.md).`,
+        }],
+      }],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'decks/', 'coverage/', 'bench/out/'] },
   js.configs.recommended,
@@ -11,6 +52,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  ...stageBoundaries,
   {
     files: ['bench/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
