@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 /** The notes folder a command works on: the argument, or `./notes`. Must be an existing folder. */
@@ -16,9 +16,22 @@ export function resolveNotesDir(arg: string | undefined): string {
   return dir;
 }
 
-/** The study database: `--state FILE`, or `.flashmark/state.db` inside the notes folder (which the scan ignores). */
+/**
+ * The study database: `--state FILE`, or `.flashmark/state.db` inside the notes
+ * folder (which the scan ignores). Only the default's folder is created: an
+ * explicit path in a missing folder is more likely a typo than a wish for new folders.
+ */
 export function resolveStatePath(notesDir: string, stateOption: string | undefined): string {
-  return stateOption ? resolve(stateOption) : join(notesDir, '.flashmark', 'state.db');
+  if (!stateOption) return join(notesDir, '.flashmark', 'state.db');
+  const path = resolve(stateOption);
+  let isDir = false;
+  try {
+    isDir = statSync(dirname(path)).isDirectory();
+  } catch {
+    throw new UserError(`--state: the folder of ${path} does not exist; create it first, or give another path`);
+  }
+  if (!isDir) throw new UserError(`--state: ${dirname(path)} is not a folder (in ${path})`);
+  return path;
 }
 
 /**
@@ -48,4 +61,28 @@ export function buildTargetOptions(command: Command): Command {
     .argument('[notes]', 'the notes folder', 'notes')
     .option('-o, --out <folder>', 'folder the .apkg files go to', 'decks')
     .option('--state <file>', 'the study database, which keeps the build history (default: <notes>/.flashmark/state.db)');
+}
+
+/** A file the build writes into `-o`: a package, or the temporary file a package is written to first. */
+const OUTPUT_NAME = /\.apkg(\.\d+\.\d+\.tmp)?$/i;
+
+/**
+ * Refuses a study database that is, or would be, one of the build's outputs
+ * (`--state decks/Git.apkg`): writing that package would replace the database.
+ */
+export function refuseStateAmongOutputs(stateOption: string | undefined, outDir: string): void {
+  if (!stateOption) return;
+  const statePath = resolve(stateOption);
+  if (OUTPUT_NAME.test(basename(statePath)) && realPath(dirname(statePath)) === realPath(resolve(outDir))) {
+    throw new UserError(`--state: ${statePath} is in the -o folder with a package's name; the build would overwrite it (give a path outside ${outDir}, or another name)`);
+  }
+}
+
+/** The path with symlinks resolved, as far as it exists (a missing -o is compared as given). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -3,7 +3,7 @@ import { formatBuildReport, formatWarnings } from '../../build/index.js';
 import { buildVault } from '../../build/build-vault.js';
 import { createProgress } from '../progress.js';
 import { loadPackageScheduling } from '../../progress/index.js';
-import { buildTargetOptions, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { buildTargetOptions, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
 
 interface BuildCommandOptions {
@@ -41,6 +41,7 @@ Examples:
       const notesDir = resolveNotesDir(notes);
       const settings = loadVaultSettings(notesDir);
       const now = resolveNow(options.now);
+      refuseStateAmongOutputs(options.state, options.out);
       const statePath = resolveStatePath(notesDir, options.state);
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
       // Only notes that changed since the last build are parsed (src/build/build-vault.ts); `parsed` says how many.

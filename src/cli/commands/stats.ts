@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { loadVaultSettings } from '../../settings/index.js';
 import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
@@ -42,7 +43,9 @@ Examples:
       const now = resolveStudyNow(options.now);
       const today = studyDay(now, { rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)) });
       const days = parsePositiveInt('--days', options.days);
-      const db = openStudyDatabase(resolveStatePath(notesDir, options.state));
+      const statePath = resolveStatePath(notesDir, options.state);
+      // A read-only command creates no database: without one, every card is new (counted in memory).
+      const db = openStudyDatabase(existsSync(statePath) ? statePath : ':memory:');
       try {
         const vault = await loadVault(notesDir, settings.extract);
         reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);

@@ -6,7 +6,7 @@ import { buildVault } from '../../build/build-vault.js';
 import { cachePathFor } from '../../vault/cache.js';
 import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';
-import { buildTargetOptions, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { buildTargetOptions, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 
 interface WatchCommandOptions {
   out: string;
@@ -31,6 +31,7 @@ Example:
     )
     .action(async (notes: string, options: WatchCommandOptions) => {
       const root = resolveNotesDir(notes);
+      refuseStateAmongOutputs(options.state, options.out);
       const statePath = resolveStatePath(root, options.state);
       const outDir = resolve(options.out);
       const out = (line: string): boolean => process.stdout.write(`${line}\n`);
