@@ -22,7 +22,8 @@ const STAGE_IMPORTS = {
   review: ['schedule', 'store', 'study'],
   stats: ['schedule', 'store', 'study'],
   summary: ['vault'],
-  watch: ['build'],
+  sync: ['anki', 'build', 'store'],
+  watch: ['build', 'sync'],
 };
 const STAGES = [...Object.keys(STAGE_IMPORTS), 'cli'];
 

@@ -6,3 +6,4 @@ export { BASIC_MODEL, CLOZE_MODEL, BASIC_MODEL_ID, CLOZE_MODEL_ID, MODEL_MOD, mo
 export { collectDecks, deckIdOf, normalizeDeckName } from './decks.js';
 export { mediaFileName, isSafeMediaName } from './media.js';
 export { clozeOrdinals, clozeProblem, fieldChecksum, normalizeField, normalizeTag, stripHtmlPreservingMedia, tagsColumn } from './text.js';
+export { readPackageNotes, type PackagedNote } from './read.js';

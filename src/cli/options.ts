@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { ANKI_KEY_VARIABLE, DEFAULT_ANKI_URL } from '../sync/index.js';
 
 /** The notes folder a command works on: the argument, or `./notes`. Must be an existing folder. */
 export function resolveNotesDir(arg: string | undefined): string {
@@ -85,4 +86,17 @@ function realPath(path: string): string {
   } catch {
     return path;
   }
+}
+
+/** Where AnkiConnect listens and its key, as `sync` and `watch --sync` take them. */
+export function ankiOptions(command: Command): Command {
+  return command
+    .option('--anki-url <url>', "AnkiConnect's address", DEFAULT_ANKI_URL)
+    .option('--anki-key <key>', `the API key set in AnkiConnect's config, if any (or ${ANKI_KEY_VARIABLE})`);
+}
+
+/** The add-on's API key: `--anki-key`, else the environment variable, else none (an empty value is none). */
+export function resolveAnkiKey(option: string | undefined): string | undefined {
+  const key = option ?? process.env[ANKI_KEY_VARIABLE];
+  return key === undefined || key === '' ? undefined : key;
 }
