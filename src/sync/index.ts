@@ -3,5 +3,5 @@ export { AnkiClient, ANKI_KEY_VARIABLE, DEFAULT_ANKI_URL } from './client.js';
 export { AnkiNotRunningError, connectToAnki } from './connect.js';
 export { DELETE_SHARE_LIMIT } from './plan.js';
 export { SyncInterruptedError, pushToAnki, type PushOptions, type SyncOutcome } from './run.js';
-export { formatSyncReport } from './report.js';
+export { formatSyncLine, formatSyncReport } from './report.js';
 export { SYNC_MIGRATIONS } from './state.js';

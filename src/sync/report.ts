@@ -8,6 +8,12 @@ export function formatSyncReport(outcome: SyncOutcome): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `watch --sync`'s line after each push: the total, then the decks changed. */
+export function formatSyncLine(outcome: SyncOutcome): string {
+  const decks = outcome.decks.map((d) => `${d.deck}: ${counts(d)}`);
+  return `Anki synced: ${counts(outcome)}, ${outcome.unchanged} unchanged${decks.length > 0 ? ` (${decks.join('; ')})` : ''}`;
+}
+
 function counts(c: { added: number; updated: number; moved: number; deleted: number }): string {
   const parts = [`${c.added} added`, `${c.updated} updated`];
   if (c.moved > 0) parts.push(`${c.moved} moved`);

@@ -55,9 +55,13 @@ export class FakeAnki {
   private nextCardId = 1_700_000_000_000;
   url = '';
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0: any free one). */
+  async start(port = 0): Promise<this> {
     const server = createServer((socket) => this.serve(socket));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     this.server = server;

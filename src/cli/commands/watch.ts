@@ -6,16 +6,21 @@ import { buildVault } from '../../build/build-vault.js';
 import { cachePathFor } from '../../vault/cache.js';
 import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';
-import { buildTargetOptions, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { WatchSync } from '../../watch/sync.js';
+import { ankiOptions, buildTargetOptions, refuseStateAmongOutputs, resolveAnkiKey, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 
 interface WatchCommandOptions {
   out: string;
   state?: string;
+  sync?: boolean;
+  ankiUrl: string;
+  ankiKey?: string;
 }
 
 export function registerWatch(program: Command): void {
-  buildTargetOptions(program.command('watch'))
+  ankiOptions(buildTargetOptions(program.command('watch')))
     .description('Build the packages, then rebuild the affected ones whenever a note changes, until Ctrl-C.')
+    .option('--sync', 'push every rebuild into a running Anki too, as flashmark sync does')
     .addHelpText(
       'after',
       `
@@ -26,8 +31,13 @@ rewritten. A note that cannot be read is reported and watching goes on.
 Ctrl-C stops after the rebuild in progress, if any: no package or database is
 left half-written.
 
-Example:
-  flashmark watch notes -o decks`,
+--sync: after each rebuild, Anki is brought to the cards as by flashmark sync,
+with one more line. When Anki is closed, watch says so once, keeps building,
+and syncs when Anki is back.
+
+Examples:
+  flashmark watch notes -o decks
+  flashmark watch notes --sync`,
     )
     .action(async (notes: string, options: WatchCommandOptions) => {
       const root = resolveNotesDir(notes);
@@ -35,8 +45,12 @@ Example:
       const statePath = resolveStatePath(root, options.state);
       const outDir = resolve(options.out);
       const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+      const sync = options.sync
+        ? new WatchSync({ url: options.ankiUrl, key: resolveAnkiKey(options.ankiKey), statePath, say: out, warn: (line) => process.stderr.write(`${line}\n`) })
+        : undefined;
       // Settings are read again on every rebuild, so editing .flashmark.yml takes effect at once.
       const rebuild = async (changed: ReadonlySet<string> | undefined): Promise<void> => {
+        await sync?.pause();
         const started = process.hrtime.bigint();
         const settings = loadVaultSettings(root);
         const { report, extracted } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), extract: settings.extract });
@@ -45,6 +59,7 @@ Example:
           if (!changed || changed.has(w.file)) process.stderr.write(`flashmark: warning: ${w.file}: ${w.message}\n`);
         }
         out(formatRebuildLine(report, { seconds, extracted, initial: changed === undefined }));
+        await sync?.push(report);
       };
       const stopped = new Promise((resolveStop) => {
         process.once('SIGINT', resolveStop);
@@ -60,6 +75,7 @@ Example:
         onReady: () => out(`watching ${relative(process.cwd(), root) || '.'} for changes (Ctrl-C to stop)`),
         stopped,
       });
+      await sync?.stop();
       out('stopped');
     });
 }
