@@ -6,6 +6,7 @@ import type { NoteResult, NoteWarning } from '../card.js';
 import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type PackageReport } from './index.js';
 import { loadPackageRecords } from './history.js';
+import { MediaReader } from './media.js';
 import type { Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
 import type { LoadedNote, LoadedVault, LoadingVault } from '../vault/incremental.js';
@@ -20,7 +21,8 @@ import type { LoadedNote, LoadedVault, LoadingVault } from '../vault/incremental
  * from its notes (cached results or fresh extraction):
  * - the same notes, each with the same text hash (and the cache is for this
  *   tool version and these extraction options: see cache.ts);
- * - every image its cards refer to has the same size, mtime and inode;
+ * - every image its cards refer to, found as the package writer finds it
+ *   (media.ts), has the same size, mtime and inode;
  * - its `.apkg` is still on disk with the size and mtime the last build left,
  *   and the build history in the study database records the same bytes
  *   (sha256) for it — a deleted or replaced study database rebuilds all;
@@ -36,7 +38,7 @@ interface PackageRecord {
   sha256: string;
   size: number;
   mtimeMs: number;
-  /** Image path (relative to the notes root) → stat signature. */
+  /** Image path as the cards write it (relative to the notes root) → stat signature of the file it leads to. */
   media: Record<string, string>;
   /** The report of its last build; carried over as "all unchanged". */
   report: PackageReport | null;
@@ -80,10 +82,11 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   if (db) {
     try {
       published = new Map(loadPackageRecords(db, outDir).map((r) => [r.key, r.sha256]));
+      const images = new MediaReader(vault.root);
       for (const [key, notes] of groups) {
         const json = stored.get(key);
         const record = json === undefined ? undefined : (JSON.parse(json) as PackageRecord);
-        if (record && canReuse(record, key, notes, vault.root, published)) reused.set(key, record);
+        if (record && canReuse(record, key, notes, images, published)) reused.set(key, record);
       }
       releaseEntangled(groups, reused, db);
     } finally {
@@ -248,16 +251,6 @@ function recordsAfter(
   return records;
 }
 
-/** An image path as written, and percent-decoded (the package writer tries both). */
-function mediaVariants(path: string): string[] {
-  try {
-    const decoded = decodeURIComponent(path);
-    return decoded === path ? [path] : [path, decoded];
-  } catch {
-    return [path];
-  }
-}
-
 interface LoadedFacts {
   /** Package key → image path → stat signature, for the packages being rebuilt. */
   media: Map<string, Record<string, string>>;
@@ -280,6 +273,7 @@ async function* resultsOf(
   facts: LoadedFacts,
 ): AsyncGenerator<NoteResult> {
   const owner = new Map<string, string>();
+  const images = new MediaReader(root);
   for (const [key, notes] of groups) {
     if (reused.has(key)) continue;
     const media: Record<string, string> = {};
@@ -291,7 +285,7 @@ async function* resultsOf(
         const first = owner.get(card.id);
         if (first === undefined) owner.set(card.id, key);
         else if (first !== key) facts.entangled.add(first).add(key);
-        for (const path of card.media) for (const variant of mediaVariants(path)) media[variant] ??= statSignature(join(root, variant));
+        for (const path of card.media) media[path] ??= statSignature(join(root, images.locate(path)));
       }
       yield result;
       note.release();
@@ -312,11 +306,11 @@ function canReuse(
   record: PackageRecord,
   key: string,
   notes: readonly LoadedNote[],
-  root: string,
+  images: MediaReader,
   published: ReadonlyMap<string, string>,
 ): boolean {
   if (record.entangled || record.fingerprint !== fingerprintOf(key, notes)) return false;
-  for (const [path, signature] of Object.entries(record.media)) if (statSignature(join(root, path)) !== signature) return false;
+  for (const [path, signature] of Object.entries(record.media)) if (statSignature(join(images.root, images.locate(path))) !== signature) return false;
   if (!record.report) return !published.has(key);
   if (published.get(key) !== record.sha256) return false;
   try {
