@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import { readdirSync } from 'node:fs';
+import { URL, fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -26,6 +28,12 @@ const STAGE_IMPORTS = {
   watch: ['build', 'sync'],
 };
 const STAGES = [...Object.keys(STAGE_IMPORTS), 'cli'];
+
+// A new folder under src/ is a new stage: it gets its line above and in docs/architecture.md.
+const unplaced = readdirSync(fileURLToPath(new URL('src', import.meta.url)), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !STAGES.includes(entry.name))
+  .map((entry) => entry.name);
+if (unplaced.length > 0) throw new Error(`eslint.config.js: src/${unplaced.join(', src/')} not in STAGE_IMPORTS (see docs/architecture.md)`);
 
 /** One `no-restricted-imports` rule per stage, naming the stages it may not import. */
 const stageBoundaries = Object.entries(STAGE_IMPORTS).map(([stage, allowed]) => {
