@@ -3,10 +3,9 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
-import { findNoteFiles, problemOf, type IgnoredNote } from '../scan/index.js';
+import { findNoteFiles, problemOf, readNoteBytes, type IgnoredNote } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
 import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
-import { readNoteBytes } from './read.js';
 import { resultFromStoredJson } from './stored-result.js';
 
 /** A note of the vault with its extraction result, decoded from JSON only when asked for. */
@@ -84,7 +83,7 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
     for (const file of files) {
       // Without a cache there is no prior entry: every note is read and extracted.
       const prior = cache ? known.get(file) : undefined;
-      const read = await readIfChanged(root, file, prior, statSignature(join(root, file), startedMs), extract.maxNoteBytes);
+      const read = readIfChanged(root, file, prior, statSignature(join(root, file), startedMs), extract.maxNoteBytes);
       if (read.kind === 'unreadable') {
         warnings.push({ file, message: read.reason });
       } else if (read.kind === 'unchanged') {
@@ -125,13 +124,11 @@ type NoteRead =
  * entry) was hashed with; a note read whose bytes hash as before is
  * unchanged too (a `touch`, a checkout), and only its new signature is kept.
  */
-async function readIfChanged(root: string, file: string, prior: KnownNote | undefined, stat: string, maxBytes: number): Promise<NoteRead> {
+function readIfChanged(root: string, file: string, prior: KnownNote | undefined, stat: string, maxBytes: number): NoteRead {
   if (prior && prior.stat !== '' && prior.stat === stat) return { kind: 'unchanged', hash: prior.hash, stat };
   const read = readNoteBytes(root, file, maxBytes);
-  // What the slower reader made of a note the fast one could not read (too big, unreadable), with the reason.
-  const slow = read.ok ? undefined : await read.problem;
-  if (slow && !slow.ok) return { kind: 'unreadable', reason: slow.reason };
-  const bytes = read.ok ? read.bytes : Buffer.from(slow?.ok ? slow.text : '', 'utf8');
+  if (!read.ok) return { kind: 'unreadable', reason: read.reason };
+  const { bytes } = read;
   const hash = createHash('sha1').update(bytes).digest('base64url');
   if (prior?.hash === hash) return { kind: 'unchanged', hash, stat };
   const problem = problemOf(bytes);

@@ -19,7 +19,7 @@ export async function loadVault(root: string, options: Partial<ExtractOptions> =
   const { files, warnings, ignored } = await findNoteFiles(root, resolved.ignore);
   const notes: NoteResult[] = [];
   for (const file of files) {
-    const read = await readNoteText(root, file, resolved.maxNoteBytes);
+    const read = readNoteText(root, file, resolved.maxNoteBytes);
     if (!read.ok) {
       warnings.push({ file, message: read.reason });
       continue;
