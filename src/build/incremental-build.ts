@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import type { PackageScheduling } from '../anki/index.js';
-import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type PackageReport } from './index.js';
-import { loadPackageRecords } from './history.js';
+import { buildPackages, packageKeyOf, type BuildReport, type PackageReport } from './index.js';
+import { loadPackageRecords, peekBuildHistory, presentPackageOf } from './history.js';
 import { MediaReader } from './media.js';
 import type { Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
@@ -119,30 +118,6 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   return { report, reused: reused.size };
 }
 
-/**
- * The build history as the last build left it, opened read-only: without the
- * whole-file integrity check and the migrations of `openStateDatabase`, which
- * `buildPackages` runs when it writes. None (so nothing is carried over) when
- * there is no history yet, or one of another schema version, or it cannot be
- * read — `buildPackages` then reports the problem.
- */
-function peekBuildHistory(statePath: string): Db | undefined {
-  if (!existsSync(statePath)) return undefined;
-  let db: Db | undefined;
-  try {
-    db = new Database(statePath, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    const version = db
-      .prepare<[], { version: number }>("SELECT version FROM schema_version WHERE component = 'build'")
-      .get()?.version;
-    if (version === BUILD_MIGRATIONS.steps.length) return db;
-  } catch {
-    // unreadable: leave it to buildPackages
-  }
-  db?.close();
-  return undefined;
-}
-
 function groupByPackage(notes: readonly LoadedNote[]): Map<string, LoadedNote[]> {
   const groups = new Map<string, LoadedNote[]>();
   for (const note of notes) {
@@ -169,23 +144,20 @@ function fingerprintOf(key: string, notes: readonly LoadedNote[]): string {
  * Released packages are checked whole, since none of their notes may be fresh.
  */
 function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: Map<string, PackageRecord>, db: Db): void {
-  // The history's rows are keyed by package first: a guid is looked up in each package that may compete for it.
-  const packageOf = db.prepare<[string, string], { package: string }>(
-    'SELECT package FROM build_notes WHERE guid = ? AND present = 1 AND package IN (SELECT value FROM json_each(?))',
-  );
+  const packageOf = presentPackageOf(db);
   const checked = new Set<string>();
   const releasedKeys = new Set<string>();
   let released = true;
   while (released && reused.size > 0) {
     released = false;
-    const candidates = JSON.stringify([...reused.keys()]);
+    const candidates = [...reused.keys()];
     for (const [key, notes] of groups) {
       if (reused.has(key) || checked.has(key)) continue;
       checked.add(key);
       for (const note of notes) {
         if (!note.fresh && !releasedKeys.has(key)) continue;
         for (const card of note.result().cards) {
-          const other = packageOf.get(card.id, candidates)?.package;
+          const other = packageOf(card.id, candidates);
           if (other !== undefined && other !== key && reused.delete(other)) {
             released = true;
             releasedKeys.add(other);

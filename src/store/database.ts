@@ -22,6 +22,9 @@ export interface Migrations {
  */
 export const STUDY_APPLICATION_ID = 0x466c4d6b;
 
+/** How long a statement waits for another process's write lock (a review beside a build) before it is refused. */
+const BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens (creating if needed) the state database at `path` and brings the given
  * components' tables up to date. A file that is not a database, is another
@@ -46,7 +49,7 @@ export function openStateDatabase(path: string, components: readonly Migrations[
   try {
     // WAL lets a build or a second reader proceed while a review session writes;
     // the busy timeout makes concurrent writers wait instead of failing at once.
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!isNew) checkIntegrity(db, path);
     // Before anything is written: another program's database, or a newer flashmark's, stays as it was
     // (the switch to WAL rewrites the header of a database in another journal mode).
@@ -82,7 +85,7 @@ export function checkStateDatabase(path: string, components: readonly Migrations
     throw new UserError(`cannot open the study database ${path}: ${messageOf(error)}`);
   }
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!isStudyDatabase(db)) throw new UserError(notOursMessage(path));
     refuseNewerVersions(db, path, components);
   } catch (error) {
@@ -169,4 +172,26 @@ function refuseNewerVersions(db: Db, path: string, components: readonly Migratio
       );
     }
   }
+}
+
+/**
+ * The state database opened read-only, when `component`'s tables are at this
+ * flashmark's version: no integrity check, no migration, nothing written.
+ * Undefined when there is none yet, one of another version, or it cannot be
+ * read: the caller goes the long way, through `openStateDatabase`, which
+ * reports the problem.
+ */
+export function peekStateDatabase(path: string, { component, steps }: Migrations): Db | undefined {
+  if (!existsSync(path)) return undefined;
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const version = db.prepare<[string], { version: number }>('SELECT version FROM schema_version WHERE component = ?').get(component)?.version;
+    if (version === steps.length) return db;
+  } catch {
+    // unreadable: left to openStateDatabase
+  }
+  db?.close();
+  return undefined;
 }
