@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { UserError } from '../errors.js';
+import type { LoggedAnswer } from '../schedule/replay.js';
 import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
 import { INITIAL_EASINESS, type Grade, type Sm2State } from '../schedule/sm2.js';
 import { openStateDatabase, type Db } from '../store/database.js';
@@ -218,6 +219,159 @@ export function nextDue(db: Db, today: number, deck?: string): { day: number; co
   const first = rows[0];
   if (!first) return null;
   return { day: first.due_day, count: rows.filter((row) => row.due_day === first.due_day).length };
+}
+
+/** What the notes say of a unit: its display, deck and source (`syncCards` keeps these up to date). */
+export interface UnitSource {
+  cardId: string;
+  ord: number;
+  deck: string;
+  type: 'basic' | 'cloze';
+  front: string;
+  back: string;
+  sourceFile: string;
+  sourceLine: number;
+}
+
+interface SourceRow {
+  card_id: string;
+  ord: number;
+  deck: string;
+  type: string;
+  front: string;
+  back: string;
+  source_file: string;
+  source_line: number;
+  retired: number;
+}
+
+/** Every unit's source as stored, retired units included. */
+export function storedSources(db: Db): (UnitSource & { retired: boolean })[] {
+  return db
+    .prepare<[], SourceRow>('SELECT card_id, ord, deck, type, front, back, source_file, source_line, retired FROM study_card')
+    .all()
+    .map((row) => ({ ...sourceOf(row), retired: row.retired !== 0 }));
+}
+
+/** Writes units' sources (`syncCards`, inside its transaction): a new unit, a changed or returning one, one gone from the notes. */
+export function sourceWriter(db: Db): {
+  add(unit: UnitSource, at: string): void;
+  update(unit: UnitSource, at: string): void;
+  retire(unit: Pick<UnitSource, 'cardId' | 'ord'>, at: string): void;
+} {
+  const insert = db.prepare(
+    `INSERT INTO study_card (card_id, ord, deck, type, front, back, source_file, source_line, added_at, updated_at)
+     VALUES (@card_id, @ord, @deck, @type, @front, @back, @source_file, @source_line, @at, @at)`,
+  );
+  const update = db.prepare(
+    `UPDATE study_card SET deck = @deck, type = @type, front = @front, back = @back, source_file = @source_file,
+       source_line = @source_line, retired = 0, updated_at = @at WHERE card_id = @card_id AND ord = @ord`,
+  );
+  const retire = db.prepare('UPDATE study_card SET retired = 1, updated_at = ? WHERE card_id = ? AND ord = ?');
+  return {
+    add: (unit, at) => insert.run({ ...sourceRow(unit), at }),
+    update: (unit, at) => update.run({ ...sourceRow(unit), at }),
+    retire: (unit, at) => retire.run(at, unit.cardId, unit.ord),
+  };
+}
+
+function sourceOf(row: Omit<SourceRow, 'retired'>): UnitSource {
+  return {
+    cardId: row.card_id,
+    ord: row.ord,
+    deck: row.deck,
+    type: row.type === 'cloze' ? 'cloze' : 'basic',
+    front: row.front,
+    back: row.back,
+    sourceFile: row.source_file,
+    sourceLine: row.source_line,
+  };
+}
+
+function sourceRow(unit: UnitSource): Omit<SourceRow, 'retired'> {
+  return {
+    card_id: unit.cardId, ord: unit.ord, deck: unit.deck, type: unit.type, front: unit.front, back: unit.back,
+    source_file: unit.sourceFile, source_line: unit.sourceLine,
+  };
+}
+
+/** Sets a unit's scheduling state and due day (a scheduler switch rebuilding every card from the log). */
+export function stateWriter(db: Db): (unit: Pick<UnitSource, 'cardId' | 'ord'>, state: Sm2State, due: number) => void {
+  const update = db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, state = ? WHERE card_id = ? AND ord = ?');
+  return (unit, state, due) => update.run(state.repetition, state.interval, state.easiness, due, JSON.stringify(state), unit.cardId, unit.ord);
+}
+
+/** A unit that has been answered: its state and due day. */
+export interface StudiedUnit {
+  cardId: string;
+  ord: number;
+  state: Sm2State;
+  due: number;
+}
+
+/** Every unit with at least one answer, by card id and ordinal. */
+export function studiedUnits(db: Db): StudiedUnit[] {
+  return db
+    .prepare<[], Pick<UnitRow, 'card_id' | 'ord' | 'repetition' | 'interval' | 'easiness' | 'state'> & { due_day: number }>(
+      'SELECT card_id, ord, repetition, interval, easiness, due_day, state FROM study_card WHERE due_day IS NOT NULL ORDER BY card_id, ord',
+    )
+    .all()
+    .map((row) => ({
+      cardId: row.card_id,
+      ord: row.ord,
+      state: row.state !== null ? (JSON.parse(row.state) as Sm2State) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
+      due: row.due_day,
+    }));
+}
+
+/** Every unit's deck and schedule (`flashmark stats`): due day null while new. */
+export function unitSchedules(db: Db): { deck: string; due: number | null; interval: number; retired: boolean }[] {
+  return db
+    .prepare<[], { deck: string; due_day: number | null; interval: number; retired: number }>('SELECT deck, due_day, interval, retired FROM study_card')
+    .all()
+    .map((row) => ({ deck: row.deck, due: row.due_day, interval: row.interval, retired: row.retired !== 0 }));
+}
+
+/** The answers given from study day `from` to `to` (undone answers left out), with their card's deck. */
+export function answersBetween(db: Db, from: number, to: number): { deck: string; grade: number; kind: string; day: number }[] {
+  return db
+    .prepare<[number, number], { deck: string; grade: number; kind: string; day: number }>(
+      `SELECT c.deck, r.grade, r.kind, r.day FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
+       WHERE r.undone_at IS NULL AND r.day BETWEEN ? AND ?`,
+    )
+    .all(from, to);
+}
+
+interface LogRow {
+  card_id: string;
+  ord: number;
+  day: number;
+  reviewed_at: string;
+  grade: number;
+  kind: 'scheduled' | 'repeat';
+}
+
+/** The review log of every card (undone answers left out), oldest first per card. */
+export function answersByCard(db: Db): Map<string, { cardId: string; ord: number; answers: LoggedAnswer[] }> {
+  const rows = db
+    .prepare<[], LogRow>('SELECT card_id, ord, day, reviewed_at, grade, kind FROM study_review WHERE undone_at IS NULL ORDER BY card_id, ord, id')
+    .all();
+  const byCard = new Map<string, { cardId: string; ord: number; answers: LoggedAnswer[] }>();
+  for (const row of rows) {
+    const key = unitKey(row.card_id, row.ord);
+    let entry = byCard.get(key);
+    if (!entry) {
+      entry = { cardId: row.card_id, ord: row.ord, answers: [] };
+      byCard.set(key, entry);
+    }
+    entry.answers.push({ day: row.day, at: row.reviewed_at, grade: row.grade as Grade, kind: row.kind });
+  }
+  return byCard;
+}
+
+/** The key of a unit in maps: card id and ordinal. */
+export function unitKey(cardId: string, ord: number): string {
+  return `${cardId}\u0000${ord}`;
 }
 
 /**
