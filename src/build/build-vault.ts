@@ -4,7 +4,8 @@ import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, type BuildReport } from './index.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { progressSummary } from '../progress/index.js';
-import { checkStateDatabase } from '../store/database.js';
+import { RENAME_MIGRATIONS, keepLoadedIdentities, retiredWithHistory, type Rename, type RetiredNote } from '../renames/index.js';
+import { checkStateDatabase, openStateDatabase } from '../store/database.js';
 import { ExtractionCache, cacheFingerprint, cachePathFor } from '../vault/cache.js';
 import { codeDigest } from '../vault/code-digest.js';
 import { startLoadingVault } from '../vault/incremental.js';
@@ -34,6 +35,10 @@ export interface VaultBuildResult {
   extracted: number;
   /** Packages carried over from the last build without being assembled. */
   reused: number;
+  /** Notes renamed or moved since the last build, whose new file took over their cards. */
+  renamed: Rename[];
+  /** Notes whose cards with answers in the review log this build retired. */
+  retiredWithHistory: RetiredNote[];
 }
 
 /**
@@ -45,25 +50,37 @@ export interface VaultBuildResult {
 export async function buildVault(root: string, options: VaultBuildOptions): Promise<VaultBuildResult> {
   const cache = options.cache ?? openBuildCache(options.statePath, options.extract);
   try {
-    const vault = await startLoadingVault(root, {
-      cache,
-      ...(options.extract ? { extract: options.extract } : {}),
-      ...(options.threads !== undefined ? { threads: options.threads } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    // A build that fails (a bad -o, say) still lets the workers finish writing to the cache before it is closed.
-    const { report, reused } = await buildIncrementally(vault, {
-      outDir: options.outDir,
-      statePath: options.statePath,
-      now: options.now,
-      cache,
-      scheduling: options.scheduling,
-    }).finally(() => vault.extraction.catch(() => undefined));
-    // Counted here: the notes' cards are read from the cache, which is closed on return.
-    const progress = options.scheduling
-      ? progressSummary(options.scheduling, vault.notes.flatMap((note) => note.result().cards))
-      : undefined;
-    return { report, extracted: vault.extracted, reused, ...(progress ? { progress } : {}) };
+    // Renames are followed before the notes' cards are used (src/renames/).
+    const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS]);
+    try {
+      const vault = await startLoadingVault(root, {
+        cache,
+        ...(options.extract ? { extract: options.extract } : {}),
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      let retired: readonly string[] = [];
+      // A build that fails (a bad -o, say) still lets the workers finish writing to the cache before it is closed.
+      const built = keepLoadedIdentities(db, vault).then(async (renamed) => ({
+        renamed,
+        ...(await buildIncrementally(vault, {
+          outDir: options.outDir,
+          statePath: options.statePath,
+          now: options.now,
+          cache,
+          scheduling: options.scheduling,
+          onRetired: (guids) => (retired = guids),
+        })),
+      }));
+      const { report, reused, renamed } = await built.finally(() => vault.extraction.catch(() => undefined));
+      // Counted here: the notes' cards are read from the cache, which is closed on return.
+      const progress = options.scheduling
+        ? progressSummary(options.scheduling, vault.notes.flatMap((note) => note.result().cards))
+        : undefined;
+      return { report, extracted: vault.extracted, reused, renamed, retiredWithHistory: retiredWithHistory(db, retired), ...(progress ? { progress } : {}) };
+    } finally {
+      db.close();
+    }
   } finally {
     if (!options.cache) cache.close();
   }

@@ -44,6 +44,8 @@ export interface BuildOptions {
   now: Date;
   /** `--with-progress`: cards listed here are written as review cards with their review log (src/progress/). */
   scheduling?: PackageScheduling | undefined;
+  /** Told the guids the last build published that this one retires (their note is gone or no longer makes them). */
+  onRetired?: (guids: readonly string[]) => void;
 }
 
 export interface PackageReport {
@@ -129,7 +131,8 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     }
     for (const key of [...planned.keys()]) await publish(key);
 
-    const { removed, history } = planner.finish();
+    const { removed, history, retired } = planner.finish();
+    options.onRetired?.(retired);
     const removedFrom = new Map<string, number>();
     for (const h of removed) removedFrom.set(h.pkg, (removedFrom.get(h.pkg) ?? 0) + 1);
     for (const p of packages) p.removed = removedFrom.get(p.key) ?? 0;

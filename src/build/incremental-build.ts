@@ -53,6 +53,7 @@ export interface IncrementalBuildOptions {
   cache: ExtractionCache;
   /** `build --with-progress`: package bytes then depend on the study database too, so nothing is carried over. */
   scheduling?: PackageScheduling | undefined;
+  onRetired?: (guids: readonly string[]) => void;
 }
 
 export interface IncrementalBuildResult {
@@ -107,7 +108,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
         warnings: vault.warnings,
         reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
       },
-      { outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling },
+      { outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling, ...(options.onRetired ? { onRetired: options.onRetired } : {}) },
     );
   }
   await vault.extraction; // settled by now (every note was taken); its cache update must be done before the records

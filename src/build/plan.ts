@@ -28,6 +28,8 @@ export interface PlanOutcome {
   removed: NoteHistory[];
   /** History rows that differ from the stored ones. */
   history: NoteHistoryChange[];
+  /** Guids the last build published that no package has now. */
+  retired: string[];
 }
 
 /**
@@ -98,15 +100,18 @@ export class BuildPlanner {
   /** Once every note is planned: what left its package, and the history rows to store that were not taken. */
   finish(): PlanOutcome {
     const removed: NoteHistory[] = [];
+    const retired: string[] = [];
     const rows = [...this.rows.values()].flat();
     for (const past of this.history.values()) {
       if (!past.present || this.reused.has(past.pkg)) continue;
       const nowIn = this.placed.get(past.guid);
       if (nowIn === past.pkg) continue;
       removed.push(past);
-      if (nowIn === undefined) rows.push({ ...past, present: false });
+      if (nowIn !== undefined) continue;
+      rows.push({ ...past, present: false });
+      retired.push(past.guid);
     }
-    return { removed, history: rows };
+    return { removed, history: rows, retired };
   }
 }
 

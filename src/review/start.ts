@@ -1,4 +1,5 @@
-import type { Card } from '../card.js';
+import type { NoteResult } from '../card.js';
+import { keepStudiedIdentities } from '../renames/follow.js';
 import { studyDay } from '../schedule/days.js';
 import type { SchedulerName } from '../schedule/schedulers.js';
 import { chooseScheduler } from '../study/scheduler-choice.js';
@@ -18,8 +19,8 @@ export interface ReviewOptions {
   buttons: boolean;
   /** `--scheduler`: switch the database to this scheduler (its state rebuilt from the log); undefined = the one it is on. */
   scheduler?: SchedulerName | undefined;
-  /** The cards the notes make now (loaded after the session mark is taken, so a second session fails fast). */
-  loadCards: () => Promise<Card[]>;
+  /** The notes and their cards now (loaded after the session mark is taken, so a second session fails fast). */
+  loadNotes: () => Promise<NoteResult[]>;
   input: NodeJS.ReadStream;
   output: NodeJS.WriteStream;
 }
@@ -47,7 +48,10 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       if (switched) {
         write(`Scheduler: ${switched.from} -> ${switched.to}; ${switched.cards} card${switched.cards === 1 ? '' : 's'} rebuilt from ${switched.answers} logged answer${switched.answers === 1 ? '' : 's'} (the log is unchanged).\n`);
       }
-      syncCards(db, await options.loadCards(), start);
+      const notes = await options.loadNotes();
+      // Before the sync: a renamed note's cards keep their ids, so their progress is not retired.
+      keepStudiedIdentities(db, notes);
+      syncCards(db, notes.flatMap((note) => note.cards), start);
       const today = studyDay(start, { rolloverHour: options.rolloverHour });
       const queue = sessionQueue(db, { today, newPerDay: options.newPerDay, deck: options.deck });
       if (queue.length === 0) {

@@ -4,11 +4,12 @@ import type { LoggedAnswer } from '../schedule/replay.js';
 import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
 import { INITIAL_EASINESS, type Grade, type Sm2State } from '../schedule/sm2.js';
 import { openStateDatabase, type Db } from '../store/database.js';
+import { RENAME_MIGRATIONS } from '../renames/schema.js';
 import { studyMigrations } from './schema.js';
 
-/** Opens the study database at `path` (created if missing), with the study tables up to date. */
+/** Opens the study database at `path` (created if missing), with the study tables (and the card ids renamed notes took over) up to date. */
 export function openStudyDatabase(path: string): Db {
-  return openStateDatabase(path, [studyMigrations]);
+  return openStateDatabase(path, [studyMigrations, RENAME_MIGRATIONS]);
 }
 
 /** One scheduled unit of a card, as the study database keeps it. */

@@ -38,6 +38,13 @@ export interface LoadedVault {
 export interface LoadingVault extends LoadedVault {
   /** Settles when every fresh note is extracted and the cache is up to date; rejects if the extraction fails. */
   extraction: Promise<void>;
+  /**
+   * When notes are gone since the cache last saw them and others arrived
+   * (a rename, say): the gone notes' results, read before the cache forgets
+   * them, and the arrived notes' files. Empty otherwise.
+   */
+  departed: NoteResult[];
+  arrived: string[];
 }
 
 export interface LoadOptions {
@@ -102,15 +109,22 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
     void extraction.done().catch(() => undefined);
     throw error;
   }
+  const present = new Set(notes.map((n) => n.file));
+  const gone = [...known.keys()].filter((file) => !present.has(file));
+  const arrived = cache ? notes.filter((n) => !known.has(n.file)).map((n) => n.file) : [];
+  const departed = arrived.length > 0 ? gone.flatMap((file) => departedResult(cache!, file)) : [];
   const extracted = extraction.done().then(() => {
-    if (cache) {
-      const present = new Set(notes.map((n) => n.file));
-      cache.update(new Map(), [...known.keys()].filter((file) => !present.has(file)), restat);
-    }
+    if (cache) cache.update(new Map(), gone, restat);
   });
   // Awaited by the caller; a note waiting for its result hears of a failure through its own promise.
   extracted.catch((error: unknown) => stale.forEach((s) => s.arrival.reject(error)));
-  return { root, notes, warnings, ignored, extracted: stale.length, extraction: extracted };
+  return { root, notes, warnings, ignored, extracted: stale.length, extraction: extracted, departed, arrived: departed.length > 0 ? arrived : [] };
+}
+
+/** A gone note's last result, if the cache has it. */
+function departedResult(cache: ExtractionCache, file: string): NoteResult[] {
+  const json = cache.result(file);
+  return json === undefined ? [] : [resultFromStoredJson(json)];
 }
 
 /** A note as the cache last saw it (`unchanged`), its bytes to extract (`changed`, found to be text), or why it cannot be used. */

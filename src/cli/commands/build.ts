@@ -5,6 +5,7 @@ import { createProgress } from '../progress.js';
 import { loadPackageScheduling } from '../../progress/index.js';
 import { buildTargetOptions, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
+import { formatRenames, formatRetired } from '../../renames/index.js';
 
 interface BuildCommandOptions {
   out: string;
@@ -46,14 +47,14 @@ Examples:
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
       // Only notes that changed since the last build are parsed (src/build/build-vault.ts); `parsed` says how many.
       const bar = createProgress({ json: options.json ?? false });
-      const { report, extracted, progress } = await buildVault(notesDir, { outDir: options.out, statePath, now, scheduling, extract: settings.extract, onProgress: bar.update }).finally(
+      const { report, extracted, progress, renamed, retiredWithHistory } = await buildVault(notesDir, { outDir: options.out, statePath, now, scheduling, extract: settings.extract, onProgress: bar.update }).finally(
         () => bar.finish(),
       );
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ ...report, ...(progress ? { progress } : {}), parsed: extracted }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...report, renamed, retiredWithHistory, ...(progress ? { progress } : {}), parsed: extracted }, null, 2)}\n`);
       } else {
-        process.stderr.write(formatWarnings(report));
-        process.stdout.write(formatBuildReport(report));
+        process.stderr.write(formatWarnings(report) + formatRetired(retiredWithHistory));
+        process.stdout.write(formatRenames(renamed) + formatBuildReport(report));
         if (progress) {
           process.stdout.write(
             `progress: ${progress.reviewCards} review card${progress.reviewCards === 1 ? '' : 's'} with ${progress.revlogRows} review-log row${progress.revlogRows === 1 ? '' : 's'}; ` +

@@ -53,10 +53,10 @@ Examples:
         deck: options.deck,
         buttons: options.buttons ?? false,
         scheduler: options.scheduler,
-        loadCards: async () => {
+        loadNotes: async () => {
           const vault = await loadVault(notesDir, settings.extract);
           reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
-          return vault.notes.flatMap((note) => note.cards);
+          return vault.notes;
         },
         input: process.stdin,
         output: process.stdout,

@@ -6,6 +6,7 @@ import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
 import { openStudyDatabase } from '../../study/store.js';
 import { syncCards } from '../../study/sync.js';
+import { keepStudiedIdentities } from '../../renames/index.js';
 import { loadVault } from '../../vault/load.js';
 import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
@@ -49,6 +50,7 @@ Examples:
       try {
         const vault = await loadVault(notesDir, settings.extract);
         reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
+        keepStudiedIdentities(db, vault.notes);
         syncCards(db, vault.notes.flatMap((note) => note.cards), now);
         const stats = computeStats(db, today, days, options.deck);
         process.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : `${statsText(stats)}\n`);

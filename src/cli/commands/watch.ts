@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { messageOf } from '../../errors.js';
 import { SETTINGS_FILE, loadVaultSettings } from '../../settings/index.js';
 import { buildVault } from '../../build/build-vault.js';
+import { formatRenames, formatRetired } from '../../renames/index.js';
 import { cachePathFor } from '../../vault/cache.js';
 import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';
@@ -53,11 +54,13 @@ Examples:
         await sync?.pause();
         const started = process.hrtime.bigint();
         const settings = loadVaultSettings(root);
-        const { report, extracted } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), extract: settings.extract });
+        const { report, extracted, renamed, retiredWithHistory } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), extract: settings.extract });
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         for (const w of report.warnings) {
           if (!changed || changed.has(w.file)) process.stderr.write(`flashmark: warning: ${w.file}: ${w.message}\n`);
         }
+        process.stderr.write(formatRetired(retiredWithHistory));
+        process.stdout.write(formatRenames(renamed));
         out(formatRebuildLine(report, { seconds, extracted, initial: changed === undefined }));
         await sync?.push(report);
       };
