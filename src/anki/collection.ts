@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { DEFAULT_DCONF_ID, DEFAULT_DECK_ID, collectDecks, deckJson, defaultDeckConfJson } from './decks.js';
 import { BASIC_MODEL, BASIC_MODEL_ID, CLOZE_MODEL, MODEL_MOD, modelOf, type ModelKind } from './models.js';
 import { REVIEW_CARD, type PackageScheduling } from './scheduling.js';
-import { BAD_CLOZE, fieldChecksum, clozeOrdinals, clozeProblem, stripHtmlPreservingMedia } from './text.js';
+import { clozeOrdinals } from '../cloze.js';
+import { BAD_CLOZE, fieldChecksum, clozeProblem, stripHtmlPreservingMedia } from './text.js';
 import { batchInserter } from '../store/batch.js';
 
 /** One note (a flashmark card) as it goes into a package. */

@@ -1,4 +1,5 @@
 import type { Card } from '../card.js';
+import { clozeNumbers, clozeOrdinals } from '../cloze.js';
 import type { Draft } from './context.js';
 import { escapeHtml } from './html.js';
 import { cardId } from './identity.js';
@@ -94,9 +95,9 @@ function mediaOf(...fields: string[]): string[] {
 }
 
 /** `{{cN::…}}` for each deletion number N, made once: a note's cards use a handful. */
-const deletionsNumbered = new Map<string, RegExp>();
+const deletionsNumbered = new Map<number, RegExp>();
 
-function deletionsOf(n: string): RegExp {
+function deletionsOf(n: number): RegExp {
   let pattern = deletionsNumbered.get(n);
   if (!pattern) {
     // Global: `replace` and `matchAll` both start from, and leave, lastIndex 0, so one object serves every call.
@@ -116,8 +117,7 @@ function withoutVisibleAnswers(front: string): string {
   let current = front;
   for (let changed = true; changed; ) {
     changed = false;
-    const numbers = [...new Set([...current.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1] as string))];
-    for (const n of numbers) {
+    for (const n of clozeNumbers(current)) {
       const own = deletionsOf(n);
       const answers = [...current.matchAll(own)].map((m) => htmlText(m[1] ?? '')).filter(hasWords);
       if (answers.length === 0) continue;
@@ -173,9 +173,9 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
     const composed = `${crumbHtml(facts, draft)}${draft.question}`;
     const front = draft.type === 'cloze' ? withoutVisibleAnswers(composed) : composed;
     const back = draft.back.trim();
-    const numbers = new Set([...front.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1]));
+    const cardCount = draft.type === 'cloze' ? clozeOrdinals(front).length : 1;
     const backText = draft.type === 'basic' ? htmlText(back) : '';
-    if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(withoutPlaceholders(backText)) && !back.includes('<img')) continue;
+    if (draft.type === 'cloze' ? cardCount === 0 : !hasWords(withoutPlaceholders(backText)) && !back.includes('<img')) continue;
     const frontText = htmlText(front);
     if (frontText.length > MAX_QUESTION) continue;
     let id = cardId(facts.identity, draft.rule, draft.cue);
@@ -185,7 +185,7 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
       type: draft.type,
       front,
       back,
-      cards: draft.type === 'cloze' ? numbers.size : 1,
+      cards: cardCount,
       tags: [...facts.tags],
       rule: draft.rule,
       source: { file: facts.file, line: draft.line },
