@@ -113,7 +113,8 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
       write('Press Enter (or Space) to see the answer first.\n');
     }
 
-    write(`${rule(ansi)}\n${wrap(answer)}\n\n${gradePrompt(options.buttons, ansi)}\n`);
+    const preview = intervalsOf(item, options.scheduler, { now: options.clock(), today: options.today });
+    write(`${rule(ansi)}\n${wrap(answer)}\n\n${gradePrompt(options.buttons, preview, ansi)}\n`);
     let grade: Grade | undefined;
     while (grade === undefined) {
       const key = await keys.next();
@@ -122,8 +123,9 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
         if (undo()) continue session;
         continue;
       }
-      grade = gradeOf(key, options.buttons);
-      if (grade === undefined && key !== 'enter') write(options.buttons ? 'Grade with 1-4.\n' : 'Grade with 0-5.\n');
+      // Space or Enter on the answer side is Good, as in Anki.
+      grade = key === 'enter' ? GOOD : gradeOf(key, options.buttons);
+      if (grade === undefined) write(options.buttons ? 'Grade with 1-4 (Space: Good).\n' : 'Grade with 0-5 (Space: 4).\n');
     }
 
     const now = options.clock();
@@ -158,9 +160,32 @@ function header(item: QueueItem, left: number, ansi: boolean): string {
   return dim(`── ${reason} · ${left} left · ${item.unit.deck} · ${where}`, ansi);
 }
 
-function gradePrompt(buttons: boolean, ansi: boolean): string {
-  const choices = buttons ? BUTTONS.map((b) => `${b.key} ${b.label}`).join(' · ') : GRADE_LINES.join('\n');
-  return `${choices}\n${dim('u: undo · q: quit', ansi)}`;
+/** The grade Space or Enter gives on the answer side: Good (4; `3` with --buttons). */
+const GOOD: Grade = 4;
+const GRADES: readonly Grade[] = [0, 1, 2, 3, 4, 5];
+
+/** Days until the next review each grade would give (undefined: a same-day repeat, which changes no schedule). */
+type Preview = ReadonlyMap<Grade, number> | undefined;
+
+function intervalsOf(item: QueueItem, scheduler: Scheduler<Sm2State>, at: AnswerTime): Preview {
+  if (item.reason === 'repeat') return undefined;
+  return new Map(GRADES.map((grade) => [grade, scheduler.answer(item.unit.state, grade, at).due - at.today]));
+}
+
+function gradePrompt(buttons: boolean, preview: Preview, ansi: boolean): string {
+  const days = (grade: Grade) => (preview ? ` ${dayCount(preview.get(grade)!)}` : '');
+  const choices = buttons
+    ? BUTTONS.map((b) => `${b.key} ${b.label}${days(b.grade)}`).join(' · ')
+    : [...GRADE_LINES, preview ? `next:   ${GRADES.map((g) => `${g} → ${dayCount(preview.get(g)!)}`).join(' · ')}` : ''].filter(Boolean).join('\n');
+  const repeat = preview ? '' : ' · same-day repeat: the schedule stays';
+  return `${choices}\n${dim(`Space/Enter: ${buttons ? 'Good' : '4'} · u: undo · q: quit${repeat}`, ansi)}`;
+}
+
+/** An interval as Anki's buttons show it: days, else months or years with one decimal. */
+function dayCount(days: number): string {
+  if (days < 31) return `${days}d`;
+  if (days < 365) return `${(days / 30).toFixed(1)}mo`;
+  return `${(days / 365).toFixed(1)}y`;
 }
 
 function acknowledgement(record: AnswerRecord, today: number): string {

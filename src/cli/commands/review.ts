@@ -29,7 +29,8 @@ export function registerReview(program: Command): void {
       'after',
       `
 Keys: Enter or Space shows the answer; 0-5 grade it (5 perfect, 4 correct after
-hesitation, 3 correct with serious difficulty, 2/1/0 wrong); u undoes the last
+hesitation, 3 correct with serious difficulty, 2/1/0 wrong), and Space or Enter
+on the answer grades 4 (Good); each grade's next interval is shown; u undoes the last
 answer; q quits with a summary. At a terminal each key acts at once. Otherwise
 each input line is one key (an empty line is Enter), and the session ends by
 itself when no card is left. Cards graded below 4 come back in the same session
