@@ -50,6 +50,8 @@ export interface Card {
 export interface NoteWarning {
   file: string;
   message: string;
+  /** The file or folder could not be read (not merely skipped): a build keeps its package as the last build left it. */
+  unreadable?: boolean;
 }
 
 /** What extraction makes of one note file. */

@@ -34,6 +34,12 @@ export interface BuildInput {
    * notes are not in `notes`; their files and build history stay as they are.
    */
   reuse?: readonly { key: string; sha256: string }[];
+  /**
+   * Files and folders (relative to the root; `.` for the root) that could not
+   * be read, of packages no note of which is in `notes`. Unreadable is not gone:
+   * those packages are kept as the last build left them, file and build history.
+   */
+  unreadable?: readonly string[];
 }
 
 export interface BuildOptions {
@@ -74,10 +80,20 @@ export interface RemovedPackageReport {
   deleted: boolean;
 }
 
+/** A package of the last build kept as it was, because notes of it could not be read. */
+export interface KeptPackageReport {
+  key: string;
+  file: string;
+  /** What could not be read (`.`: the notes folder, or no note in it at all). */
+  unreadable: string[];
+}
+
 export interface BuildReport {
   outDir: string;
   packages: PackageReport[];
   removedPackages: RemovedPackageReport[];
+  /** Packages left as the last build wrote them because what they are made from could not be read; the build then fails. */
+  keptPackages: KeptPackageReport[];
   warnings: NoteWarning[];
 }
 
@@ -100,7 +116,8 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
   try {
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
-    const reused = new Set((input.reuse ?? []).map((r) => r.key));
+    const kept = keptPackages(loadPackageRecords(db, outDir), input.unreadable ?? []);
+    const reused = new Set([...(input.reuse ?? []).map((r) => r.key), ...kept.map((k) => k.record.key)]);
     const planner = new BuildPlanner(loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
     const cards = new CardPreparer(input.root, warnings);
     const planned = new Map<string, PlannedNote[]>();
@@ -137,10 +154,12 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     for (const h of removed) removedFrom.set(h.pkg, (removedFrom.get(h.pkg) ?? 0) + 1);
     for (const p of packages) p.removed = removedFrom.get(p.key) ?? 0;
     for (const r of input.reuse ?? []) records.push({ key: r.key, file: join(outDir, `${r.key}.apkg`), sha256: r.sha256 });
+    records.push(...kept.map((k) => k.record));
     const built = new Set(packages.map((p) => p.key));
     const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), new Set([...built, ...reused]), removed);
     saveBuild(db, outDir, history, records);
-    return { outDir, packages: packages.sort((a, b) => compareKeys(a.key, b.key)), removedPackages, warnings };
+    const keptReports = kept.map(({ record, unreadable }) => ({ key: record.key, file: record.file, unreadable }));
+    return { outDir, packages: packages.sort((a, b) => compareKeys(a.key, b.key)), removedPackages, keptPackages: keptReports, warnings };
   } finally {
     db.close();
   }
@@ -177,6 +196,14 @@ async function publishPackage(
     removed: 0,
   };
   return { report, record: { key, file, sha256: sha256(bytes) } };
+}
+
+/** The last build's packages that something unreadable belongs to (all of them when the root is). */
+function keptPackages(previous: readonly PackageRecord[], unreadable: readonly string[]): { record: PackageRecord; unreadable: string[] }[] {
+  return previous.flatMap((record) => {
+    const causes = unreadable.filter((path) => path === '.' || packageKeyOf(path) === record.key);
+    return causes.length > 0 ? [{ record, unreadable: causes }] : [];
+  });
 }
 
 function compareKeys(a: string, b: string): number {

@@ -98,7 +98,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
   let report: BuildReport;
   if (reused.size === groups.size && allPublishedStillHere) {
-    report = { outDir, packages: [], removedPackages: [], warnings: [...vault.warnings] };
+    report = { outDir, packages: [], removedPackages: [], keptPackages: [], warnings: [...vault.warnings] };
   } else {
     report = await buildPackages(
       {
@@ -106,6 +106,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
         notes: resultsOf(groups, reused, vault.root, facts),
         expected: new Map([...groups].filter(([key]) => !reused.has(key)).map(([key, notes]) => [key, notes.length])),
         warnings: vault.warnings,
+        unreadable: unreadableWithoutNotes(vault.warnings, groups),
         reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
       },
       { outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling, ...(options.onRetired ? { onRetired: options.onRetired } : {}) },
@@ -117,6 +118,17 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   cache.savePackageRecords(outDir, options.scheduling ? new Map() : recordsAfter(report, groups, reused, facts));
   cache.setMeta(LAST_OUT_DIR, outDir);
   return { report, reused: reused.size };
+}
+
+/**
+ * What could not be read, for packages none of whose notes could: such a
+ * package is kept, not retired (a package with readable notes is rebuilt from
+ * them, the unreadable one warned about). No note at all, with packages built
+ * before, is a folder not there yet (a mount, a sync) more often than a wish to delete them.
+ */
+function unreadableWithoutNotes(warnings: readonly NoteWarning[], groups: ReadonlyMap<string, unknown>): string[] {
+  const paths = warnings.filter((w) => w.unreadable && !groups.has(packageKeyOf(w.file))).map((w) => w.file);
+  return groups.size === 0 ? [...paths, '.'] : paths;
 }
 
 function groupByPackage(notes: readonly LoadedNote[]): Map<string, LoadedNote[]> {

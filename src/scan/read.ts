@@ -3,10 +3,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A note's text, or why it cannot be used (the caller turns the reason into a warning naming the file). */
-export type NoteText = { ok: true; text: string } | { ok: false; reason: string };
+export type NoteText = { ok: true; text: string } | { ok: false; reason: string; tooBig?: true };
 
 /** A note's bytes, not yet checked to be text, or why they could not be read. */
-export type NoteBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+export type NoteBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string; tooBig?: true };
 
 /** Default size above which a note is skipped: parsing time grows with size, and no real note is this big. */
 export const DEFAULT_MAX_NOTE_BYTES = 4 * 1024 * 1024;
@@ -37,7 +37,7 @@ export function readNoteBytes(root: string, file: string, maxBytes = DEFAULT_MAX
   }
   try {
     const { size } = fstatSync(fd);
-    if (size > maxBytes) return { ok: false, reason: `too big (${formatBytes(size)}, limit ${formatBytes(maxBytes)}); skipped` };
+    if (size > maxBytes) return { ok: false, reason: `too big (${formatBytes(size)}, limit ${formatBytes(maxBytes)}); skipped`, tooBig: true };
     const bytes = Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < size) {

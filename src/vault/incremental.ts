@@ -92,7 +92,7 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
       const prior = cache ? known.get(file) : undefined;
       const read = readIfChanged(root, file, prior, statSignature(join(root, file), startedMs), extract.maxNoteBytes);
       if (read.kind === 'unreadable') {
-        warnings.push({ file, message: read.reason });
+        warnings.push({ file, message: read.reason, ...(read.tooBig ? {} : { unreadable: true }) });
       } else if (read.kind === 'unchanged') {
         notes.push(cachedNote(cache!, file, read.hash));
         if (read.stat !== prior?.stat) restat.set(file, read.stat);
@@ -131,7 +131,8 @@ function departedResult(cache: ExtractionCache, file: string): NoteResult[] {
 type NoteRead =
   | { kind: 'unchanged'; hash: string; stat: string }
   | { kind: 'changed'; hash: string; stat: string; bytes: Uint8Array }
-  | { kind: 'unreadable'; reason: string };
+  /** A note over the size limit is skipped for good; any other (a read error, a half-written file) may be back next time. */
+  | { kind: 'unreadable'; reason: string; tooBig?: boolean };
 
 /**
  * Reads a note unless its stat signature is the one `prior` (the cache's
@@ -141,7 +142,7 @@ type NoteRead =
 function readIfChanged(root: string, file: string, prior: KnownNote | undefined, stat: string, maxBytes: number): NoteRead {
   if (prior && prior.stat !== '' && prior.stat === stat) return { kind: 'unchanged', hash: prior.hash, stat };
   const read = readNoteBytes(root, file, maxBytes);
-  if (!read.ok) return { kind: 'unreadable', reason: read.reason };
+  if (!read.ok) return { kind: 'unreadable', reason: read.reason, tooBig: read.tooBig === true };
   const { bytes } = read;
   const hash = createHash('sha1').update(bytes).digest('base64url');
   if (prior?.hash === hash) return { kind: 'unchanged', hash, stat };

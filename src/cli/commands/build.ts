@@ -62,5 +62,10 @@ Examples:
           );
         }
       }
+      if (report.keptPackages.length > 0) {
+        // Unreadable is not gone: the packages stay, and the build fails until the notes can be read.
+        process.stderr.write(`flashmark: ${report.keptPackages.map((k) => k.file).join(', ')}: kept as the last build left ${report.keptPackages.length === 1 ? 'it' : 'them'}; make the notes readable and build again\n`);
+        process.exitCode = 1;
+      }
     });
 }
