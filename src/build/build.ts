@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { NoteResult, NoteWarning } from '../card.js';
+import { imagePaths, type NoteResult, type NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { createFolder } from '../fs/mkdir.js';
@@ -266,8 +266,7 @@ function mediaOf(notes: readonly PlannedNote[], media: ReadonlyMap<string, Packa
   const used = new Map<string, PackageMedia>();
   for (const note of notes) {
     for (const field of note.fields) {
-      for (const match of field.matchAll(/<img\b[^>]*?\bsrc="([^"]*)"/gi)) {
-        const name = match[1]!.replace(/&amp;/g, '&');
+      for (const name of imagePaths(field)) {
         const file = media.get(name);
         if (file) used.set(name, file);
       }

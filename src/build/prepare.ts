@@ -1,4 +1,4 @@
-import type { Card, NoteResult, NoteWarning } from '../card.js';
+import { replaceImages, type Card, type NoteResult, type NoteWarning } from '../card.js';
 import { clozeProblem, isUsableGuid, normalizeField, tagsColumn, type PackageMedia } from '../anki/index.js';
 import { hashPrefix } from '../hash.js';
 import { MediaReader } from './media.js';
@@ -74,8 +74,6 @@ export class CardPreparer {
   }
 }
 
-const IMG_TAG = /<img\b[^>]*?\bsrc="([^"]*)"[^>]*>/gi;
-
 /**
  * A card as its Anki note: fields normalized as Anki stores them, each image
  * the card lists swapped for its content-hashed package name (or dropped, with
@@ -101,8 +99,7 @@ export function prepareCard(card: Card, media: MediaReader): Prepared {
 
 /** Points each `<img src="P">` the card lists at the file's package name, or drops it (with a warning) when P is refused. */
 function rewriteImages(html: string, card: Card, media: MediaReader, packed: Map<string, PackageMedia>, warnings: NoteWarning[]): string {
-  return html.replace(IMG_TAG, (tag, src: string) => {
-    const path = decodeAttribute(src);
+  return replaceImages(html, (path, tag, src) => {
     if (!card.media.includes(path)) return tag;
     const found = media.read(path);
     if (!found.ok) {
@@ -111,14 +108,6 @@ function rewriteImages(html: string, card: Card, media: MediaReader, packed: Map
     }
     packed.set(found.name, { name: found.name, data: found.data });
     return tag.replace(`src="${src}"`, `src="${escapeAttribute(found.name)}"`);
-  });
-}
-
-function decodeAttribute(value: string): string {
-  return value.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-f]+));/gi, (whole, name?: string, dec?: string, hex?: string) => {
-    if (name !== undefined) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()] ?? whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
 

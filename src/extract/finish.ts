@@ -1,4 +1,4 @@
-import type { Card } from '../card.js';
+import { imagePaths, type Card } from '../card.js';
 import { clozeNumbers, clozeOrdinals } from '../cloze.js';
 import type { Draft } from './context.js';
 import { escapeHtml } from './html.js';
@@ -85,9 +85,7 @@ function deletedTexts(front: string): string[] {
 function mediaOf(...fields: string[]): string[] {
   const media: string[] = [];
   for (const field of fields) {
-    if (!field.includes('<img')) continue;
-    for (const match of field.matchAll(/<img src="([^"]*)">/g)) {
-      const path = htmlText(match[1] ?? '');
+    for (const path of imagePaths(field)) {
       if (!media.includes(path)) media.push(path);
     }
   }
@@ -175,7 +173,7 @@ export function finishCards(facts: NoteFacts, drafts: Draft[]): Card[] {
     const back = draft.back.trim();
     const cardCount = draft.type === 'cloze' ? clozeOrdinals(front).length : 1;
     const backText = draft.type === 'basic' ? htmlText(back) : '';
-    if (draft.type === 'cloze' ? cardCount === 0 : !hasWords(withoutPlaceholders(backText)) && !back.includes('<img')) continue;
+    if (draft.type === 'cloze' ? cardCount === 0 : !hasWords(withoutPlaceholders(backText)) && imagePaths(back).length === 0) continue;
     const frontText = htmlText(front);
     if (frontText.length > MAX_QUESTION) continue;
     let id = cardId(facts.identity, draft.rule, draft.cue);
