@@ -1,17 +1,13 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, type BuildReport } from './index.js';
-import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
+import type { ExtractOptions } from '../extract/index.js';
 import { progressSummary } from '../progress/index.js';
 import { RENAME_MIGRATIONS, keepLoadedIdentities, retiredWithHistory, type Rename, type RetiredNote } from '../renames/index.js';
-import { checkStateDatabase, openStateDatabase } from '../store/database.js';
-import { ExtractionCache, cacheFingerprint, cachePathFor } from '../vault/cache.js';
-import { codeDigest } from '../vault/code-digest.js';
+import { openStateDatabase } from '../store/database.js';
+import type { ExtractionCache } from '../vault/cache.js';
+import { openExtractionCache } from '../vault/open-cache.js';
 import { startLoadingVault } from '../vault/incremental.js';
 import { buildIncrementally } from './incremental-build.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export interface VaultBuildOptions {
   outDir: string;
@@ -86,17 +82,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
   }
 }
 
-/** The extraction cache beside the study database, valid for this flashmark code and these extraction options. */
+/** The extraction cache beside the study database, refusing a --state the build will refuse before the cache file is created. */
 export function openBuildCache(statePath: string, extract?: Partial<ExtractOptions>): ExtractionCache {
-  // A --state the build will refuse is refused before the cache file beside it is created.
-  checkStateDatabase(statePath, [BUILD_MIGRATIONS]);
-  return ExtractionCache.open(cachePathFor(statePath), cacheFingerprint(toolIdentity(), resolveExtractOptions(extract)));
-}
-
-let identity: string | undefined;
-
-/** The version number and a digest of this copy's code (`dist/` or `src/`, and a checkout's lockfile): see code-digest.ts. */
-function toolIdentity(): string {
-  identity ??= `${version} ${codeDigest(fileURLToPath(new URL('..', import.meta.url)), fileURLToPath(new URL('../../package-lock.json', import.meta.url)))}`;
-  return identity;
+  return openExtractionCache(statePath, extract, [BUILD_MIGRATIONS]);
 }

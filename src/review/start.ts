@@ -1,10 +1,8 @@
-import type { NoteResult } from '../card.js';
-import { keepStudiedIdentities } from '../renames/follow.js';
 import { studyDay } from '../schedule/days.js';
+import type { Db } from '../store/database.js';
 import type { SchedulerName } from '../schedule/schedulers.js';
 import { chooseScheduler } from '../study/scheduler-choice.js';
 import { acquireSessionLock, nextDue, openStudyDatabase, releaseSessionLock } from '../study/store.js';
-import { syncCards } from '../study/sync.js';
 import { lineKeys, terminalKeys } from './keys.js';
 import { sessionQueue } from './queue.js';
 import { runSession, summaryText, type SessionSummary } from './session.js';
@@ -19,8 +17,8 @@ export interface ReviewOptions {
   buttons: boolean;
   /** `--scheduler`: switch the database to this scheduler (its state rebuilt from the log); undefined = the one it is on. */
   scheduler?: SchedulerName | undefined;
-  /** The notes and their cards now (loaded after the session mark is taken, so a second session fails fast). */
-  loadNotes: () => Promise<NoteResult[]>;
+  /** Brings the database's cards in line with the notes (called after the session mark is taken, so a second session fails fast). */
+  syncNotes: (db: Db, now: Date) => Promise<void>;
   input: NodeJS.ReadStream;
   output: NodeJS.WriteStream;
 }
@@ -48,10 +46,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       if (switched) {
         write(`Scheduler: ${switched.from} -> ${switched.to}; ${switched.cards} card${switched.cards === 1 ? '' : 's'} rebuilt from ${switched.answers} logged answer${switched.answers === 1 ? '' : 's'} (the log is unchanged).\n`);
       }
-      const notes = await options.loadNotes();
-      // Before the sync: a renamed note's cards keep their ids, so their progress is not retired.
-      keepStudiedIdentities(db, notes);
-      syncCards(db, notes.flatMap((note) => note.cards), start);
+      await options.syncNotes(db, start);
       const today = studyDay(start, { rolloverHour: options.rolloverHour });
       const queue = sessionQueue(db, { today, newPerDay: options.newPerDay, deck: options.deck });
       if (queue.length === 0) {

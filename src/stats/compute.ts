@@ -40,29 +40,31 @@ export function computeStats(db: Db, today: number, days: number, deck?: string)
 
 /** The figures of `flashmark stats` from the cards' schedules and the answers of the last 30 study days. */
 export function statsOf(
-  units: readonly { deck: string; due: number | null; interval: number; retired: boolean }[],
+  units: readonly { deck: string; due: number | null; interval: number; retired: boolean; count?: number }[],
   recentAnswers: readonly { deck: string; grade: number; kind: string; day: number }[],
   today: number,
   days: number,
   deck?: string,
 ): Stats {
   const cards = units.filter((unit) => deckMatches(unit.deck, deck));
+  // A row may stand for several units alike (unitSchedules counts them).
+  const sum = (rows: readonly { count?: number }[]) => rows.reduce((total, row) => total + (row.count ?? 1), 0);
   const active = cards.filter((unit) => !unit.retired);
   const seen = active.filter((unit): unit is typeof unit & { due: number } => unit.due !== null);
   const forecast = Array.from({ length: days }, (_, offset) => ({ date: dayToIso(today + offset), due: 0 }));
   for (const unit of seen) {
     const offset = Math.max(0, unit.due - today);
-    if (offset < days) forecast[offset]!.due++;
+    if (offset < days) forecast[offset]!.due += unit.count ?? 1;
   }
   const answers = recentAnswers.filter((row) => deckMatches(row.deck, deck));
   const scheduled = answers.filter((row) => row.kind === 'scheduled');
   return {
     today: dayToIso(today),
-    new: active.length - seen.length,
-    learning: seen.filter((unit) => unit.interval < MATURE_INTERVAL).length,
-    due: seen.filter((unit) => unit.due <= today).length,
-    mature: seen.filter((unit) => unit.interval >= MATURE_INTERVAL).length,
-    retired: cards.length - active.length,
+    new: sum(active) - sum(seen),
+    learning: sum(seen.filter((unit) => unit.interval < MATURE_INTERVAL)),
+    due: sum(seen.filter((unit) => unit.due <= today)),
+    mature: sum(seen.filter((unit) => unit.interval >= MATURE_INTERVAL)),
+    retired: sum(cards) - sum(active),
     reviewsToday: answers.filter((row) => row.day === today).length,
     retention30d: scheduled.length === 0 ? null : scheduled.filter((row) => row.grade >= 3).length / scheduled.length,
     forecast,

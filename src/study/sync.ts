@@ -1,6 +1,7 @@
-import type { Card } from '../card.js';
+import type { Card, NoteResult, NoteWarning } from '../card.js';
+import { keepStudiedIdentities } from '../renames/index.js';
 import type { Db } from '../store/database.js';
-import { sourceWriter, storedSources, unitKey, type UnitSource } from './store.js';
+import { forgetSync, lastSync, recordSync, sourceWriter, storedSources, unitKey, type UnitSource } from './store.js';
 import { unitOrdinals } from './units.js';
 
 export interface SyncReport {
@@ -56,8 +57,41 @@ export function syncCards(db: Db, cards: readonly Card[], now: Date): SyncReport
       }
     }
     report.active = present.size;
+    // The cards synced from now on are these, which no digest names (syncNoteCards records one after).
+    forgetSync(db);
   }).immediate();
   return report;
+}
+
+/** The notes a sync is given: `digest` names their results (see readVault), `notes` decodes them. */
+export interface SyncSource {
+  digest: string | undefined;
+  notes(): NoteResult[];
+}
+
+/**
+ * `syncCards` for the notes of a vault, returning the notes' warnings. When
+ * the digest is the one the database was last synced with, the cards are
+ * those already synced (a second sync of the same cards changes nothing), so
+ * the notes are neither decoded nor compared, and the warnings are those kept
+ * from that sync: `review` shows its first card and `stats` prints at once.
+ * (Renames are followed as they are then: none is new among notes already synced.)
+ */
+export function syncNoteCards(db: Db, source: SyncSource, now: Date): NoteWarning[] {
+  if (source.digest !== undefined) {
+    const last = lastSync(db);
+    if (last?.digest === source.digest) return JSON.parse(last.warnings) as NoteWarning[];
+  }
+  const notes = source.notes();
+  // Before the sync: a renamed note's cards keep their ids, so their progress is not retired.
+  keepStudiedIdentities(db, notes);
+  const warnings = notes.flatMap((note) => note.warnings);
+  const { digest } = source;
+  db.transaction(() => {
+    syncCards(db, notes.flatMap((note) => note.cards), now);
+    if (digest !== undefined) recordSync(db, digest, JSON.stringify(warnings));
+  }).immediate();
+  return warnings;
 }
 
 function differs(old: UnitSource, next: UnitSource): boolean {

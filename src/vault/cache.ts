@@ -97,7 +97,11 @@ export class ExtractionCache {
   private readonly putNote: Statement<[string, string, string, string]>;
   private readonly readResult: Statement<[string], { result: string }>;
 
-  private constructor(private readonly db: Db) {
+  private constructor(
+    private readonly db: Db,
+    /** What the cached results are valid for (see cacheFingerprint). */
+    readonly fingerprint: string,
+  ) {
     this.putNote = db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, stat, result) VALUES (?, ?, ?, ?)');
     this.readResult = db.prepare('SELECT result FROM cache_note WHERE file = ?');
   }
@@ -123,7 +127,7 @@ export class ExtractionCache {
         throw new UserError(`cannot create the build cache ${path}: ${messageOf(again)}`);
       }
     }
-    const cache = new ExtractionCache(db);
+    const cache = new ExtractionCache(db, fingerprint);
     cache.resetUnless(fingerprint);
     return cache;
   }

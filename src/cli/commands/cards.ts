@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import type { Card } from '../../card.js';
 import { htmlText } from '../../extract/finish.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatSummary, summarizeVault } from '../../summary/index.js';
-import { loadVault } from '../../vault/load.js';
-import { resolveNotesDir } from '../options.js';
+import { allWarnings, readVault } from '../../vault/read-vault.js';
+import { resolveNotesDir, resolveStatePath } from '../options.js';
 
 interface CardsCommandOptions {
   json?: boolean;
   summary?: boolean;
+  state?: string;
 }
 
 /** What the learner is to recall: a basic card's back, or a cloze's deletions by number. */
@@ -52,15 +54,19 @@ export function formatCardListing(cards: Card[]): string {
 export function registerCards(program: Command): void {
   program
     .command('cards')
-    .description('List the cards the notes make, without writing anything.')
+    .description('List the cards the notes make, without writing any package or study data.')
     .argument('[notes]', 'the notes folder', 'notes')
+    .option('--state <file>', 'the study database whose extraction cache (beside it) is used and kept up to date, if it exists (default: <notes>/.flashmark/state.db)')
     .option('--json', 'print a JSON array of cards (id, deck, type, front, back, cards, tags, rule, source, media)')
     .option('--summary', 'what the notes yield instead of the cards: cards per rule, per file and per deck, and the notes skipped with why (JSON with --json)')
     .addHelpText(
       'after',
       `
 Warnings about single notes (not UTF-8, binary, too big, invalid front matter)
-go to stderr; the other notes are still listed.
+go to stderr; the other notes are still listed. Once build or review has made
+the study database, only the notes changed since the last run are parsed; the
+others are read from the extraction cache beside it, which build, review and
+stats share (--summary --json counts the notes parsed as "parsed").
 
 The vault's settings file (.flashmark.yml, docs/settings.md) chooses the
 rules, the decks and the notes to ignore.
@@ -73,17 +79,19 @@ Examples:
     .action(async (notes: string, options: CardsCommandOptions) => {
       const notesDir = resolveNotesDir(notes);
       const settings = loadVaultSettings(notesDir);
-      const vault = await loadVault(notesDir, settings.extract);
-      for (const warning of [...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]) {
-        process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
-      }
-      if (options.summary) {
-        const summary = summarizeVault(vault, settings.extract.rules);
-        process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
-        return;
-      }
-      const cards = vault.notes.flatMap((note) => note.cards);
-      if (options.json) process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
-      else process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables (--summary says why for each note).\n');
+      const statePath = resolveStatePath(notesDir, options.state);
+      // A read-only command creates no database: the cache is used once build, review or stats made one.
+      await readVault(notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, (vault) => {
+        for (const warning of allWarnings(vault)) process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
+        const notes = vault.notes();
+        if (options.summary) {
+          const summary = { ...summarizeVault({ ...vault, notes }, settings.extract.rules), parsed: vault.parsed };
+          process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+          return;
+        }
+        const cards = notes.flatMap((note) => note.cards);
+        if (options.json) process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
+        else process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables (--summary says why for each note).\n');
+      });
     });
 }

@@ -2,7 +2,9 @@ import { Option, type Command } from 'commander';
 import { loadVaultSettings } from '../../settings/index.js';
 import { startReview } from '../../review/start.js';
 import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/schedulers.js';
-import { loadVault } from '../../vault/load.js';
+import type { Db } from '../../store/database.js';
+import { syncNoteCards } from '../../study/sync.js';
+import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
 import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
@@ -46,18 +48,19 @@ Examples:
       const notesDir = resolveNotesDir(notes);
       const settings = loadVaultSettings(notesDir);
       const start = resolveStudyNow(options.now);
+      const statePath = resolveStatePath(notesDir, options.state);
       await startReview({
-        statePath: resolveStatePath(notesDir, options.state),
+        statePath,
         clock: runningClock(start),
         rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
         newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parsePositiveInt('--new', options.new)),
         deck: options.deck,
         buttons: options.buttons ?? false,
         scheduler: options.scheduler,
-        loadNotes: async () => {
-          const vault = await loadVault(notesDir, settings.extract);
-          reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
-          return vault.notes;
+        syncNotes: async (db, now) => {
+          const parsed = await syncVault(db, notesDir, { statePath, extract: settings.extract }, now);
+          // Said because it is what a wait before the first card was spent on; nothing when every note came from the cache.
+          if (parsed > 0) process.stderr.write(`flashmark: parsed ${parsed} note${parsed === 1 ? '' : 's'} new or changed since the last run\n`);
         },
         input: process.stdin,
         output: process.stdout,
@@ -68,4 +71,17 @@ Examples:
 /** Note warnings go to stderr, one line each, so the session on stdout stays clean. */
 export function reportWarnings(warnings: readonly { file: string; message: string }[]): void {
   for (const warning of warnings) process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
+}
+
+/**
+ * Brings the study database in line with the notes, read through the
+ * extraction cache beside it, and reports the notes' warnings. Nothing is
+ * decoded or compared when no note changed since the last sync. Returns how
+ * many notes were parsed (the others came from the cache).
+ */
+export function syncVault(db: Db, notesDir: string, options: ReadVaultOptions, now: Date): Promise<number> {
+  return readVault(notesDir, options, (vault) => {
+    reportWarnings([...vault.warnings, ...syncNoteCards(db, vault, now)]);
+    return vault.parsed;
+  });
 }

@@ -5,13 +5,10 @@ import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
 import { openStudyDatabase } from '../../study/store.js';
-import { syncCards } from '../../study/sync.js';
-import { keepStudiedIdentities } from '../../renames/index.js';
-import { loadVault } from '../../vault/load.js';
 import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, type StudyCommandOptions } from '../study-options.js';
-import { reportWarnings } from './review.js';
+import { syncVault } from './review.js';
 
 interface StatsCommandOptions extends StudyCommandOptions {
   json?: boolean;
@@ -48,12 +45,10 @@ Examples:
       // A read-only command creates no database: without one, every card is new (counted in memory).
       const db = openStudyDatabase(existsSync(statePath) ? statePath : ':memory:');
       try {
-        const vault = await loadVault(notesDir, settings.extract);
-        reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
-        keepStudiedIdentities(db, vault.notes);
-        syncCards(db, vault.notes.flatMap((note) => note.cards), now);
+        // Without a database there is no cache beside it either: every note is parsed, nothing is written.
+        const parsed = await syncVault(db, notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, now);
         const stats = computeStats(db, today, days, options.deck);
-        process.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : `${statsText(stats)}\n`);
+        process.stdout.write(options.json ? `${JSON.stringify({ ...stats, parsed }, null, 2)}\n` : `${statsText(stats)}\n`);
       } finally {
         db.close();
       }
