@@ -57,11 +57,7 @@ Examples:
         deck: options.deck,
         buttons: options.buttons ?? false,
         scheduler: options.scheduler,
-        syncNotes: async (db, now) => {
-          const parsed = await syncVault(db, notesDir, { statePath, extract: settings.extract }, now);
-          // Said because it is what a wait before the first card was spent on; nothing when every note came from the cache.
-          if (parsed > 0) process.stderr.write(`flashmark: parsed ${parsed} note${parsed === 1 ? '' : 's'} new or changed since the last run\n`);
-        },
+        syncNotes: (db, now) => syncVault(db, notesDir, { statePath, extract: settings.extract }, now, options.verbose ?? false).then(() => undefined),
         input: process.stdin,
         output: process.stdout,
       });
@@ -77,11 +73,12 @@ export function reportWarnings(warnings: readonly { file: string; message: strin
  * Brings the study database in line with the notes, read through the
  * extraction cache beside it, and reports the notes' warnings. Nothing is
  * decoded or compared when no note changed since the last sync. Returns how
- * many notes were parsed (the others came from the cache).
+ * many notes were parsed (the others came from the cache), and with `verbose` says it.
  */
-export function syncVault(db: Db, notesDir: string, options: ReadVaultOptions, now: Date): Promise<number> {
+export function syncVault(db: Db, notesDir: string, options: ReadVaultOptions, now: Date, verbose: boolean): Promise<number> {
   return readVault(notesDir, options, (vault) => {
     reportWarnings([...vault.warnings, ...syncNoteCards(db, vault, now)]);
+    if (verbose) process.stderr.write(`flashmark: parsed ${vault.parsed} note${vault.parsed === 1 ? '' : 's'} (the others were read from the extraction cache)\n`);
     return vault.parsed;
   });
 }

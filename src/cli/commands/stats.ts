@@ -46,7 +46,7 @@ Examples:
       const db = openStudyDatabase(existsSync(statePath) ? statePath : ':memory:');
       try {
         // Without a database there is no cache beside it either: every note is parsed, nothing is written.
-        const parsed = await syncVault(db, notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, now);
+        const parsed = await syncVault(db, notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, now, options.verbose ?? false);
         const stats = computeStats(db, today, days, options.deck);
         process.stdout.write(options.json ? `${JSON.stringify({ ...stats, parsed }, null, 2)}\n` : `${statsText(stats)}\n`);
       } finally {
