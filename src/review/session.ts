@@ -5,6 +5,7 @@ import type { Db } from '../store/database.js';
 import { nextDue, recordAnswer, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/store.js';
 import type { Key, KeySource } from './keys.js';
 import { renderUnit } from './render.js';
+import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
 
 /** Why a card is in the session: due for review, new, or a same-day repeat of a grade below 4. */
 export type Reason = 'due' | 'new' | 'repeat';
@@ -135,10 +136,10 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     counts = {
       answers: counts.answers + 1,
       reviewed: counts.reviewed + (record.kind === 'scheduled' ? 1 : 0),
-      recalled: counts.recalled + (record.kind === 'scheduled' && grade >= 3 ? 1 : 0),
+      recalled: counts.recalled + (record.kind === 'scheduled' && grade >= RECALLED_GRADE ? 1 : 0),
     };
     queue = queue.slice(1);
-    if (grade < 4) queue.push({ unit: item.unit, reason: 'repeat' });
+    if (grade < DONE_TODAY_GRADE) queue.push({ unit: item.unit, reason: 'repeat' });
     notice = acknowledgement(record, options.today);
     write(`${notice}\n`);
   }
@@ -190,9 +191,9 @@ function dayCount(days: number): string {
 
 function acknowledgement(record: AnswerRecord, today: number): string {
   if (record.kind === 'repeat') {
-    return record.grade >= 4 ? `saved ${record.grade}: done for today (same-day repeat, schedule unchanged)` : `saved ${record.grade}: again later in this session (same-day repeat, schedule unchanged)`;
+    return record.grade >= DONE_TODAY_GRADE ? `saved ${record.grade}: done for today (same-day repeat, schedule unchanged)` : `saved ${record.grade}: again later in this session (same-day repeat, schedule unchanged)`;
   }
-  const again = record.grade < 4 ? '; again later in this session' : '';
+  const again = record.grade < DONE_TODAY_GRADE ? '; again later in this session' : '';
   return `saved ${record.grade}: next review ${inDays(record.due - today)}, ${dayToIso(record.due)}${again}`;
 }
 

@@ -1,9 +1,7 @@
 import { dayToIso } from '../schedule/days.js';
 import type { Db } from '../store/database.js';
 import { answersBetween, deckMatches, unitSchedules } from '../study/store.js';
-
-/** A card counts as mature from this interval on (Anki's threshold). */
-export const MATURE_INTERVAL = 21;
+import { MATURE_INTERVAL, RECALLED_GRADE } from '../schedule/grades.js';
 
 /** What `flashmark stats --json` prints. */
 export interface Stats {
@@ -66,7 +64,7 @@ export function statsOf(
     mature: sum(seen.filter((unit) => unit.interval >= MATURE_INTERVAL)),
     retired: sum(cards) - sum(active),
     reviewsToday: answers.filter((row) => row.day === today).length,
-    retention30d: scheduled.length === 0 ? null : scheduled.filter((row) => row.grade >= 3).length / scheduled.length,
+    retention30d: scheduled.length === 0 ? null : scheduled.filter((row) => row.grade >= RECALLED_GRADE).length / scheduled.length,
     forecast,
   };
 }

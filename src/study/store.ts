@@ -6,6 +6,7 @@ import { INITIAL_EASINESS, type Grade, type Sm2State } from '../schedule/sm2.js'
 import { openStateDatabase, type Db } from '../store/database.js';
 import { RENAME_MIGRATIONS } from '../renames/schema.js';
 import { studyMigrations } from './schema.js';
+import { DONE_TODAY_GRADE } from '../schedule/grades.js';
 
 /** Opens the study database at `path` (created if missing), with the study tables (and the card ids renamed notes took over) up to date. */
 export function openStudyDatabase(path: string): Db {
@@ -116,14 +117,14 @@ export function newCardsStudiedOn(db: Db, day: number): number {
  */
 export function pendingRepeats(db: Db, today: number, deck?: string): StudyUnit[] {
   return db
-    .prepare<[number], UnitRow>(
+    .prepare<[number, number], UnitRow>(
       `SELECT ${UNIT_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}
        FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
        WHERE r.id IN (SELECT max(id) FROM study_review WHERE day = ? AND undone_at IS NULL GROUP BY card_id, ord)
-         AND r.grade < 4 AND c.retired = 0
+         AND r.grade < ? AND c.retired = 0
        ORDER BY r.id`,
     )
-    .all(today)
+    .all(today, DONE_TODAY_GRADE)
     .map(toUnit)
     .filter((unit) => deckMatches(unit.deck, deck));
 }
