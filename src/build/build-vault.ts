@@ -14,6 +14,8 @@ export interface VaultBuildOptions {
   /** The study database (build history); the cache lives beside it. */
   statePath: string;
   now: Date;
+  /** Waits for the clock when a package's `mod` is ahead of it (see BuildOptions); the command line passes the real clock's. */
+  waitUntil?: ((ms: number) => Promise<void>) | undefined;
   extract?: Partial<ExtractOptions>;
   /** Worker threads for parsing (default: the cores available). */
   threads?: number;
@@ -63,6 +65,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
           outDir: options.outDir,
           statePath: options.statePath,
           now: options.now,
+          waitUntil: options.waitUntil,
           cache,
           scheduling: options.scheduling,
           onRetired: (guids) => (retired = guids),

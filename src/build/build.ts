@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { imagePaths, type NoteResult, type NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
@@ -48,6 +47,13 @@ export interface BuildOptions {
   /** The study database holding the build history. */
   statePath: string;
   now: Date;
+  /**
+   * Waits until the clock reads `ms`: a note changed again within the second
+   * of its last `mod` gets `mod` = previous + 1 (it must rise for Anki to take
+   * it), which is ahead of `now`, and the format wants no `mod` in the future.
+   * Without it, such a package is written at once (an explicit clock).
+   */
+  waitUntil?: (ms: number) => Promise<void>;
   /** `--with-progress`: cards listed here are written as review cards with their review log (src/progress/). */
   scheduling?: PackageScheduling | undefined;
   /** Told the guids the last build published that this one retires (their note is gone or no longer makes them). */
@@ -177,8 +183,8 @@ async function publishPackage(
   media: ReadonlyMap<string, PackageMedia>,
   options: BuildOptions,
 ): Promise<{ report: PackageReport; record: PackageRecord }> {
-  const wait = waitForClock(notes, options.now);
-  if (wait > 0) await sleep(wait);
+  const newestMs = notes.reduce((max, n) => Math.max(max, n.mod), 0) * 1000;
+  if (newestMs > options.now.getTime()) await options.waitUntil?.(newestMs);
   const packageMedia = mediaOf(notes, media);
   const bytes = await writeApkg({ notes, media: packageMedia, deckFallback: key, ...(options.scheduling ? { scheduling: options.scheduling } : {}) });
   const written = !sameBytes(file, bytes);
@@ -208,25 +214,6 @@ function keptPackages(previous: readonly PackageRecord[], unreadable: readonly s
 
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The longest a build waits for the clock (see waitForClock). */
-const MAX_CLOCK_WAIT_MS = 3000;
-
-/**
- * How long to wait before publishing a package. A note changed again within
- * the second of its last `mod` gets `mod` = previous + 1 (it must rise for
- * Anki to take it), which is ahead of the clock; the format wants no `mod` in
- * the future. On the real clock (not an explicit `--now` far from it) the
- * build waits for the clock to reach that second — at most a few seconds, as
- * after quick successive saves under `watch`.
- */
-function waitForClock(notes: readonly PlannedNote[], now: Date): number {
-  const newest = notes.reduce((max, n) => Math.max(max, n.mod), 0);
-  const realNow = Date.now();
-  const onRealClock = Math.abs(realNow - now.getTime()) < 2000;
-  const wait = newest * 1000 - realNow;
-  return onRealClock && wait > 0 && wait <= MAX_CLOCK_WAIT_MS ? wait : 0;
 }
 
 /** Creates the output folder and its missing parents (see createFolder), or says why it cannot. */

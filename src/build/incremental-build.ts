@@ -50,6 +50,8 @@ export interface IncrementalBuildOptions {
   outDir: string;
   statePath: string;
   now: Date;
+  /** See BuildOptions. */
+  waitUntil?: ((ms: number) => Promise<void>) | undefined;
   cache: ExtractionCache;
   /** `build --with-progress`: package bytes then depend on the study database too, so nothing is carried over. */
   scheduling?: PackageScheduling | undefined;
@@ -109,7 +111,10 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
         unreadable: unreadableWithoutNotes(vault.warnings, groups),
         reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
       },
-      { outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling, ...(options.onRetired ? { onRetired: options.onRetired } : {}) },
+      {
+        outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling,
+        ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}), ...(options.onRetired ? { onRetired: options.onRetired } : {}),
+      },
     );
   }
   await vault.extraction; // settled by now (every note was taken); its cache update must be done before the records

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.js';
 import { ANKI_KEY_VARIABLE, DEFAULT_ANKI_URL } from '../sync/index.js';
 
@@ -47,6 +48,25 @@ export function resolveNow(nowOption: string | undefined): Date {
     throw new UserError(`--now: not a date: ${value} (use ISO form, e.g. 2026-03-01 or 2026-03-01T09:30)`);
   }
   return date;
+}
+
+/** The longest a build waits for the real clock to reach a package's `mod`: a few quick saves under `watch`. */
+const MAX_CLOCK_WAIT_MS = 3000;
+
+/**
+ * A build's wait for the clock (see BuildOptions.waitUntil): on the real
+ * clock, sleep until it reads `ms`, if that is at most a few seconds away.
+ * None with an explicit `--now` or FLASHMARK_NOW, a clock of the user's own.
+ */
+export function clockWait(nowOption: string | undefined): ((ms: number) => Promise<void>) | undefined {
+  if ((nowOption ?? process.env['FLASHMARK_NOW'] ?? '') !== '') return undefined;
+  return waitForRealClock;
+}
+
+/** Sleeps until the real clock reads `ms`, unless that is past or over MAX_CLOCK_WAIT_MS away. */
+export async function waitForRealClock(ms: number): Promise<void> {
+  const wait = ms - Date.now();
+  if (wait > 0 && wait <= MAX_CLOCK_WAIT_MS) await sleep(wait);
 }
 
 /** A positive integer option, or a UserError naming the option. */

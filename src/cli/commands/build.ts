@@ -3,7 +3,7 @@ import { formatBuildReport, formatWarnings } from '../../build/index.js';
 import { buildVault } from '../../build/build-vault.js';
 import { createProgress } from '../progress.js';
 import { loadPackageScheduling } from '../../progress/index.js';
-import { buildTargetOptions, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { buildTargetOptions, clockWait, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatRenames, formatRetired } from '../../renames/index.js';
 
@@ -47,7 +47,7 @@ Examples:
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
       // Only notes that changed since the last build are parsed (src/build/build-vault.ts); `parsed` says how many.
       const bar = createProgress({ json: options.json ?? false });
-      const { report, extracted, progress, renamed, retiredWithHistory } = await buildVault(notesDir, { outDir: options.out, statePath, now, scheduling, extract: settings.extract, onProgress: bar.update }).finally(
+      const { report, extracted, progress, renamed, retiredWithHistory } = await buildVault(notesDir, { outDir: options.out, statePath, now, waitUntil: clockWait(options.now), scheduling, extract: settings.extract, onProgress: bar.update }).finally(
         () => bar.finish(),
       );
       if (options.json) {

@@ -3,7 +3,7 @@ import { formatWarnings } from '../../build/index.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { ANKI_KEY_VARIABLE, DELETE_SHARE_LIMIT, SyncInterruptedError, connectToAnki, formatSyncReport, pushToAnki } from '../../sync/index.js';
 import { buildVault } from '../../build/build-vault.js';
-import { ankiOptions, buildTargetOptions, refuseStateAmongOutputs, resolveAnkiKey, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { ankiOptions, buildTargetOptions, clockWait, refuseStateAmongOutputs, resolveAnkiKey, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 
 interface SyncCommandOptions {
   out: string;
@@ -49,7 +49,7 @@ Examples:
       refuseStateAmongOutputs(options.state, options.out);
       // Anki is asked first: with Anki closed, nothing is built either.
       const client = await connectToAnki(options.ankiUrl, resolveAnkiKey(options.ankiKey));
-      const { report } = await buildVault(root, { outDir: options.out, statePath, now, extract: settings.extract });
+      const { report } = await buildVault(root, { outDir: options.out, statePath, now, waitUntil: clockWait(options.now), extract: settings.extract });
       if (!options.json) process.stderr.write(formatWarnings(report));
       try {
         const outcome = await pushToAnki(client, report, { statePath, dryRun: options.dryRun ?? false, allowDeletes: options.allowDeletes ?? false });

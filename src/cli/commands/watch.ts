@@ -8,7 +8,7 @@ import { cachePathFor } from '../../vault/cache.js';
 import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';
 import { WatchSync } from '../../watch/sync.js';
-import { ankiOptions, buildTargetOptions, refuseStateAmongOutputs, resolveAnkiKey, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { ankiOptions, buildTargetOptions, clockWait, refuseStateAmongOutputs, resolveAnkiKey, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 
 interface WatchCommandOptions {
   out: string;
@@ -54,7 +54,7 @@ Examples:
         await sync?.pause();
         const started = process.hrtime.bigint();
         const settings = loadVaultSettings(root);
-        const { report, extracted, renamed, retiredWithHistory } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), extract: settings.extract });
+        const { report, extracted, renamed, retiredWithHistory } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), waitUntil: clockWait(undefined), extract: settings.extract });
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         for (const w of report.warnings) {
           if (!changed || changed.has(w.file)) process.stderr.write(`flashmark: warning: ${w.file}: ${w.message}\n`);
