@@ -252,7 +252,7 @@ function mediaOf(notes: readonly PlannedNote[], media: ReadonlyMap<string, Packa
   if (media.size === 0) return []; // no image packed: the fields need no search (59,000 of them in a 38,000-card package)
   const used = new Map<string, PackageMedia>();
   for (const note of notes) {
-    for (const field of note.fields) {
+    for (const field of [note.fields[0], note.fields[1]]) { // images are only in the question and the answer
       for (const name of imagePaths(field)) {
         const file = media.get(name);
         if (file) used.set(name, file);

@@ -1,4 +1,4 @@
-import type { ModelKind } from '../anki/index.js';
+import type { ModelKind, NoteFields } from '../anki/index.js';
 import type { NoteHistory, NoteHistoryChange } from './history.js';
 
 /** A flashmark card made ready for a package: fields final (media renamed), hash of what Anki would compare. */
@@ -7,7 +7,7 @@ export interface PreparedNote {
   /** Package key: first segment of the source file. */
   pkg: string;
   kind: ModelKind;
-  fields: [string, string];
+  fields: NoteFields;
   tags: string;
   deck: string;
   /** Hash of kind, fields and tags: a different hash is a change Anki must see. */

@@ -1,3 +1,5 @@
+import { FIRST_MODEL_NAMES } from '../anki/index.js';
+import { UserError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import type { AnkiClient } from './client.js';
 import type { SyncPlan, WantedNote } from './plan.js';
@@ -110,13 +112,25 @@ async function confirmNotes(client: AnkiClient, notes: readonly WantedNote[]): P
   if (notes.length === 0) return;
   const infos = await client.invoke<NoteInfo[]>('notesInfo', { notes: notes.map((n) => n.id) });
   const missing: WantedNote[] = [];
+  let oldType = 0;
   for (const [i, note] of notes.entries()) {
     const info = infos[i] ?? {};
+    if (info.noteId === note.id && FIRST_MODEL_NAMES.includes(info.modelName ?? '')) {
+      oldType++;
+      continue;
+    }
     if (info.noteId !== note.id || info.modelName !== note.modelName) {
       missing.push(note);
       continue;
     }
     if (!sameContent(info, note)) await client.invoke<null>('updateNote', { note: { id: note.id, fields: note.fields, tags: note.tags } });
+  }
+  if (oldType > 0) {
+    // The importer skips a note whose note type differs from the package's: it would never update again.
+    throw new UserError(
+      `${oldType} note${oldType === 1 ? '' : 's'} in Anki still ha${oldType === 1 ? 's' : 've'} flashmark's first note types (${FIRST_MODEL_NAMES.join(', ')}); ` +
+        "in Anki's browser, select them and use Notes > Change Note Type to the v2 type of the same name, then sync again",
+    );
   }
   if (missing.length > 0) {
     const first = missing[0]!;

@@ -32,7 +32,8 @@ export class SyncInterruptedError extends UserError {
     cause: unknown,
   ) {
     const done = outcome.added + outcome.updated + outcome.moved + outcome.deleted;
-    super(`Anki failed during the sync (${messageOf(cause)}); ${done} change${done === 1 ? '' : 's'} applied before it, run sync again to finish`);
+    const applied = `${done} change${done === 1 ? '' : 's'} applied before it`;
+    super(cause instanceof UserError ? `${cause.message} (${applied})` : `Anki failed during the sync (${messageOf(cause)}); ${applied}, run sync again to finish`);
   }
 }
 
