@@ -6,9 +6,6 @@
  */
 export type NoteFields = readonly [question: string, answer: string, breadcrumb?: string, source?: string];
 
-/** The number of fields every flashmark note type has. */
-export const FIELD_COUNT = 4;
-
 const CRUMB = /^<div class="crumb">(.*?)<\/div>/s;
 
 /**

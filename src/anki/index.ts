@@ -8,4 +8,4 @@ export { mediaFileName, isSafeMediaName } from './media.js';
 export { clozeProblem, fieldChecksum, normalizeField, normalizeTag, stripHtmlPreservingMedia, tagsColumn } from './text.js';
 export { readPackageNotes, type PackagedNote } from './read.js';
 export { clozeOrdinals, MAX_CLOZE } from '../cloze.js';
-export { FIELD_COUNT, sourceField, splitBreadcrumb, type NoteFields } from './fields.js';
+export { sourceField, splitBreadcrumb, type NoteFields } from './fields.js';
