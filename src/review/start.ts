@@ -3,11 +3,14 @@ import type { Db } from '../store/database.js';
 import type { SchedulerName } from '../schedule/schedulers.js';
 import { chooseScheduler } from '../study/scheduler-choice.js';
 import { acquireSessionLock, nextDue, openStudyDatabase, releaseSessionLock } from '../study/store.js';
+import { openInEditor } from './editor.js';
 import { lineKeys, terminalKeys } from './keys.js';
 import { sessionQueue } from './queue.js';
 import { runSession, summaryText, type SessionSummary } from './session.js';
 
 export interface ReviewOptions {
+  /** The notes folder (`e` opens a card's note in it). */
+  notesDir: string;
   statePath: string;
   /** The session's clock (starts at --now, runs at real speed). */
   clock: () => Date;
@@ -60,6 +63,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
         return await runSession({
           db, scheduler, queue, clock: options.clock, today, deck: options.deck,
           buttons: options.buttons, keys, write, tty, columns: options.output.columns,
+          edit: (file, line) => openInEditor(options.notesDir, file, line),
         });
       } finally {
         keys.close();

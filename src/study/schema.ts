@@ -91,5 +91,9 @@ export const studyMigrations: Migrations = {
      );
      CREATE INDEX study_card_new ON study_card (retired, due_day, source_file, source_line, ord);
      CREATE INDEX study_card_stats ON study_card (deck, retired, due_day, interval);`,
+    // Step 4 (the reviewer's bury and suspend): `buried_day` is the study day a card was buried on (it
+    // comes back the day after); `suspended` keeps a card out of every session until unsuspended.
+    `ALTER TABLE study_card ADD COLUMN buried_day INTEGER;
+     ALTER TABLE study_card ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;`,
   ],
 };

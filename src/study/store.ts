@@ -75,25 +75,28 @@ export function deckMatches(deck: string, filter: string | undefined): boolean {
   return d === f || d.startsWith(`${f}::`);
 }
 
+/** A card a session may ask on study day `@today`: not retired, not suspended, not buried that day. */
+const IN_SESSIONS = 'retired = 0 AND suspended = 0 AND (buried_day IS NULL OR buried_day <> @today)';
+
 /** Active cards due on or before `today`, oldest due first (then in note order). */
 export function dueUnits(db: Db, today: number, deck?: string): StudyUnit[] {
   return db
-    .prepare<[number], UnitRow>(
-      `SELECT ${UNIT_COLUMNS} FROM study_card WHERE retired = 0 AND due_day IS NOT NULL AND due_day <= ?
+    .prepare<[{ today: number }], UnitRow>(
+      `SELECT ${UNIT_COLUMNS} FROM study_card WHERE ${IN_SESSIONS} AND due_day IS NOT NULL AND due_day <= @today
        ORDER BY due_day, source_file, source_line, ord`,
     )
-    .all(today)
+    .all({ today })
     .map(toUnit)
     .filter((unit) => deckMatches(unit.deck, deck));
 }
 
-/** Up to `limit` active new cards, in note order. */
-export function newUnits(db: Db, limit: number, deck?: string): StudyUnit[] {
+/** Up to `limit` active new cards, in note order (on study day `today`: those buried that day wait). */
+export function newUnits(db: Db, limit: number, deck?: string, today = -1): StudyUnit[] {
   if (limit <= 0) return [];
   const units: StudyUnit[] = [];
   const rows = db
-    .prepare<[], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE retired = 0 AND due_day IS NULL ORDER BY source_file, source_line, ord`)
-    .iterate();
+    .prepare<[{ today: number }], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE ${IN_SESSIONS} AND due_day IS NULL ORDER BY source_file, source_line, ord`)
+    .iterate({ today });
   for (const row of rows) {
     if (!deckMatches(row.deck, deck)) continue;
     units.push(toUnit(row));
@@ -117,14 +120,14 @@ export function newCardsStudiedOn(db: Db, day: number): number {
  */
 export function pendingRepeats(db: Db, today: number, deck?: string): StudyUnit[] {
   return db
-    .prepare<[number, number], UnitRow>(
+    .prepare<[{ today: number; done: number }], UnitRow>(
       `SELECT ${UNIT_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}
        FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
-       WHERE r.id IN (SELECT max(id) FROM study_review WHERE day = ? AND undone_at IS NULL GROUP BY card_id, ord)
-         AND r.grade < ? AND c.retired = 0
+       WHERE r.id IN (SELECT max(id) FROM study_review WHERE day = @today AND undone_at IS NULL GROUP BY card_id, ord)
+         AND r.grade < @done AND ${IN_SESSIONS.replace(/(retired|suspended|buried_day)/g, 'c.$1')}
        ORDER BY r.id`,
     )
-    .all(today, DONE_TODAY_GRADE)
+    .all({ today, done: DONE_TODAY_GRADE })
     .map(toUnit)
     .filter((unit) => deckMatches(unit.deck, deck));
 }
@@ -212,10 +215,35 @@ export function undoAnswer(db: Db, reviewId: number, now: Date): void {
   }).immediate();
 }
 
+/** Buries units until the next study day (`-` in a session, and the siblings of a card just answered). */
+export function buryUnits(db: Db, units: readonly Pick<StudyUnit, 'cardId' | 'ord'>[], day: number | null): void {
+  const bury = db.prepare('UPDATE study_card SET buried_day = ? WHERE card_id = ? AND ord = ?');
+  db.transaction(() => units.forEach((u) => bury.run(day, u.cardId, u.ord)))();
+}
+
+/** Suspends a unit (`@` in a session): no session asks it until it is unsuspended. */
+export function suspendUnit(db: Db, unit: Pick<StudyUnit, 'cardId' | 'ord'>): void {
+  db.prepare('UPDATE study_card SET suspended = 1 WHERE card_id = ? AND ord = ?').run(unit.cardId, unit.ord);
+}
+
+/** The suspended units that are not retired, in note order. */
+export function suspendedUnits(db: Db): StudyUnit[] {
+  return db
+    .prepare<[], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE suspended = 1 AND retired = 0 ORDER BY source_file, source_line, ord`)
+    .all()
+    .map(toUnit);
+}
+
+/** Unsuspends every unit of the given card ids; returns how many units were suspended. */
+export function unsuspendCards(db: Db, cardIds: readonly string[]): number {
+  const unsuspend = db.prepare('UPDATE study_card SET suspended = 0 WHERE card_id = ? AND suspended = 1');
+  return db.transaction(() => cardIds.reduce((n, id) => n + unsuspend.run(id).changes, 0))();
+}
+
 /** The nearest due day after `today` among active cards, with how many are due then; null if none. */
 export function nextDue(db: Db, today: number, deck?: string): { day: number; count: number } | null {
   const rows = db
-    .prepare<[number], { deck: string; due_day: number }>('SELECT deck, due_day FROM study_card WHERE retired = 0 AND due_day > ? ORDER BY due_day')
+    .prepare<[number], { deck: string; due_day: number }>('SELECT deck, due_day FROM study_card WHERE retired = 0 AND suspended = 0 AND due_day > ? ORDER BY due_day')
     .all(today)
     .filter((row) => deckMatches(row.deck, deck));
   const first = rows[0];

@@ -6,10 +6,13 @@ import { loadVaultSettings } from '../../settings/index.js';
 import { formatSummary, summarizeVault } from '../../summary/index.js';
 import { allWarnings, readVault } from '../../vault/read-vault.js';
 import { resolveNotesDir, resolveStatePath } from '../options.js';
+import { listSuspended, unsuspend } from '../suspended.js';
 
 interface CardsCommandOptions {
   json?: boolean;
   summary?: boolean;
+  suspended?: boolean;
+  unsuspend?: string[];
   state?: string;
 }
 
@@ -58,6 +61,8 @@ export function registerCards(program: Command): void {
     .argument('[notes]', 'the notes folder', 'notes')
     .option('--state <file>', 'the study database whose extraction cache (beside it) is used and kept up to date, if it exists (default: <notes>/.flashmark/state.db)')
     .option('--json', 'print a JSON array of cards (id, deck, type, front, back, cards, tags, rule, source, media)')
+    .option('--suspended', 'the cards suspended in review (@), from the study database')
+    .option('--unsuspend <id...>', 'bring suspended cards back into review (ids as --suspended lists them)')
     .option('--summary', 'what the notes yield instead of the cards: cards per rule, per file and per deck, and the notes skipped with why (JSON with --json)')
     .addHelpText(
       'after',
@@ -74,10 +79,17 @@ rules, the decks and the notes to ignore.
 Examples:
   flashmark cards notes
   flashmark cards ~/vault --summary
+  flashmark cards notes --suspended
+  flashmark cards notes --unsuspend 3d4c65e18dfd183c
   flashmark cards ~/vault --json | jq '.[] | select(.rule == "table") | .front'`,
     )
     .action(async (notes: string, options: CardsCommandOptions) => {
       const notesDir = resolveNotesDir(notes);
+      if (options.suspended || options.unsuspend) {
+        const statePath = resolveStatePath(notesDir, options.state);
+        process.stdout.write(options.unsuspend ? unsuspend(statePath, options.unsuspend) : listSuspended(statePath, options.json ?? false));
+        return;
+      }
       const settings = loadVaultSettings(notesDir);
       const statePath = resolveStatePath(notesDir, options.state);
       // A read-only command creates no database: the cache is used once build, review or stats made one.

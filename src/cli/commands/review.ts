@@ -32,8 +32,9 @@ export function registerReview(program: Command): void {
       `
 Keys: Enter or Space shows the answer; 0-5 grade it (5 perfect, 4 correct after
 hesitation, 3 correct with serious difficulty, 2/1/0 wrong), and Space or Enter
-on the answer grades 4 (Good); each grade's next interval is shown; u undoes the last
-answer; q quits with a summary. At a terminal each key acts at once. Otherwise
+on the answer grades 4 (Good); each grade's next interval is shown; - buries the
+card until tomorrow, @ suspends it (flashmark cards --suspended, --unsuspend ID),
+e opens its note in $VISUAL/$EDITOR; u undoes the last answer; q quits with a summary. At a terminal each key acts at once. Otherwise
 each input line is one key (an empty line is Enter), and the session ends by
 itself when no card is left. Cards graded below 4 come back in the same session
 until they score 4 or more; those repeats do not change the schedule.
@@ -50,6 +51,7 @@ Examples:
       const start = resolveStudyNow(options.now);
       const statePath = resolveStatePath(notesDir, options.state);
       await startReview({
+        notesDir,
         statePath,
         clock: runningClock(start),
         rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
