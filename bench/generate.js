@@ -9,8 +9,11 @@
  * Deterministic: the same (count, seed) gives the same files, byte for byte.
  * Note sizes follow a log-normal spread around the real notes' median (a few
  * KB, a long tail up to ~40 KB), so the parse cost per note is realistic.
+ * With `large`, that many notes are instead 100-400 KB, spread evenly over
+ * the vault, as the cheat sheets of ru-qa-testing are (5 of its 115 notes):
+ * remark's cost on a large note is not that of many small ones.
  *
- * Usage: node bench/generate.js OUT_DIR [--notes 1000] [--seed 1]
+ * Usage: node bench/generate.js OUT_DIR [--notes 1000] [--seed 1] [--large 0]
  */
 import { Buffer } from 'node:buffer';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,8 +94,9 @@ function picker(rand) {
  * @param {() => number} rand
  * @param {number} index
  * @param {string[]} titles all note titles (for wikilinks)
+ * @param {number} [bytes] the note's size, instead of the usual spread
  */
-function noteText(rand, index, titles) {
+function noteText(rand, index, titles, bytes) {
   const pick = picker(rand);
   const lang = rand() < 0.7 ? RU : EN;
   const int = (/** @type {number} */ lo, /** @type {number} */ hi) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -116,7 +120,7 @@ function noteText(rand, index, titles) {
 
   // Log-normal target size around ~5 KB, capped: most notes short, a few long.
   const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  const target = Math.min(40_000, Math.max(600, Math.round(4500 * Math.exp(0.7 * normal))));
+  const target = bytes ?? Math.min(40_000, Math.max(600, Math.round(4500 * Math.exp(0.7 * normal))));
 
   const out = [];
   if (rand() < 0.85) {
@@ -188,20 +192,43 @@ function notePaths(rand, count) {
   return paths;
 }
 
+const LARGE_MIN_BYTES = 100_000;
+const LARGE_MAX_BYTES = 400_000;
+
 /**
- * Writes a synthetic vault of `notes` notes into `dir` (emptied first).
+ * The sizes of the `large` notes of a vault of `notes`, by note index: evenly
+ * spread, each size drawn from its own generator so the other notes stay as
+ * they are without large ones.
+ * @param {number} notes
+ * @param {number} large
+ * @param {number} seed
+ * @returns {Map<number, number>}
+ */
+function largeSizes(notes, large, seed) {
+  const sizes = new Map();
+  const count = Math.min(large, notes);
+  for (let k = 0; k < count; k++) {
+    const index = Math.floor(((k + 0.5) * notes) / count);
+    sizes.set(index, Math.round(LARGE_MIN_BYTES + prng(seed * 7919 + index)() * (LARGE_MAX_BYTES - LARGE_MIN_BYTES)));
+  }
+  return sizes;
+}
+
+/**
+ * Writes a synthetic vault of `notes` notes into `dir` (emptied first), `large` of them 100-400 KB.
  * @param {string} dir
- * @param {{ notes: number, seed?: number }} options
+ * @param {{ notes: number, seed?: number, large?: number }} options
  * @returns {{ files: string[], bytes: number }} the relative paths written and their total size
  */
-export function generateVault(dir, { notes, seed = 1 }) {
+export function generateVault(dir, { notes, seed = 1, large = 0 }) {
   const rand = prng(seed);
   rmSync(dir, { recursive: true, force: true });
   const paths = notePaths(rand, notes);
   const titles = paths.map((p) => (p.split('/').pop() ?? p).replace(/\.md$/, '').replace(/^\d+\. /, ''));
+  const sizes = largeSizes(notes, large, seed);
   let bytes = 0;
   paths.forEach((rel, i) => {
-    const text = noteText(rand, i, titles);
+    const text = noteText(rand, i, titles, sizes.get(i));
     const full = join(dir, rel);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, text);
@@ -224,13 +251,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dir = args[0];
   if (!dir) {
-    console.error('usage: node bench/generate.js OUT_DIR [--notes N] [--seed S]');
+    console.error('usage: node bench/generate.js OUT_DIR [--notes N] [--seed S] [--large N]');
     process.exit(2);
   }
   const option = (/** @type {string} */ name, /** @type {number} */ fallback) => {
     const at = args.indexOf(name);
     return at >= 0 ? Number(args[at + 1]) : fallback;
   };
-  const { files, bytes } = generateVault(dir, { notes: option('--notes', 1000), seed: option('--seed', 1) });
+  const { files, bytes } = generateVault(dir, { notes: option('--notes', 1000), seed: option('--seed', 1), large: option('--large', 0) });
   console.log(`${files.length} notes, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`);
 }

@@ -94,6 +94,8 @@ export interface DroppedCard {
 export interface NoteWarning {
   file: string;
   message: string;
+  /** The file or folder could not be read (not merely skipped): a build keeps its package as the last build left it. */
+  unreadable?: boolean;
 }
 
 /** What extraction makes of one note file. */
@@ -109,4 +111,29 @@ export interface NoteResult {
    * site code. Not a warning: nothing is wrong with the note.
    */
   skipped?: string;
+}
+
+/**
+ * An image tag in a card's field, its `src` captured as written (HTML-escaped).
+ * The extraction writes `<img src="P">`; other attributes, in any order, are
+ * read too, as a field may hold them by the time the package writer reads it.
+ */
+const IMAGE_TAG = /<img\b[^>]*?\bsrc="([^"]*)"[^>]*>/gi;
+
+/** The paths of a field's images (each `src`, its entities decoded), in order. */
+export function imagePaths(html: string): string[] {
+  return html.includes('<img') ? [...html.matchAll(IMAGE_TAG)].map((match) => decodeAttribute(match[1]!)) : [];
+}
+
+/** A field with each image tag replaced by what `replace` makes of it: `path` decoded, `src` as written in `tag`. */
+export function replaceImages(html: string, replace: (path: string, tag: string, src: string) => string): string {
+  return html.replace(IMAGE_TAG, (tag, src: string) => replace(decodeAttribute(src), tag, src));
+}
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-f]+));/gi, (whole, name?: string, dec?: string, hex?: string) => {
+    if (name !== undefined) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()] ?? whole;
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }

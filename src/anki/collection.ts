@@ -2,8 +2,10 @@ import Database from 'better-sqlite3';
 import { DEFAULT_DCONF_ID, DEFAULT_DECK_ID, collectDecks, deckJson, defaultDeckConfJson } from './decks.js';
 import { BASIC_MODEL, BASIC_MODEL_ID, CLOZE_MODEL, MODEL_MOD, modelOf, type ModelKind } from './models.js';
 import { REVIEW_CARD, type PackageScheduling } from './scheduling.js';
-import { BAD_CLOZE, fieldChecksum, clozeOrdinals, clozeProblem, stripHtmlPreservingMedia } from './text.js';
+import { clozeOrdinals } from '../cloze.js';
+import { BAD_CLOZE, fieldChecksum, clozeProblem, stripHtmlPreservingMedia } from './text.js';
 import { batchInserter } from '../store/batch.js';
+import type { NoteFields } from './fields.js';
 
 /** One note (a flashmark card) as it goes into a package. */
 export interface PackageNote {
@@ -12,8 +14,8 @@ export interface PackageNote {
   /** `notes.guid`: the fact's identity; Anki matches re-imported notes on it alone. */
   guid: string;
   kind: ModelKind;
-  /** Front/Back for basic notes, Text/Back Extra for cloze notes; already normalized (see normalizeField). */
-  fields: readonly [string, string];
+  /** Question, answer, breadcrumb and source (see fields.ts), already normalized (see normalizeField); missing ones are empty. */
+  fields: NoteFields;
   /** `notes.tags`, already formatted (see tagsColumn). */
   tags: string;
   /** Deck name, levels joined by `::`. */
@@ -81,7 +83,7 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
       '{}',
     );
     // SQLite joins the two fields: no 100-MB detour through joined JavaScript strings for 100,000 notes.
-    const insertNotes = batchInserter(db, 'insert into notes', '(?, ?, ?, ?, 0, ?, ? || char(31) || ?, ?, ?, 0, \'\')');
+    const insertNotes = batchInserter(db, 'insert into notes', '(?, ?, ?, ?, 0, ?, ? || char(31) || ? || char(31) || ? || char(31) || ?, ?, ?, 0, \'\')');
     // New cards (the usual case) bind only what varies; review cards (with progress) bind their scheduling too.
     const insertNewCards = batchInserter(db, 'insert into cards', '(?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
     const insertCards = batchInserter(db, 'insert into cards', '(?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, \'\')');
@@ -89,7 +91,7 @@ export function writeCollection(notes: readonly PackageNote[], deckFallback: str
     db.transaction(() => {
       notes.forEach((note, index) => {
         const sortField = stripHtmlPreservingMedia(note.fields[0]);
-        insertNotes.add(note.id, note.guid, modelOf(note.kind).id, note.mod, note.tags, note.fields[0], note.fields[1], sortField, fieldChecksum(sortField));
+        insertNotes.add(note.id, note.guid, modelOf(note.kind).id, note.mod, note.tags, note.fields[0], note.fields[1], note.fields[2] ?? '', note.fields[3] ?? '', sortField, fieldChecksum(sortField));
         const did = idOf.get(note.deck)!;
         const due = Math.min(index + 1, MAX_NEW_POSITION);
         const progress = scheduling?.get(note.guid);

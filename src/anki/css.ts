@@ -25,6 +25,8 @@ export const CARD_CSS = `.card {
   padding-bottom: 0.3em;
   border-bottom: 1px solid #d0d7de;
 }
+.source { font-size: 0.6em; color: #656d76; margin-top: 1.5em; }
+.source a { color: inherit; }
 .cloze { font-weight: bold; color: #0550ae; }
 hr#answer { border: none; border-top: 1px solid #d0d7de; margin: 1em 0; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; background: rgba(175, 184, 193, 0.25); border-radius: 4px; padding: 0.1em 0.3em; }
@@ -39,6 +41,7 @@ ul, ol { padding-left: 1.4em; }
 }
 .card.nightMode, .nightMode .card, .card.night_mode, .night_mode .card { color: #e6edf3; background-color: #1e1e1e; }
 .nightMode .crumb, .night_mode .crumb { color: #9198a1; border-bottom-color: #3d444d; }
+.nightMode .source, .night_mode .source { color: #9198a1; }
 .nightMode .cloze, .night_mode .cloze { color: #79c0ff; }
 .nightMode hr#answer, .night_mode hr#answer { border-top-color: #3d444d; }
 .nightMode code, .night_mode code, .nightMode pre, .night_mode pre { background: rgba(110, 118, 129, 0.3); }

@@ -5,16 +5,24 @@ import { CARD_CSS } from './css.js';
  *
  * Anki matches an incoming note type by id and then by its field and template
  * names (the "schema"). If either ever changed, every re-import would create a
- * copy named "flashmark Basic+" and silently skip updates to existing notes, so
- * the ids, names, field names and template names below are frozen forever.
+ * copy named "flashmark Basic v2+" and silently skip updates to existing notes,
+ * so the ids, names, field names and template names below are frozen forever.
  * They are not called "Basic"/"Cloze" to stay clear of the user's stock types.
+ *
+ * These are the second pair: the first ("flashmark Basic" 1735689600101,
+ * "flashmark Cloze" 1735689600102) had two fields, the breadcrumb inside the
+ * first. Adding fields is a schema change, so the new pair has new ids and
+ * names; packages written with the first pair still import as they did.
  *
  * MODEL_MOD must be raised (to the time of the edit, in seconds) whenever the
  * CSS or template text changes, so that Anki takes the new styling.
  */
-export const BASIC_MODEL_ID = 1735689600101;
-export const CLOZE_MODEL_ID = 1735689600102;
-export const MODEL_MOD = 1764000000;
+export const BASIC_MODEL_ID = 1765065600101;
+export const CLOZE_MODEL_ID = 1765065600102;
+export const MODEL_MOD = 1765065600;
+
+/** The first pair's names, which notes imported before these types have in Anki. */
+export const FIRST_MODEL_NAMES: readonly string[] = ['flashmark Basic', 'flashmark Cloze'];
 
 export type ModelKind = 'basic' | 'cloze';
 
@@ -93,21 +101,25 @@ function model(id: number, name: string, type: 0 | 1, flds: ModelField[], tmpl: 
   };
 }
 
+// The breadcrumb above the question, the source small below the answer; each only when not empty.
+const CRUMB = '{{#Breadcrumb}}<div class="crumb">{{Breadcrumb}}</div>{{/Breadcrumb}}';
+const SOURCE = '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}';
+
 export const BASIC_MODEL: Model = model(
   BASIC_MODEL_ID,
-  'flashmark Basic',
+  'flashmark Basic v2',
   0,
-  [field('Front', 0), field('Back', 1)],
-  template('Card 1', '{{Front}}', '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}'),
+  [field('Front', 0), field('Back', 1), field('Breadcrumb', 2), field('Source', 3)],
+  template('Card 1', `${CRUMB}{{Front}}`, `{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}\n${SOURCE}`),
 );
 
-// Anki's cloze importer expects exactly this shape: one template, {{cloze:}} on both sides.
+// Anki's cloze importer expects this shape: one template, {{cloze:Text}} on both sides.
 export const CLOZE_MODEL: Model = model(
   CLOZE_MODEL_ID,
-  'flashmark Cloze',
+  'flashmark Cloze v2',
   1,
-  [field('Text', 0), field('Back Extra', 1)],
-  template('Cloze', '{{cloze:Text}}', '{{cloze:Text}}<br>\n{{Back Extra}}'),
+  [field('Text', 0), field('Back Extra', 1), field('Breadcrumb', 2), field('Source', 3)],
+  template('Cloze', `${CRUMB}{{cloze:Text}}`, `${CRUMB}{{cloze:Text}}<br>\n{{Back Extra}}\n${SOURCE}`),
 );
 
 export function modelOf(kind: ModelKind): Model {

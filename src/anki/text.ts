@@ -1,4 +1,5 @@
 import { hashPrefix } from '../hash.js';
+import { clozeNumbers, clozeOrdinals } from '../cloze.js';
 
 /**
  * Field text as Anki computes it for `notes.sfld` and `notes.csum`: media tags
@@ -92,22 +93,6 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The highest cloze number Anki accepts: ords run 0..498 in the legacy format. */
-export const MAX_CLOZE = 499;
-
-/**
- * The card ordinals of a cloze text: one per distinct `{{cN::` with ord N-1,
- * ascending. `c0` makes no card in Anki, and numbers above MAX_CLOZE are ignored.
- */
-export function clozeOrdinals(text: string): number[] {
-  const ords = new Set<number>();
-  for (const match of text.matchAll(/\{\{c(\d+)::/g)) {
-    const n = Number(match[1]);
-    if (n >= 1 && n <= MAX_CLOZE) ords.add(n - 1);
-  }
-  return [...ords].sort((a, b) => a - b);
-}
-
 /** A `{{c0::` or `{{c1,2::` deletion. */
 export const BAD_CLOZE = /\{\{c(?:0+::|\d+,)/;
 
@@ -117,7 +102,7 @@ export const BAD_CLOZE = /\{\{c(?:0+::|\d+,)/;
  * deletion on several cards) are rejected by strict importers.
  */
 export function clozeProblem(text: string): string | undefined {
-  if (/\{\{c0+::/.test(text)) return 'has a {{c0::...}} deletion, which makes no card';
+  if (clozeNumbers(text).includes(0)) return 'has a {{c0::...}} deletion, which makes no card';
   if (/\{\{c\d+,/.test(text)) return 'has a deletion with several numbers ({{c1,2::...}})';
   if (clozeOrdinals(text).length === 0) return 'has no {{c1::...}} deletion';
   return undefined;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { NoteResult, NoteWarning } from '../card.js';
+import { imagePaths, type NoteResult, type NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { createFolder } from '../fs/mkdir.js';
@@ -30,10 +29,16 @@ export interface BuildInput {
   warnings: readonly NoteWarning[];
   /**
    * Packages carried over unchanged from the last build into this folder
-   * (incremental builds: src/vault/incremental-build.ts decides which). Their
+   * (incremental builds: src/build/incremental-build.ts decides which). Their
    * notes are not in `notes`; their files and build history stay as they are.
    */
   reuse?: readonly { key: string; sha256: string }[];
+  /**
+   * Files and folders (relative to the root; `.` for the root) that could not
+   * be read, of packages no note of which is in `notes`. Unreadable is not gone:
+   * those packages are kept as the last build left them, file and build history.
+   */
+  unreadable?: readonly string[];
 }
 
 export interface BuildOptions {
@@ -42,8 +47,17 @@ export interface BuildOptions {
   /** The study database holding the build history. */
   statePath: string;
   now: Date;
+  /**
+   * Waits until the clock reads `ms`: a note changed again within the second
+   * of its last `mod` gets `mod` = previous + 1 (it must rise for Anki to take
+   * it), which is ahead of `now`, and the format wants no `mod` in the future.
+   * Without it, such a package is written at once (an explicit clock).
+   */
+  waitUntil?: (ms: number) => Promise<void>;
   /** `--with-progress`: cards listed here are written as review cards with their review log (src/progress/). */
   scheduling?: PackageScheduling | undefined;
+  /** Told the guids the last build published that this one retires (their note is gone or no longer makes them). */
+  onRetired?: (guids: readonly string[]) => void;
 }
 
 export interface PackageReport {
@@ -72,10 +86,20 @@ export interface RemovedPackageReport {
   deleted: boolean;
 }
 
+/** A package of the last build kept as it was, because notes of it could not be read. */
+export interface KeptPackageReport {
+  key: string;
+  file: string;
+  /** What could not be read (`.`: the notes folder, or no note in it at all). */
+  unreadable: string[];
+}
+
 export interface BuildReport {
   outDir: string;
   packages: PackageReport[];
   removedPackages: RemovedPackageReport[];
+  /** Packages left as the last build wrote them because what they are made from could not be read; the build then fails. */
+  keptPackages: KeptPackageReport[];
   warnings: NoteWarning[];
 }
 
@@ -98,7 +122,8 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
   try {
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
-    const reused = new Set((input.reuse ?? []).map((r) => r.key));
+    const kept = keptPackages(loadPackageRecords(db, outDir), input.unreadable ?? []);
+    const reused = new Set([...(input.reuse ?? []).map((r) => r.key), ...kept.map((k) => k.record.key)]);
     const planner = new BuildPlanner(loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
     const cards = new CardPreparer(input.root, warnings);
     const planned = new Map<string, PlannedNote[]>();
@@ -129,15 +154,18 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     }
     for (const key of [...planned.keys()]) await publish(key);
 
-    const { removed, history } = planner.finish();
+    const { removed, history, retired } = planner.finish();
+    options.onRetired?.(retired);
     const removedFrom = new Map<string, number>();
     for (const h of removed) removedFrom.set(h.pkg, (removedFrom.get(h.pkg) ?? 0) + 1);
     for (const p of packages) p.removed = removedFrom.get(p.key) ?? 0;
     for (const r of input.reuse ?? []) records.push({ key: r.key, file: join(outDir, `${r.key}.apkg`), sha256: r.sha256 });
+    records.push(...kept.map((k) => k.record));
     const built = new Set(packages.map((p) => p.key));
     const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), new Set([...built, ...reused]), removed);
     saveBuild(db, outDir, history, records);
-    return { outDir, packages: packages.sort((a, b) => compareKeys(a.key, b.key)), removedPackages, warnings };
+    const keptReports = kept.map(({ record, unreadable }) => ({ key: record.key, file: record.file, unreadable }));
+    return { outDir, packages: packages.sort((a, b) => compareKeys(a.key, b.key)), removedPackages, keptPackages: keptReports, warnings };
   } finally {
     db.close();
   }
@@ -155,8 +183,8 @@ async function publishPackage(
   media: ReadonlyMap<string, PackageMedia>,
   options: BuildOptions,
 ): Promise<{ report: PackageReport; record: PackageRecord }> {
-  const wait = waitForClock(notes, options.now);
-  if (wait > 0) await sleep(wait);
+  const newestMs = notes.reduce((max, n) => Math.max(max, n.mod), 0) * 1000;
+  if (newestMs > options.now.getTime()) await options.waitUntil?.(newestMs);
   const packageMedia = mediaOf(notes, media);
   const bytes = await writeApkg({ notes, media: packageMedia, deckFallback: key, ...(options.scheduling ? { scheduling: options.scheduling } : {}) });
   const written = !sameBytes(file, bytes);
@@ -176,27 +204,16 @@ async function publishPackage(
   return { report, record: { key, file, sha256: sha256(bytes) } };
 }
 
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The last build's packages that something unreadable belongs to (all of them when the root is). */
+function keptPackages(previous: readonly PackageRecord[], unreadable: readonly string[]): { record: PackageRecord; unreadable: string[] }[] {
+  return previous.flatMap((record) => {
+    const causes = unreadable.filter((path) => path === '.' || packageKeyOf(path) === record.key);
+    return causes.length > 0 ? [{ record, unreadable: causes }] : [];
+  });
 }
 
-/** The longest a build waits for the clock (see waitForClock). */
-const MAX_CLOCK_WAIT_MS = 3000;
-
-/**
- * How long to wait before publishing a package. A note changed again within
- * the second of its last `mod` gets `mod` = previous + 1 (it must rise for
- * Anki to take it), which is ahead of the clock; the format wants no `mod` in
- * the future. On the real clock (not an explicit `--now` far from it) the
- * build waits for the clock to reach that second — at most a few seconds, as
- * after quick successive saves under `watch`.
- */
-function waitForClock(notes: readonly PlannedNote[], now: Date): number {
-  const newest = notes.reduce((max, n) => Math.max(max, n.mod), 0);
-  const realNow = Date.now();
-  const onRealClock = Math.abs(realNow - now.getTime()) < 2000;
-  const wait = newest * 1000 - realNow;
-  return onRealClock && wait > 0 && wait <= MAX_CLOCK_WAIT_MS ? wait : 0;
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Creates the output folder and its missing parents (see createFolder), or says why it cannot. */
@@ -235,9 +252,8 @@ function mediaOf(notes: readonly PlannedNote[], media: ReadonlyMap<string, Packa
   if (media.size === 0) return []; // no image packed: the fields need no search (59,000 of them in a 38,000-card package)
   const used = new Map<string, PackageMedia>();
   for (const note of notes) {
-    for (const field of note.fields) {
-      for (const match of field.matchAll(/<img\b[^>]*?\bsrc="([^"]*)"/gi)) {
-        const name = match[1]!.replace(/&amp;/g, '&');
+    for (const field of [note.fields[0], note.fields[1]]) { // images are only in the question and the answer
+      for (const name of imagePaths(field)) {
         const file = media.get(name);
         if (file) used.set(name, file);
       }

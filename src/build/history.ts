@@ -1,4 +1,4 @@
-import type { Db, Migrations } from '../store/database.js';
+import { peekStateDatabase, type Db, type Migrations } from '../store/database.js';
 
 /**
  * The build history, kept in the study database (never in `decks/`, which a
@@ -176,5 +176,35 @@ function noteStore(db: Db): (n: NoteHistoryChange) => void {
   return (n) => {
     if (n.movedFrom !== undefined) leave.run(n.movedFrom, n.guid);
     upsert.run(n.pkg, n.guid, n.noteId, n.hash, n.mod, n.firstSeen, n.present ? 1 : 0);
+  };
+}
+
+/**
+ * The build history as the last build left it, opened read-only: without the
+ * whole-file integrity check and the migrations of `openStateDatabase`, which
+ * `buildPackages` runs when it writes. None (so nothing is carried over) when
+ * there is no history yet, or one of another schema version, or it cannot be
+ * read — `buildPackages` then reports the problem.
+ */
+export function peekBuildHistory(statePath: string): Db | undefined {
+  return peekStateDatabase(statePath, BUILD_MIGRATIONS);
+}
+
+/**
+ * The package, among `packages`, whose present notes hold a guid, or undefined.
+ * The rows are keyed by package first, so the packages that may hold it are named.
+ */
+export function presentPackageOf(db: Db): (guid: string, packages: readonly string[]) => string | undefined {
+  const query = db.prepare<[string, string], { package: string }>(
+    'SELECT package FROM build_notes WHERE guid = ? AND present = 1 AND package IN (SELECT value FROM json_each(?))',
+  );
+  let named: readonly string[] | undefined;
+  let json = '';
+  return (guid, packages) => {
+    if (packages !== named) {
+      named = packages;
+      json = JSON.stringify(packages);
+    }
+    return query.get(guid, json)?.package;
   };
 }

@@ -17,35 +17,56 @@ export type MediaLookup = { ok: true; name: string; data: Buffer } | { ok: false
 export class MediaReader {
   private readonly realRoot: string;
   private readonly cache = new Map<string, MediaLookup>();
+  private readonly located = new Map<string, string>();
   private byName: Map<string, string> | undefined;
 
-  constructor(private readonly root: string) {
+  constructor(readonly root: string) {
     this.realRoot = realpathSync(root);
   }
 
   read(path: string): MediaLookup {
     let result = this.cache.get(path);
     if (!result) {
-      result = this.lookup(path);
-      // Markdown links are often percent-encoded (`my%20diagram.png`); the file on disk is not.
-      if (!result.ok && result.reason === 'was not found' && path.includes('%')) {
-        const decoded = safeDecode(path);
-        if (decoded !== path) {
-          const second = this.lookup(decoded);
-          if (second.ok) result = second;
-        }
-      }
-      // Obsidian finds `![[diagram.png]]` anywhere in the vault (an attachments folder, say), not only beside the note.
-      if (!result.ok && result.reason === 'was not found') {
-        const elsewhere = this.findByName(posix.basename(path));
-        if (elsewhere !== undefined && elsewhere !== path) {
-          const found = this.lookup(elsewhere);
-          if (found.ok) result = found;
-        }
-      }
+      result = this.lookup(this.locate(path));
       this.cache.set(path, result);
     }
     return result;
+  }
+
+  /**
+   * The file `read` packs for `path` (relative to the notes folder), without
+   * reading it: the path as written, else percent-decoded (Markdown links are
+   * often encoded, `my%20diagram.png`, the file on disk is not), else a file
+   * of that name anywhere in the notes folder (Obsidian finds `![[diagram.png]]`
+   * in an attachments folder, say). The path as written when none is there.
+   * A build that carries a package over checks the same file.
+   */
+  locate(path: string): string {
+    let located = this.located.get(path);
+    if (located === undefined) {
+      located = this.search(path);
+      this.located.set(path, located);
+    }
+    return located;
+  }
+
+  private search(path: string): string {
+    if (!this.missing(path)) return path;
+    const decoded = safeDecode(path);
+    if (decoded !== path && !this.missing(decoded)) return decoded;
+    const elsewhere = this.findByName(path);
+    return elsewhere !== undefined && !this.missing(elsewhere) ? elsewhere : path;
+  }
+
+  /** Nothing at `path` inside the notes folder; a path that leaves it is not missing but refused by `lookup`. */
+  private missing(path: string): boolean {
+    if (isAbsolutePath(path) || !inside(this.root, resolve(this.root, path))) return false;
+    try {
+      realpathSync(resolve(this.root, path));
+      return false;
+    } catch {
+      return true;
+    }
   }
 
   /**
@@ -53,7 +74,7 @@ export class MediaReader {
    * .obsidian and .trash left out); the shortest path wins, as in Obsidian.
    * The folder is listed once, on the first image that is not where its note says.
    */
-  private findByName(name: string): string | undefined {
+  private findByName(path: string): string | undefined {
     if (!this.byName) {
       this.byName = new Map();
       const found: string[] = [];
@@ -64,11 +85,11 @@ export class MediaReader {
         if (!this.byName.has(base)) this.byName.set(base, file);
       }
     }
-    return this.byName.get(name);
+    return this.byName.get(posix.basename(path));
   }
 
   private lookup(path: string): MediaLookup {
-    if (path === '' || isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) return { ok: false, reason: 'is an absolute path' };
+    if (isAbsolutePath(path)) return { ok: false, reason: 'is an absolute path' };
     const target = resolve(this.root, path);
     if (!inside(this.root, target)) return { ok: false, reason: 'is outside the notes folder' };
     let real: string;
@@ -111,6 +132,11 @@ function listFiles(root: string, dir: string, out: string[]): void {
     if (entry.isDirectory()) listFiles(root, path, out);
     else out.push(path);
   }
+}
+
+/** Empty, absolute, or absolute on Windows (`C:\\`): never a path inside the notes folder. */
+function isAbsolutePath(path: string): boolean {
+  return path === '' || isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path);
 }
 
 function inside(root: string, target: string): boolean {

@@ -1,4 +1,4 @@
-import type { ModelKind } from '../anki/index.js';
+import type { ModelKind, NoteFields } from '../anki/index.js';
 import type { NoteHistory, NoteHistoryChange } from './history.js';
 
 /** A flashmark card made ready for a package: fields final (media renamed), hash of what Anki would compare. */
@@ -7,7 +7,7 @@ export interface PreparedNote {
   /** Package key: first segment of the source file. */
   pkg: string;
   kind: ModelKind;
-  fields: [string, string];
+  fields: NoteFields;
   tags: string;
   deck: string;
   /** Hash of kind, fields and tags: a different hash is a change Anki must see. */
@@ -28,6 +28,8 @@ export interface PlanOutcome {
   removed: NoteHistory[];
   /** History rows that differ from the stored ones. */
   history: NoteHistoryChange[];
+  /** Guids the last build published that no package has now. */
+  retired: string[];
 }
 
 /**
@@ -98,15 +100,18 @@ export class BuildPlanner {
   /** Once every note is planned: what left its package, and the history rows to store that were not taken. */
   finish(): PlanOutcome {
     const removed: NoteHistory[] = [];
+    const retired: string[] = [];
     const rows = [...this.rows.values()].flat();
     for (const past of this.history.values()) {
       if (!past.present || this.reused.has(past.pkg)) continue;
       const nowIn = this.placed.get(past.guid);
       if (nowIn === past.pkg) continue;
       removed.push(past);
-      if (nowIn === undefined) rows.push({ ...past, present: false });
+      if (nowIn !== undefined) continue;
+      rows.push({ ...past, present: false });
+      retired.push(past.guid);
     }
-    return { removed, history: rows };
+    return { removed, history: rows, retired };
   }
 }
 

@@ -1,5 +1,7 @@
-import type { Card, NoteResult, NoteWarning } from '../card.js';
-import { clozeProblem, isUsableGuid, normalizeField, tagsColumn, type PackageMedia } from '../anki/index.js';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { replaceImages, type Card, type NoteResult, type NoteWarning } from '../card.js';
+import { clozeProblem, isUsableGuid, normalizeField, sourceField, splitBreadcrumb, tagsColumn, type NoteFields, type PackageMedia } from '../anki/index.js';
 import { hashPrefix } from '../hash.js';
 import { MediaReader } from './media.js';
 import type { PreparedNote } from './plan.js';
@@ -26,6 +28,8 @@ export class CardPreparer {
   /** Every image packed so far, by package name. */
   readonly media = new Map<string, PackageMedia>();
   private readonly reader: MediaReader;
+  /** The Obsidian vault's name when the notes folder is one (it holds `.obsidian/`): source fields then link to the note. */
+  private readonly vault: string | undefined;
   private readonly firstSource = new Map<string, string>();
   private readonly strings = new Map<string, string>();
 
@@ -34,6 +38,7 @@ export class CardPreparer {
     private readonly warnings: NoteWarning[],
   ) {
     this.reader = new MediaReader(root);
+    this.vault = existsSync(join(root, '.obsidian')) ? basename(root) : undefined;
   }
 
   prepare(result: NoteResult): PreparedNote[] {
@@ -50,7 +55,7 @@ export class CardPreparer {
         warnings.push({ file: card.source.file, message: `line ${card.source.line}: same card identity as a card in ${seen}; skipped` });
         continue;
       }
-      const { note, media, warnings: cardWarnings } = prepareCard(card, this.reader);
+      const { note, media, warnings: cardWarnings } = prepareCard(card, this.reader, this.vault);
       warnings.push(...cardWarnings);
       if (!note) continue;
       note.pkg = this.intern(note.pkg);
@@ -74,19 +79,24 @@ export class CardPreparer {
   }
 }
 
-const IMG_TAG = /<img\b[^>]*?\bsrc="([^"]*)"[^>]*>/gi;
-
 /**
- * A card as its Anki note: fields normalized as Anki stores them, each image
+ * A card as its Anki note: question, answer, breadcrumb and source (a link
+ * into the Obsidian vault when there is one), normalized as Anki stores them, each image
  * the card lists swapped for its content-hashed package name (or dropped, with
  * a warning naming the note, when it is refused), tags formatted, and the hash
  * of everything Anki compares on update.
  */
-export function prepareCard(card: Card, media: MediaReader): Prepared {
+export function prepareCard(card: Card, media: MediaReader, vault?: string): Prepared {
   const warnings: NoteWarning[] = [];
   const packed = new Map<string, PackageMedia>();
   const rewrite = (html: string): string => (card.media.length === 0 ? html : rewriteImages(html, card, media, packed, warnings));
-  const fields: [string, string] = [normalizeField(rewrite(card.front)), normalizeField(rewrite(card.back))];
+  const { breadcrumb, question } = splitBreadcrumb(card.front);
+  const fields: NoteFields = [
+    normalizeField(rewrite(question)),
+    normalizeField(rewrite(card.back)),
+    normalizeField(breadcrumb),
+    normalizeField(sourceField(card.source.file, card.source.line, vault)),
+  ];
   const result: Prepared = { media: [...packed.values()], warnings };
   const problem = card.type === 'cloze' ? clozeProblem(fields[0]) : undefined;
   if (problem !== undefined) {
@@ -94,15 +104,14 @@ export function prepareCard(card: Card, media: MediaReader): Prepared {
     return result;
   }
   const tags = tagsColumn(card.tags);
-  const hash = hashPrefix('sha256', `${card.type}\0${fields[0]}\0${fields[1]}\0${tags}`, 32);
+  const hash = hashPrefix('sha256', `${card.type}\0${fields.join('\0')}\0${tags}`, 32);
   result.note = { guid: card.id, pkg: packageKeyOf(card.source.file), kind: card.type, fields, tags, deck: card.deck, hash };
   return result;
 }
 
 /** Points each `<img src="P">` the card lists at the file's package name, or drops it (with a warning) when P is refused. */
 function rewriteImages(html: string, card: Card, media: MediaReader, packed: Map<string, PackageMedia>, warnings: NoteWarning[]): string {
-  return html.replace(IMG_TAG, (tag, src: string) => {
-    const path = decodeAttribute(src);
+  return replaceImages(html, (path, tag, src) => {
     if (!card.media.includes(path)) return tag;
     const found = media.read(path);
     if (!found.ok) {
@@ -111,14 +120,6 @@ function rewriteImages(html: string, card: Card, media: MediaReader, packed: Map
     }
     packed.set(found.name, { name: found.name, data: found.data });
     return tag.replace(`src="${src}"`, `src="${escapeAttribute(found.name)}"`);
-  });
-}
-
-function decodeAttribute(value: string): string {
-  return value.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-f]+));/gi, (whole, name?: string, dec?: string, hex?: string) => {
-    if (name !== undefined) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()] ?? whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
 

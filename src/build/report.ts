@@ -17,7 +17,11 @@ export function formatBuildReport(report: BuildReport, cwd = process.cwd()): str
     const fate = r.deleted ? 'deleted the package flashmark wrote' : 'left the file alone (missing or changed since flashmark wrote it)';
     lines.push(`${shown(r.file)}: its notes are gone (${plural(r.removed, 'note')} removed); ${fate}. Cards already imported stay in Anki.`);
   }
-  if (report.packages.length === 0 && report.removedPackages.length === 0) lines.push('no cards found; nothing written');
+  for (const k of report.keptPackages) {
+    const what = k.unreadable.includes('.') ? 'the notes folder could not be read or holds no note' : `${k.unreadable.join(', ')} could not be read`;
+    lines.push(`${shown(k.file)}: kept as the last build left it: ${what}`);
+  }
+  if (report.packages.length === 0 && report.removedPackages.length === 0 && report.keptPackages.length === 0) lines.push('no cards found; nothing written');
   return `${lines.join('\n')}\n`;
 }
 

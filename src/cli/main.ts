@@ -7,6 +7,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCards } from './commands/cards.js';
 import { registerReview } from './commands/review.js';
 import { registerStats } from './commands/stats.js';
+import { registerSync } from './commands/sync.js';
 import { registerWatch } from './commands/watch.js';
 
 // A smaller inlining budget for V8's optimizing compiler (default 920 bytes of bytecode per function),
@@ -38,6 +39,7 @@ registerBuild(program);
 registerCards(program);
 registerReview(program);
 registerStats(program);
+registerSync(program);
 registerWatch(program);
 
 try {

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.js';
+import { ANKI_KEY_VARIABLE, DEFAULT_ANKI_URL } from '../sync/index.js';
 
 /** The notes folder a command works on: the argument, or `./notes`. Must be an existing folder. */
 export function resolveNotesDir(arg: string | undefined): string {
@@ -16,9 +18,22 @@ export function resolveNotesDir(arg: string | undefined): string {
   return dir;
 }
 
-/** The study database: `--state FILE`, or `.flashmark/state.db` inside the notes folder (which the scan ignores). */
+/**
+ * The study database: `--state FILE`, or `.flashmark/state.db` inside the notes
+ * folder (which the scan ignores). Only the default's folder is created: an
+ * explicit path in a missing folder is more likely a typo than a wish for new folders.
+ */
 export function resolveStatePath(notesDir: string, stateOption: string | undefined): string {
-  return stateOption ? resolve(stateOption) : join(notesDir, '.flashmark', 'state.db');
+  if (!stateOption) return join(notesDir, '.flashmark', 'state.db');
+  const path = resolve(stateOption);
+  let isDir = false;
+  try {
+    isDir = statSync(dirname(path)).isDirectory();
+  } catch {
+    throw new UserError(`--state: the folder of ${path} does not exist; create it first, or give another path`);
+  }
+  if (!isDir) throw new UserError(`--state: ${dirname(path)} is not a folder (in ${path})`);
+  return path;
 }
 
 /**
@@ -35,6 +50,25 @@ export function resolveNow(nowOption: string | undefined): Date {
   return date;
 }
 
+/** The longest a build waits for the real clock to reach a package's `mod`: a few quick saves under `watch`. */
+const MAX_CLOCK_WAIT_MS = 3000;
+
+/**
+ * A build's wait for the clock (see BuildOptions.waitUntil): on the real
+ * clock, sleep until it reads `ms`, if that is at most a few seconds away.
+ * None with an explicit `--now` or FLASHMARK_NOW, a clock of the user's own.
+ */
+export function clockWait(nowOption: string | undefined): ((ms: number) => Promise<void>) | undefined {
+  if ((nowOption ?? process.env['FLASHMARK_NOW'] ?? '') !== '') return undefined;
+  return waitForRealClock;
+}
+
+/** Sleeps until the real clock reads `ms`, unless that is past or over MAX_CLOCK_WAIT_MS away. */
+export async function waitForRealClock(ms: number): Promise<void> {
+  const wait = ms - Date.now();
+  if (wait > 0 && wait <= MAX_CLOCK_WAIT_MS) await sleep(wait);
+}
+
 /** A positive integer option, or a UserError naming the option. */
 export function parsePositiveInt(name: string, value: string): number {
   const n = Number(value);
@@ -48,4 +82,41 @@ export function buildTargetOptions(command: Command): Command {
     .argument('[notes]', 'the notes folder', 'notes')
     .option('-o, --out <folder>', 'folder the .apkg files go to', 'decks')
     .option('--state <file>', 'the study database, which keeps the build history (default: <notes>/.flashmark/state.db)');
+}
+
+/** A file the build writes into `-o`: a package, or the temporary file a package is written to first. */
+const OUTPUT_NAME = /\.apkg(\.\d+\.\d+\.tmp)?$/i;
+
+/**
+ * Refuses a study database that is, or would be, one of the build's outputs
+ * (`--state decks/Git.apkg`): writing that package would replace the database.
+ */
+export function refuseStateAmongOutputs(stateOption: string | undefined, outDir: string): void {
+  if (!stateOption) return;
+  const statePath = resolve(stateOption);
+  if (OUTPUT_NAME.test(basename(statePath)) && realPath(dirname(statePath)) === realPath(resolve(outDir))) {
+    throw new UserError(`--state: ${statePath} is in the -o folder with a package's name; the build would overwrite it (give a path outside ${outDir}, or another name)`);
+  }
+}
+
+/** The path with symlinks resolved, as far as it exists (a missing -o is compared as given). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Where AnkiConnect listens and its key, as `sync` and `watch --sync` take them. */
+export function ankiOptions(command: Command): Command {
+  return command
+    .option('--anki-url <url>', "AnkiConnect's address", DEFAULT_ANKI_URL)
+    .option('--anki-key <key>', `the API key set in AnkiConnect's config, if any (or ${ANKI_KEY_VARIABLE})`);
+}
+
+/** The add-on's API key: `--anki-key`, else the environment variable, else none (an empty value is none). */
+export function resolveAnkiKey(option: string | undefined): string | undefined {
+  const key = option ?? process.env[ANKI_KEY_VARIABLE];
+  return key === undefined || key === '' ? undefined : key;
 }

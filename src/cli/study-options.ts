@@ -9,15 +9,17 @@ export interface StudyCommandOptions {
   now?: string;
   rollover: string;
   deck?: string;
+  verbose?: boolean;
 }
 
-/** Adds --state, --now, --rollover and --deck to a study command. */
+/** Adds --state, --now, --rollover, --deck and --verbose to a study command. */
 export function addStudyOptions(command: Command): Command {
   return command
     .option('--state <file>', 'the study database (default: <notes>/.flashmark/state.db)')
     .option('--now <date>', 'act as of this date/time, ISO form, e.g. 2026-03-01 or 2026-03-01T21:30 (also FLASHMARK_NOW)')
     .addOption(new Option('--rollover <hour>', 'local hour at which a new study day starts (review.rollover in .flashmark.yml changes the default)').default(String(DEFAULT_ROLLOVER_HOUR)))
-    .option('--deck <name>', 'only this deck and the decks below it (e.g. "DevOps" or "DevOps::Python")');
+    .option('--deck <name>', 'only this deck and the decks below it (e.g. "DevOps" or "DevOps::Python")')
+    .option('--verbose', 'say on stderr how many notes were parsed (the others were read from the extraction cache)');
 }
 
 /**

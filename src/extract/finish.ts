@@ -1,4 +1,5 @@
-import type { Card, DropReason, DroppedCard } from '../card.js';
+import { imagePaths, type Card, type DropReason, type DroppedCard } from '../card.js';
+import { clozeNumbers, clozeOrdinals } from '../cloze.js';
 import type { Draft } from './context.js';
 import { excludeDraft, type ExclusionPatterns } from './exclude.js';
 import { escapeHtml } from './html.js';
@@ -91,9 +92,7 @@ function deletedTexts(front: string): string[] {
 function mediaOf(...fields: string[]): string[] {
   const media: string[] = [];
   for (const field of fields) {
-    if (!field.includes('<img')) continue;
-    for (const match of field.matchAll(/<img src="([^"]*)">/g)) {
-      const path = htmlText(match[1] ?? '');
+    for (const path of imagePaths(field)) {
       if (!media.includes(path)) media.push(path);
     }
   }
@@ -101,9 +100,9 @@ function mediaOf(...fields: string[]): string[] {
 }
 
 /** `{{cN::…}}` for each deletion number N, made once: a note's cards use a handful. */
-const deletionsNumbered = new Map<string, RegExp>();
+const deletionsNumbered = new Map<number, RegExp>();
 
-function deletionsOf(n: string): RegExp {
+function deletionsOf(n: number): RegExp {
   let pattern = deletionsNumbered.get(n);
   if (!pattern) {
     // Global: `replace` and `matchAll` both start from, and leave, lastIndex 0, so one object serves every call.
@@ -123,8 +122,7 @@ function withoutVisibleAnswers(front: string): string {
   let current = front;
   for (let changed = true; changed; ) {
     changed = false;
-    const numbers = [...new Set([...current.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1] as string))];
-    for (const n of numbers) {
+    for (const n of clozeNumbers(current)) {
       const own = deletionsOf(n);
       const answers = [...current.matchAll(own)].map((m) => htmlText(m[1] ?? '')).filter(hasWords);
       if (answers.length === 0) continue;
@@ -197,9 +195,9 @@ export function finishCards(
       drop(draft.drop);
       continue;
     }
-    const numbers = new Set([...front.matchAll(/\{\{c(\d+)::/g)].map((m) => m[1]));
+    const cardCount = draft.type === 'cloze' ? clozeOrdinals(front).length : 1;
     const backText = draft.type === 'basic' ? htmlText(back) : '';
-    if (draft.type === 'cloze' ? numbers.size === 0 : !hasWords(withoutPlaceholders(backText)) && !back.includes('<img')) continue;
+    if (draft.type === 'cloze' ? cardCount === 0 : !hasWords(withoutPlaceholders(backText)) && imagePaths(back).length === 0) continue;
     const frontText = htmlText(front);
     if (frontText.length > MAX_QUESTION) {
       drop('too-long');
@@ -212,7 +210,7 @@ export function finishCards(
       type: draft.type,
       front,
       back,
-      cards: draft.type === 'cloze' ? numbers.size : 1,
+      cards: cardCount,
       tags: [...facts.tags],
       rule: draft.rule,
       source: { file: facts.file, line: draft.line },

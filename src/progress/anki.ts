@@ -2,6 +2,7 @@ import { COLLECTION_CREATED, type CardScheduling, type PackageScheduling, type R
 import { replayAnswers, type LoggedAnswer, type ReplayedAnswer } from '../schedule/replay.js';
 import type { Scheduler } from '../schedule/scheduler.js';
 import type { Grade, Sm2State } from '../schedule/sm2.js';
+import { RECALLED_GRADE } from '../schedule/grades.js';
 
 /** One scheduled unit's local progress: the study database's state and the card's review log (undone answers left out). */
 export interface UnitProgress {
@@ -25,7 +26,7 @@ const SESSION_GAP_MS = 10 * 60_000;
 
 /** SM-2 grades on Anki's buttons: 0–2 Again (1), 3 Hard (2), 4 Good (3), 5 Easy (4). */
 export function ankiEase(grade: Grade): RevlogRow['ease'] {
-  return grade < 3 ? 1 : ((grade - 1) as 2 | 3 | 4);
+  return grade < RECALLED_GRADE ? 1 : ((grade - 1) as 2 | 3 | 4);
 }
 
 /**
@@ -83,7 +84,7 @@ export function ankiScheduling(units: readonly UnitProgress[], scheduler: Schedu
   const result = new Map<string, Map<number, CardScheduling>>();
   for (const { unit, steps, rows } of pending) {
     const state = unit.state!;
-    const lapses = steps.filter((s) => s.answer.kind === 'scheduled' && s.before !== undefined && s.answer.grade < 3).length;
+    const lapses = steps.filter((s) => s.answer.kind === 'scheduled' && s.before !== undefined && s.answer.grade < RECALLED_GRADE).length;
     const card: CardScheduling = { due: unit.due! - ANKI_DAY_ZERO, ivl: state.interval, factor: state.easiness, reps: rows.length, lapses, revlog: rows };
     let byOrd = result.get(unit.cardId);
     if (!byOrd) result.set(unit.cardId, (byOrd = new Map()));

@@ -5,10 +5,12 @@ import { createInterface } from 'node:readline';
  * otherwise each input line is one key press and an empty line is Enter, so
  * sessions can be scripted. `next()` resolves to null when the input ends.
  */
-export type Key = 'enter' | 'undo' | 'quit' | `${0 | 1 | 2 | 3 | 4 | 5}` | { other: string };
+export type Key = 'enter' | 'undo' | 'quit' | 'bury' | 'suspend' | 'edit' | `${0 | 1 | 2 | 3 | 4 | 5}` | { other: string };
 
 export interface KeySource {
   next(): Promise<Key | null>;
+  /** Runs `task` (an editor) with the terminal back in its normal mode, then takes the keys again. */
+  handOver(task: () => void): void;
   close(): void;
 }
 
@@ -17,6 +19,9 @@ export function keyOf(input: string): Key {
   if (input === '' || input === '\r' || input === '\n' || input === ' ') return 'enter';
   if (input === 'u' || input === 'U') return 'undo';
   if (input === 'q' || input === 'Q' || input === '\x03' || input === '\x04') return 'quit';
+  if (input === '-') return 'bury';
+  if (input === '@') return 'suspend';
+  if (input === 'e' || input === 'E') return 'edit';
   if (/^[0-5]$/.test(input)) return input as `${0 | 1 | 2 | 3 | 4 | 5}`;
   return { other: input };
 }
@@ -27,7 +32,20 @@ class KeyQueue implements KeySource {
   private waiting: ((key: Key | null) => void) | undefined;
   private ended = false;
 
-  constructor(private readonly onClose: () => void) {}
+  constructor(
+    private readonly onClose: () => void,
+    private readonly release: () => void = () => {},
+    private readonly retake: () => void = () => {},
+  ) {}
+
+  handOver(task: () => void): void {
+    this.release();
+    try {
+      task();
+    } finally {
+      this.retake();
+    }
+  }
 
   push(key: Key | null): void {
     if (this.ended) return;
@@ -59,12 +77,22 @@ export function terminalKeys(input: NodeJS.ReadStream): KeySource {
     for (const char of text) queue.push(keyOf(char));
   };
   const onEnd = () => queue.push(null);
-  const queue = new KeyQueue(() => {
-    input.off('data', onData);
-    input.off('end', onEnd);
-    input.setRawMode(false);
-    input.pause();
-  });
+  const queue = new KeyQueue(
+    () => {
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.setRawMode(false);
+      input.pause();
+    },
+    () => {
+      input.setRawMode(false);
+      input.pause();
+    },
+    () => {
+      input.setRawMode(true);
+      input.resume();
+    },
+  );
   input.setRawMode(true);
   input.on('data', onData);
   input.on('end', onEnd);

@@ -20,7 +20,7 @@ export function sessionQueue(db: Db, options: QueueOptions): QueueItem[] {
   const newLeft = Math.max(0, options.newPerDay - newCardsStudiedOn(db, today));
   return [
     ...dueUnits(db, today, deck).map((unit) => ({ unit, reason: 'due' as const })),
-    ...newUnits(db, newLeft, deck).map((unit) => ({ unit, reason: 'new' as const })),
+    ...newUnits(db, newLeft, deck, today).map((unit) => ({ unit, reason: 'new' as const })),
     ...pendingRepeats(db, today, deck).map((unit) => ({ unit, reason: 'repeat' as const })),
   ];
 }

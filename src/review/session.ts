@@ -2,9 +2,10 @@ import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
 import { dayToIso } from '../schedule/days.js';
 import type { Grade, Sm2State } from '../schedule/sm2.js';
 import type { Db } from '../store/database.js';
-import { nextDue, recordAnswer, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/store.js';
+import { buryUnits, nextDue, recordAnswer, suspendUnit, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/store.js';
 import type { Key, KeySource } from './keys.js';
 import { renderUnit } from './render.js';
+import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
 
 /** Why a card is in the session: due for review, new, or a same-day repeat of a grade below 4. */
 export type Reason = 'due' | 'new' | 'repeat';
@@ -31,6 +32,8 @@ export interface SessionOptions {
   tty: boolean;
   /** Terminal width for word wrapping (a terminal only). */
   columns?: number | undefined;
+  /** `e`: opens the note at the card's line and waits for the editor; returns why it could not, or undefined. */
+  edit?: (file: string, line: number) => string | undefined;
 }
 
 export interface SessionSummary {
@@ -58,6 +61,8 @@ interface Step {
   record: AnswerRecord;
   queue: QueueItem[];
   counts: Counts;
+  /** Siblings buried by this answer (undo brings them back). */
+  buried: StudyUnit[];
 }
 interface Counts {
   reviewed: number;
@@ -87,6 +92,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
       return false;
     }
     undoAnswer(db, step.record.reviewId, options.clock());
+    if (step.buried.length > 0) buryUnits(db, step.buried, null);
     queue = step.queue;
     counts = step.counts;
     notice = `Undone: the last answer (${step.record.grade}) is taken back.`;
@@ -99,7 +105,30 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     const { question, answer } = renderUnit(item.unit, { ansi });
     if (tty) write(`\x1b[2J\x1b[H${dim(notice, ansi)}\n`);
     write(`\n${wrap(header(item, queue.length, ansi))}\n\n${wrap(question)}\n\n`);
-    write(dim('Enter/Space: show the answer · u: undo · q: quit', ansi) + '\n');
+    write(dim('Enter/Space: show the answer · -: bury · @: suspend · e: edit · u: undo · q: quit', ansi) + '\n');
+
+    /** `-`, `@` and `e`, on either side: true when the session moves on (to this card again, or the next). */
+    const setAside = (key: Key): boolean => {
+      if (key === 'bury' || key === 'suspend') {
+        if (key === 'bury') buryUnits(db, [item.unit], options.today);
+        else suspendUnit(db, item.unit);
+        queue = queue.filter((q) => !sameUnit(q.unit, item.unit));
+        notice = key === 'bury' ? 'buried until tomorrow' : `suspended: not asked again until unsuspended (flashmark cards --unsuspend ${item.unit.cardId})`;
+        write(`${notice}\n`);
+        return true;
+      }
+      if (key !== 'edit') return false;
+      if (!options.edit) {
+        write('e: no editor at hand.\n');
+        return false;
+      }
+      const edit = options.edit;
+      let problem: string | undefined;
+      keys.handOver(() => (problem = edit(item.unit.sourceFile, item.unit.sourceLine)));
+      notice = problem ?? `edited ${item.unit.sourceFile}: the change reaches this card at the next session`;
+      if (!tty) write(`${notice}\n`);
+      return true;
+    };
 
     // Question side: wait for the reveal.
     for (;;) {
@@ -109,11 +138,13 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
         if (undo()) continue session;
         continue;
       }
+      if (setAside(key)) continue session;
       if (key === 'enter') break;
       write('Press Enter (or Space) to see the answer first.\n');
     }
 
-    write(`${rule(ansi)}\n${wrap(answer)}\n\n${gradePrompt(options.buttons, ansi)}\n`);
+    const preview = intervalsOf(item, options.scheduler, { now: options.clock(), today: options.today });
+    write(`${rule(ansi)}\n${wrap(answer)}\n\n${gradePrompt(options.buttons, preview, ansi)}\n`);
     let grade: Grade | undefined;
     while (grade === undefined) {
       const key = await keys.next();
@@ -122,21 +153,32 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
         if (undo()) continue session;
         continue;
       }
-      grade = gradeOf(key, options.buttons);
-      if (grade === undefined && key !== 'enter') write(options.buttons ? 'Grade with 1-4.\n' : 'Grade with 0-5.\n');
+      if (setAside(key)) continue session;
+      // Space or Enter on the answer side is Good, as in Anki.
+      grade = key === 'enter' ? GOOD : gradeOf(key, options.buttons);
+      if (grade === undefined) write(options.buttons ? 'Grade with 1-4 (Space: Good).\n' : 'Grade with 0-5 (Space: 4).\n');
     }
 
     const now = options.clock();
     const at: AnswerTime = { now, today: options.today };
     const record = recordAnswer(db, item.unit, grade, at, options.scheduler);
-    history.push({ record, queue, counts });
+    const before = queue;
+    const previous = counts;
     counts = {
       answers: counts.answers + 1,
       reviewed: counts.reviewed + (record.kind === 'scheduled' ? 1 : 0),
-      recalled: counts.recalled + (record.kind === 'scheduled' && grade >= 3 ? 1 : 0),
+      recalled: counts.recalled + (record.kind === 'scheduled' && grade >= RECALLED_GRADE ? 1 : 0),
     };
     queue = queue.slice(1);
-    if (grade < 4) queue.push({ unit: item.unit, reason: 'repeat' });
+    if (grade < DONE_TODAY_GRADE) queue.push({ unit: item.unit, reason: 'repeat' });
+    // The note's other cards wait for tomorrow (as Anki buries siblings), unless nothing else is left today.
+    const siblings = queue.filter((q) => q.unit.cardId === item.unit.cardId && q.unit.ord !== item.unit.ord && q.reason !== 'repeat');
+    const buried = siblings.length > 0 && queue.some((q) => q.unit.cardId !== item.unit.cardId) ? siblings.map((q) => q.unit) : [];
+    if (buried.length > 0) {
+      buryUnits(db, buried, options.today);
+      queue = queue.filter((q) => !siblings.includes(q));
+    }
+    history.push({ record, queue: before, counts: previous, buried });
     notice = acknowledgement(record, options.today);
     write(`${notice}\n`);
   }
@@ -144,6 +186,10 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
   const summary: SessionSummary = { ...counts, left: queue.length, next: nextDue(db, options.today, options.deck) };
   write(`\n${summaryText(summary, options.today)}\n`);
   return summary;
+}
+
+function sameUnit(a: StudyUnit, b: StudyUnit): boolean {
+  return a.cardId === b.cardId && a.ord === b.ord;
 }
 
 function gradeOf(key: Key, buttons: boolean): Grade | undefined {
@@ -158,16 +204,39 @@ function header(item: QueueItem, left: number, ansi: boolean): string {
   return dim(`── ${reason} · ${left} left · ${item.unit.deck} · ${where}`, ansi);
 }
 
-function gradePrompt(buttons: boolean, ansi: boolean): string {
-  const choices = buttons ? BUTTONS.map((b) => `${b.key} ${b.label}`).join(' · ') : GRADE_LINES.join('\n');
-  return `${choices}\n${dim('u: undo · q: quit', ansi)}`;
+/** The grade Space or Enter gives on the answer side: Good (4; `3` with --buttons). */
+const GOOD: Grade = 4;
+const GRADES: readonly Grade[] = [0, 1, 2, 3, 4, 5];
+
+/** Days until the next review each grade would give (undefined: a same-day repeat, which changes no schedule). */
+type Preview = ReadonlyMap<Grade, number> | undefined;
+
+function intervalsOf(item: QueueItem, scheduler: Scheduler<Sm2State>, at: AnswerTime): Preview {
+  if (item.reason === 'repeat') return undefined;
+  return new Map(GRADES.map((grade) => [grade, scheduler.answer(item.unit.state, grade, at).due - at.today]));
+}
+
+function gradePrompt(buttons: boolean, preview: Preview, ansi: boolean): string {
+  const days = (grade: Grade) => (preview ? ` ${dayCount(preview.get(grade)!)}` : '');
+  const choices = buttons
+    ? BUTTONS.map((b) => `${b.key} ${b.label}${days(b.grade)}`).join(' · ')
+    : [...GRADE_LINES, preview ? `next:   ${GRADES.map((g) => `${g} → ${dayCount(preview.get(g)!)}`).join(' · ')}` : ''].filter(Boolean).join('\n');
+  const repeat = preview ? '' : ' · same-day repeat: the schedule stays';
+  return `${choices}\n${dim(`Space/Enter: ${buttons ? 'Good' : '4'} · -: bury · @: suspend · e: edit · u: undo · q: quit${repeat}`, ansi)}`;
+}
+
+/** An interval as Anki's buttons show it: days, else months or years with one decimal. */
+function dayCount(days: number): string {
+  if (days < 31) return `${days}d`;
+  if (days < 365) return `${(days / 30).toFixed(1)}mo`;
+  return `${(days / 365).toFixed(1)}y`;
 }
 
 function acknowledgement(record: AnswerRecord, today: number): string {
   if (record.kind === 'repeat') {
-    return record.grade >= 4 ? `saved ${record.grade}: done for today (same-day repeat, schedule unchanged)` : `saved ${record.grade}: again later in this session (same-day repeat, schedule unchanged)`;
+    return record.grade >= DONE_TODAY_GRADE ? `saved ${record.grade}: done for today (same-day repeat, schedule unchanged)` : `saved ${record.grade}: again later in this session (same-day repeat, schedule unchanged)`;
   }
-  const again = record.grade < 4 ? '; again later in this session' : '';
+  const again = record.grade < DONE_TODAY_GRADE ? '; again later in this session' : '';
   return `saved ${record.grade}: next review ${inDays(record.due - today)}, ${dayToIso(record.due)}${again}`;
 }
 

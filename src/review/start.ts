@@ -1,14 +1,16 @@
-import type { Card } from '../card.js';
 import { studyDay } from '../schedule/days.js';
+import type { Db } from '../store/database.js';
 import type { SchedulerName } from '../schedule/schedulers.js';
 import { chooseScheduler } from '../study/scheduler-choice.js';
 import { acquireSessionLock, nextDue, openStudyDatabase, releaseSessionLock } from '../study/store.js';
-import { syncCards } from '../study/sync.js';
+import { openInEditor } from './editor.js';
 import { lineKeys, terminalKeys } from './keys.js';
 import { sessionQueue } from './queue.js';
 import { runSession, summaryText, type SessionSummary } from './session.js';
 
 export interface ReviewOptions {
+  /** The notes folder (`e` opens a card's note in it). */
+  notesDir: string;
   statePath: string;
   /** The session's clock (starts at --now, runs at real speed). */
   clock: () => Date;
@@ -18,8 +20,8 @@ export interface ReviewOptions {
   buttons: boolean;
   /** `--scheduler`: switch the database to this scheduler (its state rebuilt from the log); undefined = the one it is on. */
   scheduler?: SchedulerName | undefined;
-  /** The cards the notes make now (loaded after the session mark is taken, so a second session fails fast). */
-  loadCards: () => Promise<Card[]>;
+  /** Brings the database's cards in line with the notes (called after the session mark is taken, so a second session fails fast). */
+  syncNotes: (db: Db, now: Date) => Promise<void>;
   input: NodeJS.ReadStream;
   output: NodeJS.WriteStream;
 }
@@ -47,7 +49,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       if (switched) {
         write(`Scheduler: ${switched.from} -> ${switched.to}; ${switched.cards} card${switched.cards === 1 ? '' : 's'} rebuilt from ${switched.answers} logged answer${switched.answers === 1 ? '' : 's'} (the log is unchanged).\n`);
       }
-      syncCards(db, await options.loadCards(), start);
+      await options.syncNotes(db, start);
       const today = studyDay(start, { rolloverHour: options.rolloverHour });
       const queue = sessionQueue(db, { today, newPerDay: options.newPerDay, deck: options.deck });
       if (queue.length === 0) {
@@ -61,6 +63,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
         return await runSession({
           db, scheduler, queue, clock: options.clock, today, deck: options.deck,
           buttons: options.buttons, keys, write, tty, columns: options.output.columns,
+          edit: (file, line) => openInEditor(options.notesDir, file, line),
         });
       } finally {
         keys.close();

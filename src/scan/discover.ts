@@ -50,7 +50,7 @@ function walkNoteFiles(root: string, ignore: readonly string[]): Discovery {
     try {
       entries = readdirSync(join(root, rel), { withFileTypes: true });
     } catch (error) {
-      warnings.push({ file: rel || '.', message: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      warnings.push({ file: rel || '.', message: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, unreadable: true });
       continue;
     }
     for (const entry of entries) {

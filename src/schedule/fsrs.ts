@@ -2,6 +2,7 @@ import { Rating, State, createEmptyCard, fsrs, generatorParameters, type Card as
 import { dueDay } from './days.js';
 import type { Scheduler } from './scheduler.js';
 import { INITIAL_EASINESS, type Grade, type Sm2State } from './sm2.js';
+import { RECALLED_GRADE } from './grades.js';
 
 /**
  * The FSRS state of a card. It carries the three fields every scheduler state
@@ -38,7 +39,7 @@ function dayInstant(day: number): Date {
 
 /** SM-2 grades on FSRS's four buttons, as Anki maps them: 0–2 Again, 3 Hard, 4 Good, 5 Easy. */
 export function fsrsRating(grade: Grade): FsrsRating {
-  return grade < 3 ? Rating.Again : grade === 3 ? Rating.Hard : grade === 4 ? Rating.Good : Rating.Easy;
+  return grade < RECALLED_GRADE ? Rating.Again : grade === 3 ? Rating.Hard : grade === 4 ? Rating.Good : Rating.Easy;
 }
 
 function toFsrsCard(state: FsrsState | undefined, today: number): FsrsCard {

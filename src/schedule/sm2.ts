@@ -1,5 +1,5 @@
 /**
- * SM-2 (Wozniak 1987/1990) exactly as ../shared/sm2.md pins it down:
+ * SM-2 (Wozniak 1987/1990), with the points the published steps leave open pinned down:
  * - EF is kept in integer thousandths (2500 = 2.5), so rounding never meets
  *   floating-point noise (360 × 3.0 must give 1080, not 1081);
  * - the interval is computed from the EF *before* the answer, then EF is updated;
@@ -7,6 +7,7 @@
  *   repetition 1 of the new series, so the next intervals are 1, 6, I·EF, …;
  * - a fractional interval is rounded up; overdue time is not credited.
  */
+import { RECALLED_GRADE } from './grades.js';
 
 /** The scheduling state of one card. `interval` in days, `easiness` in thousandths. */
 export interface Sm2State {
@@ -36,7 +37,7 @@ export function sm2(state: Sm2State | undefined, grade: Grade): Sm2State {
   if (!isGrade(grade)) throw new RangeError(`sm2: grade must be an integer 0..5, got ${String(grade)}`);
   const before = state ?? { repetition: 0, interval: 0, easiness: INITIAL_EASINESS };
   checkState(before);
-  if (grade < 3) return { repetition: 1, interval: 1, easiness: before.easiness };
+  if (grade < RECALLED_GRADE) return { repetition: 1, interval: 1, easiness: before.easiness };
   const repetition = before.repetition + 1;
   const interval = repetition === 1 ? 1 : repetition === 2 ? 6 : ceilThousandths(before.interval, before.easiness);
   const easiness = Math.max(MIN_EASINESS, before.easiness + EASINESS_CHANGE[grade]!);

@@ -1,11 +1,9 @@
 import { dayToIso } from '../schedule/days.js';
 import type { Db } from '../store/database.js';
-import { deckMatches } from '../study/store.js';
+import { answersBetween, deckMatches, unitSchedules } from '../study/store.js';
+import { MATURE_INTERVAL, RECALLED_GRADE } from '../schedule/grades.js';
 
-/** A card counts as mature from this interval on (Anki's threshold). */
-export const MATURE_INTERVAL = 21;
-
-/** What `flashmark stats --json` prints (design.md). */
+/** What `flashmark stats --json` prints. */
 export interface Stats {
   today: string;
   /** Active cards never answered. */
@@ -30,39 +28,43 @@ export interface Stats {
   forecast: { date: string; due: number }[];
 }
 
-interface CardRow {
-  deck: string;
-  due_day: number | null;
-  interval: number;
-  retired: number;
+/** Days of answers the recall rate is taken over, today included. */
+const RETENTION_DAYS = 30;
+
+/** `flashmark stats` of a study database: its rows, then the pure calculation. */
+export function computeStats(db: Db, today: number, days: number, deck?: string): Stats {
+  return statsOf(unitSchedules(db), answersBetween(db, today - (RETENTION_DAYS - 1), today), today, days, deck);
 }
 
-export function computeStats(db: Db, today: number, days: number, deck?: string): Stats {
-  const cards = db.prepare<[], CardRow>('SELECT deck, due_day, interval, retired FROM study_card').all().filter((row) => deckMatches(row.deck, deck));
-  const active = cards.filter((row) => !row.retired);
-  const seen = active.filter((row) => row.due_day !== null);
+/** The figures of `flashmark stats` from the cards' schedules and the answers of the last 30 study days. */
+export function statsOf(
+  units: readonly { deck: string; due: number | null; interval: number; retired: boolean; count?: number }[],
+  recentAnswers: readonly { deck: string; grade: number; kind: string; day: number }[],
+  today: number,
+  days: number,
+  deck?: string,
+): Stats {
+  const cards = units.filter((unit) => deckMatches(unit.deck, deck));
+  // A row may stand for several units alike (unitSchedules counts them).
+  const sum = (rows: readonly { count?: number }[]) => rows.reduce((total, row) => total + (row.count ?? 1), 0);
+  const active = cards.filter((unit) => !unit.retired);
+  const seen = active.filter((unit): unit is typeof unit & { due: number } => unit.due !== null);
   const forecast = Array.from({ length: days }, (_, offset) => ({ date: dayToIso(today + offset), due: 0 }));
-  for (const row of seen) {
-    const offset = Math.max(0, row.due_day! - today);
-    if (offset < days) forecast[offset]!.due++;
+  for (const unit of seen) {
+    const offset = Math.max(0, unit.due - today);
+    if (offset < days) forecast[offset]!.due += unit.count ?? 1;
   }
-  const answers = db
-    .prepare<[number, number], { deck: string; grade: number; kind: string; day: number }>(
-      `SELECT c.deck, r.grade, r.kind, r.day FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
-       WHERE r.undone_at IS NULL AND r.day BETWEEN ? AND ?`,
-    )
-    .all(today - 29, today)
-    .filter((row) => deckMatches(row.deck, deck));
+  const answers = recentAnswers.filter((row) => deckMatches(row.deck, deck));
   const scheduled = answers.filter((row) => row.kind === 'scheduled');
   return {
     today: dayToIso(today),
-    new: active.length - seen.length,
-    learning: seen.filter((row) => row.interval < MATURE_INTERVAL).length,
-    due: seen.filter((row) => row.due_day! <= today).length,
-    mature: seen.filter((row) => row.interval >= MATURE_INTERVAL).length,
-    retired: cards.length - active.length,
+    new: sum(active) - sum(seen),
+    learning: sum(seen.filter((unit) => unit.interval < MATURE_INTERVAL)),
+    due: sum(seen.filter((unit) => unit.due <= today)),
+    mature: sum(seen.filter((unit) => unit.interval >= MATURE_INTERVAL)),
+    retired: sum(cards) - sum(active),
     reviewsToday: answers.filter((row) => row.day === today).length,
-    retention30d: scheduled.length === 0 ? null : scheduled.filter((row) => row.grade >= 3).length / scheduled.length,
+    retention30d: scheduled.length === 0 ? null : scheduled.filter((row) => row.grade >= RECALLED_GRADE).length / scheduled.length,
     forecast,
   };
 }

@@ -17,10 +17,19 @@ export interface Migrations {
 }
 
 /**
+ * SQLite's `application_id` of a flashmark study database ("FlMk"), set on
+ * creation: any other SQLite file given as `--state` is refused untouched.
+ */
+export const STUDY_APPLICATION_ID = 0x466c4d6b;
+
+/** How long a statement waits for another process's write lock (a review beside a build) before it is refused. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
  * Opens (creating if needed) the state database at `path` and brings the given
- * components' tables up to date. A file that is not a database, is corrupt, is
- * locked for longer than the busy timeout, or was written by a newer flashmark
- * is reported as a UserError and never modified.
+ * components' tables up to date. A file that is not a database, is another
+ * program's database, is corrupt, is locked for longer than the busy timeout,
+ * or was written by a newer flashmark is reported as a UserError and never modified.
  */
 export function openStateDatabase(path: string, components: readonly Migrations[]): Db {
   const isNew = !existsSync(path);
@@ -40,11 +49,17 @@ export function openStateDatabase(path: string, components: readonly Migrations[
   try {
     // WAL lets a build or a second reader proceed while a review session writes;
     // the busy timeout makes concurrent writers wait instead of failing at once.
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!isNew) checkIntegrity(db, path);
-    // Before switching to WAL, which rewrites the header of a database in another journal mode.
+    // Before anything is written: another program's database, or a newer flashmark's, stays as it was
+    // (the switch to WAL rewrites the header of a database in another journal mode).
+    if (!isStudyDatabase(db)) throw new UserError(notOursMessage(path));
     refuseNewerVersions(db, path, components);
+    stamp(db);
     db.pragma('journal_mode = WAL');
+    // WAL's default here (NORMAL) syncs only at checkpoints: an answer reported saved could be
+    // lost to a power cut. FULL syncs the WAL at every commit.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, path, components);
   } catch (error) {
@@ -70,7 +85,8 @@ export function checkStateDatabase(path: string, components: readonly Migrations
     throw new UserError(`cannot open the study database ${path}: ${messageOf(error)}`);
   }
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!isStudyDatabase(db)) throw new UserError(notOursMessage(path));
     refuseNewerVersions(db, path, components);
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -78,6 +94,33 @@ export function checkStateDatabase(path: string, components: readonly Migrations
   } finally {
     db.close();
   }
+}
+
+/** Marks a new database, or one of an earlier flashmark (before the mark), as a study database. */
+function stamp(db: Db): void {
+  if (db.pragma('application_id', { simple: true }) !== STUDY_APPLICATION_ID) db.pragma(`application_id = ${STUDY_APPLICATION_ID}`);
+}
+
+/**
+ * Ours, or ours to take: stamped with our id, or unstamped and either empty
+ * (a new file; also one another opener is creating) or an earlier flashmark's.
+ */
+function isStudyDatabase(db: Db): boolean {
+  const id = db.pragma('application_id', { simple: true });
+  if (id === STUDY_APPLICATION_ID) return true;
+  if (id !== 0) return false;
+  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => row.name);
+  if (tables.length === 0) return true;
+  if (!tables.includes('schema_version')) return false;
+  const components = db.prepare<[], { component: string }>('SELECT component FROM schema_version').all();
+  return components.some((row) => KNOWN_COMPONENTS.has(row.component));
+}
+
+/** The components an earlier flashmark recorded in `schema_version`. */
+const KNOWN_COMPONENTS: ReadonlySet<string> = new Set(['study', 'build']);
+
+function notOursMessage(path: string): string {
+  return `${path} is not a flashmark study database (another program's SQLite file?); it was left untouched`;
 }
 
 function checkIntegrity(db: Db, path: string): void {
@@ -129,4 +172,26 @@ function refuseNewerVersions(db: Db, path: string, components: readonly Migratio
       );
     }
   }
+}
+
+/**
+ * The state database opened read-only, when `component`'s tables are at this
+ * flashmark's version: no integrity check, no migration, nothing written.
+ * Undefined when there is none yet, one of another version, or it cannot be
+ * read: the caller goes the long way, through `openStateDatabase`, which
+ * reports the problem.
+ */
+export function peekStateDatabase(path: string, { component, steps }: Migrations): Db | undefined {
+  if (!existsSync(path)) return undefined;
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const version = db.prepare<[string], { version: number }>('SELECT version FROM schema_version WHERE component = ?').get(component)?.version;
+    if (version === steps.length) return db;
+  } catch {
+    // unreadable: left to openStateDatabase
+  }
+  db?.close();
+  return undefined;
 }

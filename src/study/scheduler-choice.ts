@@ -1,8 +1,9 @@
-import { replayAnswers, type LoggedAnswer } from '../schedule/replay.js';
+import { replayAnswers } from '../schedule/replay.js';
 import { DEFAULT_SCHEDULER, isSchedulerName, schedulerNamed, type SchedulerName } from '../schedule/schedulers.js';
 import type { Scheduler } from '../schedule/scheduler.js';
-import type { Grade, Sm2State } from '../schedule/sm2.js';
+import type { Sm2State } from '../schedule/sm2.js';
 import type { Db } from '../store/database.js';
+import { answersByCard, stateWriter } from './store.js';
 
 /** The scheduler a study database is on: its `study_scheduler` row, or SM-2 when it has none. */
 export function storedScheduler(db: Db): { name: SchedulerName; version: number } {
@@ -48,41 +49,14 @@ export function chooseScheduler(db: Db, requested: SchedulerName | undefined, no
   return { scheduler, switched };
 }
 
-interface LogRow {
-  card_id: string;
-  ord: number;
-  day: number;
-  reviewed_at: string;
-  grade: number;
-  kind: 'scheduled' | 'repeat';
-}
-
-/** The review log of every card (undone answers left out), oldest first per card. */
-export function answersByCard(db: Db): Map<string, { cardId: string; ord: number; answers: LoggedAnswer[] }> {
-  const rows = db
-    .prepare<[], LogRow>('SELECT card_id, ord, day, reviewed_at, grade, kind FROM study_review WHERE undone_at IS NULL ORDER BY card_id, ord, id')
-    .all();
-  const byCard = new Map<string, { cardId: string; ord: number; answers: LoggedAnswer[] }>();
-  for (const row of rows) {
-    const key = `${row.card_id}\u0000${row.ord}`;
-    let entry = byCard.get(key);
-    if (!entry) {
-      entry = { cardId: row.card_id, ord: row.ord, answers: [] };
-      byCard.set(key, entry);
-    }
-    entry.answers.push({ day: row.day, at: row.reviewed_at, grade: row.grade as Grade, kind: row.kind });
-  }
-  return byCard;
-}
-
 function rebuildStates(db: Db, scheduler: Scheduler<Sm2State>): { cards: number; answers: number } {
-  const update = db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, state = ? WHERE card_id = ? AND ord = ?');
+  const setState = stateWriter(db);
   let cards = 0;
   let answers = 0;
   for (const { cardId, ord, answers: log } of answersByCard(db).values()) {
     const { state, due } = replayAnswers(scheduler, log);
     if (state === undefined || due === null) continue;
-    update.run(state.repetition, state.interval, state.easiness, due, JSON.stringify(state), cardId, ord);
+    setState({ cardId, ord }, state, due);
     cards++;
     answers += log.length;
   }

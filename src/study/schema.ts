@@ -79,5 +79,21 @@ export const studyMigrations: Migrations = {
        version INTEGER NOT NULL,
        chosen_at TEXT NOT NULL
      );`,
+    // Step 3 (review and stats without waiting): `study_sync` holds the digest of the notes the cards
+    // were last synced from (src/vault/read-vault.ts) and those notes' warnings, so `review` and `stats`
+    // on an unchanged vault neither decode nor compare its cards (src/study/sync.ts). The indexes let
+    // the new cards be read in note order up to the day's limit, and the stats count every card,
+    // without reading the rows' front and back (0.4 and 0.14 s at 2,000 notes).
+    `CREATE TABLE study_sync (
+       id INTEGER PRIMARY KEY CHECK (id = 1),
+       digest TEXT NOT NULL,
+       warnings TEXT NOT NULL
+     );
+     CREATE INDEX study_card_new ON study_card (retired, due_day, source_file, source_line, ord);
+     CREATE INDEX study_card_stats ON study_card (deck, retired, due_day, interval);`,
+    // Step 4 (the reviewer's bury and suspend): `buried_day` is the study day a card was buried on (it
+    // comes back the day after); `suspended` keeps a card out of every session until unsuspended.
+    `ALTER TABLE study_card ADD COLUMN buried_day INTEGER;
+     ALTER TABLE study_card ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;`,
   ],
 };

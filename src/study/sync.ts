@@ -1,5 +1,7 @@
-import type { Card } from '../card.js';
+import type { Card, NoteResult, NoteWarning } from '../card.js';
+import { keepStudiedIdentities } from '../renames/index.js';
 import type { Db } from '../store/database.js';
+import { forgetSync, lastSync, recordSync, sourceWriter, storedSources, unitKey, type UnitSource } from './store.js';
 import { unitOrdinals } from './units.js';
 
 export interface SyncReport {
@@ -15,18 +17,6 @@ export interface SyncReport {
   active: number;
 }
 
-interface StoredUnit {
-  card_id: string;
-  ord: number;
-  deck: string;
-  type: string;
-  front: string;
-  back: string;
-  source_file: string;
-  source_line: number;
-  retired: number;
-}
-
 /**
  * Brings the study database in line with the cards the notes make now, in one
  * transaction. Identity is (Card.id, ord), and Card.id comes from the cue, so
@@ -35,60 +25,78 @@ interface StoredUnit {
 export function syncCards(db: Db, cards: readonly Card[], now: Date): SyncReport {
   const at = now.toISOString();
   const report: SyncReport = { added: 0, updated: 0, retired: 0, returned: 0, active: 0 };
-  const insert = db.prepare(
-    `INSERT INTO study_card (card_id, ord, deck, type, front, back, source_file, source_line, added_at, updated_at)
-     VALUES (@card_id, @ord, @deck, @type, @front, @back, @source_file, @source_line, @at, @at)`,
-  );
-  const update = db.prepare(
-    `UPDATE study_card SET deck = @deck, type = @type, front = @front, back = @back, source_file = @source_file,
-       source_line = @source_line, retired = 0, updated_at = @at WHERE card_id = @card_id AND ord = @ord`,
-  );
-  const retire = db.prepare('UPDATE study_card SET retired = 1, updated_at = ? WHERE card_id = ? AND ord = ?');
+  const write = sourceWriter(db);
 
   db.transaction(() => {
-    const stored = new Map<string, StoredUnit>();
-    for (const row of db.prepare<[], StoredUnit>('SELECT card_id, ord, deck, type, front, back, source_file, source_line, retired FROM study_card').all()) {
-      stored.set(unitKey(row.card_id, row.ord), row);
-    }
+    const stored = new Map(storedSources(db).map((unit) => [unitKey(unit.cardId, unit.ord), unit]));
     const present = new Set<string>();
     for (const card of cards) {
       for (const ord of unitOrdinals(card)) {
         const key = unitKey(card.id, ord);
         if (present.has(key)) continue;
         present.add(key);
-        const next = {
-          card_id: card.id, ord, deck: card.deck, type: card.type, front: card.front, back: card.back,
-          source_file: card.source.file, source_line: card.source.line,
+        const next: UnitSource = {
+          cardId: card.id, ord, deck: card.deck, type: card.type, front: card.front, back: card.back,
+          sourceFile: card.source.file, sourceLine: card.source.line,
         };
         const old = stored.get(key);
         if (!old) {
-          insert.run({ ...next, at });
+          write.add(next, at);
           report.added++;
         } else if (old.retired || differs(old, next)) {
-          update.run({ ...next, at });
+          write.update(next, at);
           if (old.retired) report.returned++;
           else report.updated++;
         }
       }
     }
-    for (const [key, row] of stored) {
-      if (!row.retired && !present.has(key)) {
-        retire.run(at, row.card_id, row.ord);
+    for (const [key, unit] of stored) {
+      if (!unit.retired && !present.has(key)) {
+        write.retire(unit, at);
         report.retired++;
       }
     }
     report.active = present.size;
+    // The cards synced from now on are these, which no digest names (syncNoteCards records one after).
+    forgetSync(db);
   }).immediate();
   return report;
 }
 
-function unitKey(cardId: string, ord: number): string {
-  return `${cardId}\u0000${ord}`;
+/** The notes a sync is given: `digest` names their results (see readVault), `notes` decodes them. */
+export interface SyncSource {
+  digest: string | undefined;
+  notes(): NoteResult[];
 }
 
-function differs(old: StoredUnit, next: Omit<StoredUnit, 'retired'>): boolean {
+/**
+ * `syncCards` for the notes of a vault, returning the notes' warnings. When
+ * the digest is the one the database was last synced with, the cards are
+ * those already synced (a second sync of the same cards changes nothing), so
+ * the notes are neither decoded nor compared, and the warnings are those kept
+ * from that sync: `review` shows its first card and `stats` prints at once.
+ * (Renames are followed as they are then: none is new among notes already synced.)
+ */
+export function syncNoteCards(db: Db, source: SyncSource, now: Date): NoteWarning[] {
+  if (source.digest !== undefined) {
+    const last = lastSync(db);
+    if (last?.digest === source.digest) return JSON.parse(last.warnings) as NoteWarning[];
+  }
+  const notes = source.notes();
+  // Before the sync: a renamed note's cards keep their ids, so their progress is not retired.
+  keepStudiedIdentities(db, notes);
+  const warnings = notes.flatMap((note) => note.warnings);
+  const { digest } = source;
+  db.transaction(() => {
+    syncCards(db, notes.flatMap((note) => note.cards), now);
+    if (digest !== undefined) recordSync(db, digest, JSON.stringify(warnings));
+  }).immediate();
+  return warnings;
+}
+
+function differs(old: UnitSource, next: UnitSource): boolean {
   return (
     old.deck !== next.deck || old.type !== next.type || old.front !== next.front || old.back !== next.back ||
-    old.source_file !== next.source_file || old.source_line !== next.source_line
+    old.sourceFile !== next.sourceFile || old.sourceLine !== next.sourceLine
   );
 }

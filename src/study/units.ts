@@ -1,15 +1,11 @@
 import type { Card } from '../card.js';
+import { clozeOrdinals } from '../cloze.js';
 
 /**
- * The scheduled units of a card, as Anki counts them: a basic card is one unit
- * (ord 0); a cloze card is one unit per distinct deletion number {{cN::…}},
- * with ord N-1.
+ * The scheduled units of a card, as Anki counts its cards: a basic card is one
+ * unit (ord 0); a cloze card one unit per card Anki makes of it (`clozeOrdinals`),
+ * none when it has no usable deletion (the build leaves such a card out too).
  */
 export function unitOrdinals(card: Pick<Card, 'type' | 'front'>): number[] {
-  if (card.type !== 'cloze') return [0];
-  const numbers = new Set<number>();
-  for (const match of card.front.matchAll(/\{\{c(\d+)::/g)) numbers.add(Number(match[1]));
-  // A cloze without markers cannot be asked as a cloze; one unit still keeps it visible.
-  if (numbers.size === 0) return [0];
-  return [...numbers].sort((a, b) => a - b).map((n) => n - 1);
+  return card.type === 'cloze' ? clozeOrdinals(card.front) : [0];
 }

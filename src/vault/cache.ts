@@ -31,7 +31,7 @@ const SCHEMA = `
   DROP TABLE IF EXISTS cache_meta; DROP TABLE IF EXISTS cache_note; DROP TABLE IF EXISTS cache_package;
   CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, stat TEXT NOT NULL, result TEXT NOT NULL);
-  -- What each package was built from, so an unchanged package is neither re-assembled nor re-read (incremental-build.ts).
+  -- What each package was built from, so an unchanged package is neither re-assembled nor re-read (build/incremental-build.ts).
   CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));`;
 
 /** Opens the cache database, (re)creating its tables when they are of another schema version. */
@@ -97,7 +97,11 @@ export class ExtractionCache {
   private readonly putNote: Statement<[string, string, string, string]>;
   private readonly readResult: Statement<[string], { result: string }>;
 
-  private constructor(private readonly db: Db) {
+  private constructor(
+    private readonly db: Db,
+    /** What the cached results are valid for (see cacheFingerprint). */
+    readonly fingerprint: string,
+  ) {
     this.putNote = db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, stat, result) VALUES (?, ?, ?, ?)');
     this.readResult = db.prepare('SELECT result FROM cache_note WHERE file = ?');
   }
@@ -123,7 +127,7 @@ export class ExtractionCache {
         throw new UserError(`cannot create the build cache ${path}: ${messageOf(again)}`);
       }
     }
-    const cache = new ExtractionCache(db);
+    const cache = new ExtractionCache(db, fingerprint);
     cache.resetUnless(fingerprint);
     return cache;
   }
@@ -154,7 +158,7 @@ export class ExtractionCache {
     return this.readResult.get(file)?.result;
   }
 
-  /** The packages last built into `outDir`: key → record (JSON, owned by incremental-build.ts). */
+  /** The packages last built into `outDir`: key → record (JSON, owned by build/incremental-build.ts). */
   packageRecords(outDir: string): Map<string, string> {
     const rows = this.db.prepare<[string], { key: string; record: string }>('SELECT key, record FROM cache_package WHERE out_dir = ?').all(outDir);
     return new Map(rows.map((r) => [r.key, r.record]));

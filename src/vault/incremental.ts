@@ -3,10 +3,9 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
-import { findNoteFiles, problemOf, type IgnoredNote } from '../scan/index.js';
+import { findNoteFiles, problemOf, readNoteBytes, type IgnoredNote } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
 import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
-import { readNoteBytes } from './read.js';
 import { resultFromStoredJson } from './stored-result.js';
 
 /** A note of the vault with its extraction result, decoded from JSON only when asked for. */
@@ -39,6 +38,13 @@ export interface LoadedVault {
 export interface LoadingVault extends LoadedVault {
   /** Settles when every fresh note is extracted and the cache is up to date; rejects if the extraction fails. */
   extraction: Promise<void>;
+  /**
+   * When notes are gone since the cache last saw them and others arrived
+   * (a rename, say): the gone notes' results, read before the cache forgets
+   * them, and the arrived notes' files. Empty otherwise.
+   */
+  departed: NoteResult[];
+  arrived: string[];
 }
 
 export interface LoadOptions {
@@ -57,7 +63,7 @@ export interface LoadOptions {
  * in the same order, as `loadVault`. Returns once the notes are read: the
  * fresh ones are extracted meanwhile (`extraction`, each note's `ready`), so a
  * build can assemble the packages whose notes are in while the workers parse
- * the rest (build-vault.ts).
+ * the rest (build/build-vault.ts).
  */
 export async function startLoadingVault(root: string, options: LoadOptions = {}): Promise<LoadingVault> {
   const extract = resolveExtractOptions(options.extract);
@@ -84,9 +90,9 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
     for (const file of files) {
       // Without a cache there is no prior entry: every note is read and extracted.
       const prior = cache ? known.get(file) : undefined;
-      const read = await readIfChanged(root, file, prior, statSignature(join(root, file), startedMs), extract.maxNoteBytes);
+      const read = readIfChanged(root, file, prior, statSignature(join(root, file), startedMs), extract.maxNoteBytes);
       if (read.kind === 'unreadable') {
-        warnings.push({ file, message: read.reason });
+        warnings.push({ file, message: read.reason, ...(read.tooBig ? {} : { unreadable: true }) });
       } else if (read.kind === 'unchanged') {
         notes.push(cachedNote(cache!, file, read.hash));
         if (read.stat !== prior?.stat) restat.set(file, read.stat);
@@ -103,35 +109,41 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
     void extraction.done().catch(() => undefined);
     throw error;
   }
+  const present = new Set(notes.map((n) => n.file));
+  const gone = [...known.keys()].filter((file) => !present.has(file));
+  const arrived = cache ? notes.filter((n) => !known.has(n.file)).map((n) => n.file) : [];
+  const departed = arrived.length > 0 ? gone.flatMap((file) => departedResult(cache!, file)) : [];
   const extracted = extraction.done().then(() => {
-    if (cache) {
-      const present = new Set(notes.map((n) => n.file));
-      cache.update(new Map(), [...known.keys()].filter((file) => !present.has(file)), restat);
-    }
+    if (cache) cache.update(new Map(), gone, restat);
   });
   // Awaited by the caller; a note waiting for its result hears of a failure through its own promise.
   extracted.catch((error: unknown) => stale.forEach((s) => s.arrival.reject(error)));
-  return { root, notes, warnings, ignored, extracted: stale.length, extraction: extracted };
+  return { root, notes, warnings, ignored, extracted: stale.length, extraction: extracted, departed, arrived: departed.length > 0 ? arrived : [] };
+}
+
+/** A gone note's last result, if the cache has it. */
+function departedResult(cache: ExtractionCache, file: string): NoteResult[] {
+  const json = cache.result(file);
+  return json === undefined ? [] : [resultFromStoredJson(json)];
 }
 
 /** A note as the cache last saw it (`unchanged`), its bytes to extract (`changed`, found to be text), or why it cannot be used. */
 type NoteRead =
   | { kind: 'unchanged'; hash: string; stat: string }
   | { kind: 'changed'; hash: string; stat: string; bytes: Uint8Array }
-  | { kind: 'unreadable'; reason: string };
+  /** A note over the size limit is skipped for good; any other (a read error, a half-written file) may be back next time. */
+  | { kind: 'unreadable'; reason: string; tooBig?: boolean };
 
 /**
  * Reads a note unless its stat signature is the one `prior` (the cache's
  * entry) was hashed with; a note read whose bytes hash as before is
  * unchanged too (a `touch`, a checkout), and only its new signature is kept.
  */
-async function readIfChanged(root: string, file: string, prior: KnownNote | undefined, stat: string, maxBytes: number): Promise<NoteRead> {
+function readIfChanged(root: string, file: string, prior: KnownNote | undefined, stat: string, maxBytes: number): NoteRead {
   if (prior && prior.stat !== '' && prior.stat === stat) return { kind: 'unchanged', hash: prior.hash, stat };
   const read = readNoteBytes(root, file, maxBytes);
-  // What the slower reader made of a note the fast one could not read (too big, unreadable), with the reason.
-  const slow = read.ok ? undefined : await read.problem;
-  if (slow && !slow.ok) return { kind: 'unreadable', reason: slow.reason };
-  const bytes = read.ok ? read.bytes : Buffer.from(slow?.ok ? slow.text : '', 'utf8');
+  if (!read.ok) return { kind: 'unreadable', reason: read.reason, tooBig: read.tooBig === true };
+  const { bytes } = read;
   const hash = createHash('sha1').update(bytes).digest('base64url');
   if (prior?.hash === hash) return { kind: 'unchanged', hash, stat };
   const problem = problemOf(bytes);
@@ -153,7 +165,7 @@ const HAND_OFF_CHARS = 16 * 1024 * 1024;
 
 /**
  * Fresh results on their way to the build. A build that takes them as they
- * come (a cold build, see build-vault.ts) finds them here and need not read
+ * come (a cold build, see build/build-vault.ts) finds them here and need not read
  * them back from the cache — a second per 10,000 notes. One that waits for
  * every note first would hold them all (150 MB at 10,000 notes), so
  * past a budget they are left to the cache alone. Without a cache, all are kept.

@@ -19,9 +19,9 @@ export async function loadVault(root: string, options: Partial<ExtractOptions> =
   const { files, warnings, ignored } = await findNoteFiles(root, resolved.ignore);
   const notes: NoteResult[] = [];
   for (const file of files) {
-    const read = await readNoteText(root, file, resolved.maxNoteBytes);
+    const read = readNoteText(root, file, resolved.maxNoteBytes);
     if (!read.ok) {
-      warnings.push({ file, message: read.reason });
+      warnings.push({ file, message: read.reason, ...(read.tooBig ? {} : { unreadable: true }) });
       continue;
     }
     notes.push(extractNote(file, read.text, resolved));

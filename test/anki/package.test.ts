@@ -52,12 +52,14 @@ describe('writeApkg', () => {
     const basic = models[String(BASIC_MODEL_ID)]!;
     const cloze = models[String(CLOZE_MODEL_ID)]!;
     expect([basic.name, basic.type, basic.flds.map((f) => f.name), basic.tmpls.map((t) => t.name)]).toEqual([
-      'flashmark Basic', 0, ['Front', 'Back'], ['Card 1'],
+      'flashmark Basic v2', 0, ['Front', 'Back', 'Breadcrumb', 'Source'], ['Card 1'],
     ]);
     expect([cloze.name, cloze.type, cloze.flds.map((f) => f.name), cloze.tmpls.map((t) => t.name)]).toEqual([
-      'flashmark Cloze', 1, ['Text', 'Back Extra'], ['Cloze'],
+      'flashmark Cloze v2', 1, ['Text', 'Back Extra', 'Breadcrumb', 'Source'], ['Cloze'],
     ]);
-    expect(cloze.tmpls[0]!.qfmt).toBe('{{cloze:Text}}');
+    expect(basic.sortf).toBe(0);
+    expect(cloze.tmpls[0]!.qfmt).toBe('{{#Breadcrumb}}<div class="crumb">{{Breadcrumb}}</div>{{/Breadcrumb}}{{cloze:Text}}');
+    expect(basic.tmpls[0]!.afmt).toContain('{{#Source}}<div class="source">{{Source}}</div>{{/Source}}');
     expect(cloze.css).toContain('.cloze');
     expect(basic.css).toMatch(/\.crumb/);
     expect(basic.css).toMatch(/\.nightMode/);
@@ -100,13 +102,13 @@ describe('writeApkg', () => {
   });
 
   it('computes sfld and csum from the first field as Anki does, and formats tags', async () => {
-    const { db } = openApkg(await writeApkg({ notes: [basicNote(1, { fields: ['<div class="crumb">A › B</div>x &amp; y&nbsp;<img src="p-1.png">', 'b'] })] }));
+    const { db } = openApkg(await writeApkg({ notes: [basicNote(1, { fields: ['x &amp; y&nbsp;<img src="p-1.png">', 'b', 'A › B', 'a.md:3'] })] }));
     const [note] = notesOf(db);
-    const stripped = 'A › Bx & y  p-1.png ';
+    const stripped = 'x & y  p-1.png ';
     expect(note!.sfld).toBe(stripped);
     expect(note!.csum).toBe(Number.parseInt(createHash('sha1').update(stripped).digest('hex').slice(0, 8), 16));
     expect(note!.tags).toBe(' devops python ');
-    expect(note!.flds).toBe('<div class="crumb">A › B</div>x &amp; y&nbsp;<img src="p-1.png">\x1fb');
+    expect(note!.flds).toBe('x &amp; y&nbsp;<img src="p-1.png">\x1fb\x1fA › B\x1fa.md:3');
   });
 
   it('gives identical bytes for identical input, in any time zone', async () => {

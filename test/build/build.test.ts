@@ -9,6 +9,7 @@ import { UserError } from '../../src/errors.js';
 import type { Card, NoteResult } from '../../src/card.js';
 import { cardsOf, colJson, notesOf, openApkg, type NoteRow } from '../anki/apkg.js';
 import { card, cloze, vault } from './cards.js';
+import { waitForRealClock } from '../../src/cli/options.js';
 
 const T1 = new Date('2026-01-10T10:00:00Z');
 const T2 = new Date('2026-01-11T10:00:00Z');
@@ -108,10 +109,26 @@ describe('buildPackages', () => {
     expect(byGuid(notesIn('DevOps')).get('gil')!.mod).toBe(first + 1);
   });
 
+  it('waits for the clock the caller gives before publishing a mod ahead of it, and not without one', async () => {
+    const asked: number[] = [];
+    const waitUntil = async (ms: number): Promise<void> => {
+      asked.push(ms);
+    };
+    const at = (answer: string) => original().map((c) => (c.id === 'gil' ? { ...c, back: answer } : c));
+    await buildPackages(vault(root, at('first')), { outDir: out, statePath: state, now: T1, waitUntil });
+    expect(asked).toEqual([]); // every mod is the clock's second
+    await buildPackages(vault(root, at('second')), { outDir: out, statePath: state, now: T1, waitUntil });
+    const mod = byGuid(notesIn('DevOps')).get('gil')!.mod;
+    expect(mod).toBe(T1.getTime() / 1000 + 1);
+    expect(asked).toEqual([mod * 1000]); // once, for the one package whose mod is ahead
+    const report = await build(at('third'), T1); // no wait given: published at once
+    expect(report.packages.find((p) => p.key === 'DevOps')!.changed).toBe(1);
+  });
+
   it('on the real clock, quick successive changes still raise mod without publishing it ahead of the clock', async () => {
     const mods: number[] = [];
     for (const answer of ['first', 'second', 'third']) {
-      await build(original().map((c) => (c.id === 'gil' ? { ...c, back: answer } : c)), new Date());
+      await buildPackages(vault(root, original().map((c) => (c.id === 'gil' ? { ...c, back: answer } : c))), { outDir: out, statePath: state, now: new Date(), waitUntil: waitForRealClock });
       mods.push(byGuid(notesIn('DevOps')).get('gil')!.mod);
       expect(mods.at(-1)!).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     }

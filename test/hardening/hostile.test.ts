@@ -80,7 +80,7 @@ describe('hostile HTML in notes', () => {
     expect(crashSigns(build.stderr)).toEqual([]);
     const [pkg] = apkgFiles(out);
     const packed = packageFields(pkg!);
-    expect(packed.length).toBe(cards.length * 2);
+    expect(packed.length).toBe(cards.length * 4); // question, answer, breadcrumb, source
     for (const field of packed) expect(liveMarkup(field), field).toEqual([]);
     // Deck names and tags are not HTML in Anki, but they must not break the package either.
     if (canValidate) expect(validate(pkg!)).toBe('');

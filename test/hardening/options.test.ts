@@ -94,6 +94,12 @@ describe('bad commands and options, through the binary', () => {
     for (const command of ['build', 'review', 'stats', 'watch']) {
       for (const path of [join(dir, 'a-file.txt', 'state.db'), '/proc/flashmark/state.db', '/proc/state.db']) {
         const extra = command === 'build' || command === 'watch' ? ['-o', join(dir, 'new-decks')] : [];
+        if (command === 'stats' && path === '/proc/state.db') {
+          // stats creates no database: a missing one in a read-only folder is no error.
+          expect(flashmark([command, notes, '--state', path]).code).toBe(0);
+          expect(existsSync(path)).toBe(false);
+          continue;
+        }
         failsWithoutTouching([command, notes, '--state', path, ...extra], new RegExp(path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/state\\\.db$/, 'state\\.(cache\\.)?db')), '\n5\nq\n');
         expect(existsSync(join(dir, 'new-decks'))).toBe(false);
       }

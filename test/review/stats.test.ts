@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isoToDay } from '../../src/schedule/days.js';
 import { sm2Scheduler } from '../../src/schedule/scheduler.js';
 import { statsText } from '../../src/stats/chart.js';
-import { computeStats } from '../../src/stats/compute.js';
+import { computeStats, statsOf } from '../../src/stats/compute.js';
 import type { Db } from '../../src/store/database.js';
 import { openStudyDatabase, recordAnswer, syncCards, undoAnswer } from '../../src/study/index.js';
 import { card, tempDbPath } from '../study/fixtures.js';
@@ -41,5 +41,23 @@ describe('stats', () => {
     const chart = statsText(stats, 10).split('\n');
     expect(chart).toContain('  03-01 Su 1 ██████████  (today, with overdue)');
     expect(chart).toContain('  03-03 Tu 0');
+  });
+
+  it('are a pure calculation over the cards\' schedules and the recent answers', () => {
+    const units = [
+      { deck: 'Bio', due: null, interval: 0, retired: false },
+      { deck: 'Bio::Cells', due: day - 3, interval: 20, retired: false }, // overdue: counted today
+      { deck: 'Bio', due: day + 2, interval: 21, retired: false }, // mature from 21 days on
+      { deck: 'Bio', due: day + 5, interval: 40, retired: true },
+      { deck: 'Biology', due: day, interval: 1, retired: false }, // not below Bio
+    ];
+    const answers = [
+      { deck: 'Bio', grade: 3, kind: 'scheduled', day },
+      { deck: 'Bio', grade: 2, kind: 'scheduled', day: day - 10 },
+      { deck: 'Bio', grade: 5, kind: 'repeat', day },
+    ];
+    const stats = statsOf(units, answers, day, 3, 'bio');
+    expect(stats).toMatchObject({ new: 1, learning: 1, mature: 1, due: 1, retired: 1, reviewsToday: 2, retention30d: 0.5 });
+    expect(stats.forecast.map((d) => d.due)).toEqual([1, 0, 1]);
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cardOrdinals } from '../../src/anki/index.js';
 import { sm2Scheduler } from '../../src/schedule/scheduler.js';
 import { isoToDay } from '../../src/schedule/days.js';
 import type { Db } from '../../src/store/database.js';
@@ -30,6 +31,20 @@ describe('cards are units of (Card.id, ord)', () => {
   it('a basic card is one unit; a cloze card one per distinct deletion number, ord N-1', () => {
     expect(unitOrdinals(card('a'))).toEqual([0]);
     expect(unitOrdinals(card('b', { type: 'cloze', front: 'A {{c1::x}} and {{c3::y}} and {{c1::z}}' }))).toEqual([0, 2]);
+  });
+
+  it('a cloze card has the units the package has cards, ordinal for ordinal: c0, numbers over 499 and no deletion at all', () => {
+    const fronts: [string, number[]][] = [
+      ['{{c0::x}} {{c2::y}}', [1]],
+      ['{{c1::x}} {{c499::y}} {{c500::z}}', [0, 498]],
+      ['{{c1000::x}}', []],
+      ['no deletion here', []],
+      ['{{c::x}} {{c2:y}}', []],
+    ];
+    for (const [front, ordinals] of fronts) {
+      expect(unitOrdinals(card('c', { type: 'cloze', front }))).toEqual(ordinals);
+      expect(cardOrdinals({ kind: 'cloze', fields: [front, ''] })).toEqual(ordinals);
+    }
   });
 });
 

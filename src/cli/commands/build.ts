@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { formatBuildReport, formatWarnings } from '../../build/index.js';
-import { buildVault } from '../../vault/build-vault.js';
+import { buildVault } from '../../build/build-vault.js';
 import { createProgress } from '../progress.js';
 import { loadPackageScheduling } from '../../progress/index.js';
-import { buildTargetOptions, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { buildTargetOptions, clockWait, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
+import { formatRenames, formatRetired } from '../../renames/index.js';
 
 interface BuildCommandOptions {
   out: string;
@@ -41,24 +42,30 @@ Examples:
       const notesDir = resolveNotesDir(notes);
       const settings = loadVaultSettings(notesDir);
       const now = resolveNow(options.now);
+      refuseStateAmongOutputs(options.state, options.out);
       const statePath = resolveStatePath(notesDir, options.state);
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
-      // Only notes that changed since the last build are parsed (src/vault/build-vault.ts); `parsed` says how many.
+      // Only notes that changed since the last build are parsed (src/build/build-vault.ts); `parsed` says how many.
       const bar = createProgress({ json: options.json ?? false });
-      const { report, extracted, progress } = await buildVault(notesDir, { outDir: options.out, statePath, now, scheduling, extract: settings.extract, onProgress: bar.update }).finally(
+      const { report, extracted, progress, renamed, retiredWithHistory } = await buildVault(notesDir, { outDir: options.out, statePath, now, waitUntil: clockWait(options.now), scheduling, extract: settings.extract, onProgress: bar.update }).finally(
         () => bar.finish(),
       );
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ ...report, ...(progress ? { progress } : {}), parsed: extracted }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...report, renamed, retiredWithHistory, ...(progress ? { progress } : {}), parsed: extracted }, null, 2)}\n`);
       } else {
-        process.stderr.write(formatWarnings(report));
-        process.stdout.write(formatBuildReport(report));
+        process.stderr.write(formatWarnings(report) + formatRetired(retiredWithHistory));
+        process.stdout.write(formatRenames(renamed) + formatBuildReport(report));
         if (progress) {
           process.stdout.write(
             `progress: ${progress.reviewCards} review card${progress.reviewCards === 1 ? '' : 's'} with ${progress.revlogRows} review-log row${progress.revlogRows === 1 ? '' : 's'}; ` +
               'import with "Import any learning progress" ticked (it applies to cards new to the collection only)\n',
           );
         }
+      }
+      if (report.keptPackages.length > 0) {
+        // Unreadable is not gone: the packages stay, and the build fails until the notes can be read.
+        process.stderr.write(`flashmark: ${report.keptPackages.map((k) => k.file).join(', ')}: kept as the last build left ${report.keptPackages.length === 1 ? 'it' : 'them'}; make the notes readable and build again\n`);
+        process.exitCode = 1;
       }
     });
 }

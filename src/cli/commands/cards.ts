@@ -1,15 +1,20 @@
 import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import type { Card, DroppedCard } from '../../card.js';
 import { decodeEntities, htmlText } from '../../extract/finish.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatSummary, summarizeVault } from '../../summary/index.js';
-import { loadVault } from '../../vault/load.js';
-import { resolveNotesDir } from '../options.js';
+import { allWarnings, readVault } from '../../vault/read-vault.js';
+import { resolveNotesDir, resolveStatePath } from '../options.js';
+import { listSuspended, unsuspend } from '../suspended.js';
 
 interface CardsCommandOptions {
   json?: boolean;
   summary?: boolean;
   dropped?: boolean;
+  suspended?: boolean;
+  unsuspend?: string[];
+  state?: string;
 }
 
 /** What a listing shows of a card or of a dropped candidate. */
@@ -85,9 +90,12 @@ export function formatDroppedListing(dropped: DroppedCard[]): string {
 export function registerCards(program: Command): void {
   program
     .command('cards')
-    .description('List the cards the notes make, without writing anything.')
+    .description('List the cards the notes make, without writing any package or study data.')
     .argument('[notes]', 'the notes folder', 'notes')
+    .option('--state <file>', 'the study database whose extraction cache (beside it) is used and kept up to date, if it exists (default: <notes>/.flashmark/state.db)')
     .option('--json', 'print a JSON array of cards (id, deck, type, front, back, cards, tags, rule, source, media)')
+    .option('--suspended', 'the cards suspended in review (@), from the study database')
+    .option('--unsuspend <id...>', 'bring suspended cards back into review (ids as --suspended lists them)')
     .option(
       '--summary',
       'what the notes yield instead of the cards: cards per rule, per file and per deck, candidates dropped per reason, and the notes skipped with why (JSON with --json)',
@@ -101,7 +109,10 @@ export function registerCards(program: Command): void {
       'after',
       `
 Warnings about single notes (not UTF-8, binary, too big, invalid front matter)
-go to stderr; the other notes are still listed.
+go to stderr; the other notes are still listed. Once build or review has made
+the study database, only the notes changed since the last run are parsed; the
+others are read from the extraction cache beside it, which build, review and
+stats share (--summary --json counts the notes parsed as "parsed").
 
 The vault's settings file (.flashmark.yml, docs/settings.md) chooses the
 rules, the decks and the notes to ignore; its "keep" brings a kind of
@@ -111,28 +122,37 @@ Examples:
   flashmark cards notes
   flashmark cards ~/vault --summary
   flashmark cards ~/vault --dropped
+  flashmark cards notes --suspended
+  flashmark cards notes --unsuspend 3d4c65e18dfd183c
   flashmark cards ~/vault --json | jq '.[] | select(.rule == "table") | .front'`,
     )
     .action(async (notes: string, options: CardsCommandOptions) => {
       const notesDir = resolveNotesDir(notes);
+      if (options.suspended || options.unsuspend) {
+        const statePath = resolveStatePath(notesDir, options.state);
+        process.stdout.write(options.unsuspend ? unsuspend(statePath, options.unsuspend) : listSuspended(statePath, options.json ?? false));
+        return;
+      }
       const settings = loadVaultSettings(notesDir);
-      const vault = await loadVault(notesDir, settings.extract);
-      for (const warning of [...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]) {
-        process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
-      }
-      if (options.summary) {
-        const summary = summarizeVault(vault, settings.extract.rules);
-        process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
-        return;
-      }
-      if (options.dropped) {
-        const dropped = vault.notes.flatMap((note) => note.dropped);
-        if (options.json) process.stdout.write(`${JSON.stringify(dropped, null, 2)}\n`);
-        else process.stdout.write(dropped.length > 0 ? formatDroppedListing(dropped) : 'Nothing dropped: every candidate became a card.\n');
-        return;
-      }
-      const cards = vault.notes.flatMap((note) => note.cards);
-      if (options.json) process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
-      else process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables (--summary says why for each note).\n');
+      const statePath = resolveStatePath(notesDir, options.state);
+      // A read-only command creates no database: the cache is used once build, review or stats made one.
+      await readVault(notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, (vault) => {
+        for (const warning of allWarnings(vault)) process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
+        const notes = vault.notes();
+        if (options.summary) {
+          const summary = { ...summarizeVault({ ...vault, notes }, settings.extract.rules), parsed: vault.parsed };
+          process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+          return;
+        }
+        if (options.dropped) {
+          const dropped = notes.flatMap((note) => note.dropped);
+          if (options.json) process.stdout.write(`${JSON.stringify(dropped, null, 2)}\n`);
+          else process.stdout.write(dropped.length > 0 ? formatDroppedListing(dropped) : 'Nothing dropped: every candidate became a card.\n');
+          return;
+        }
+        const cards = notes.flatMap((note) => note.cards);
+        if (options.json) process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
+        else process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables (--summary says why for each note).\n');
+      });
     });
 }

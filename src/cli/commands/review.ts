@@ -2,7 +2,9 @@ import { Option, type Command } from 'commander';
 import { loadVaultSettings } from '../../settings/index.js';
 import { startReview } from '../../review/start.js';
 import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/schedulers.js';
-import { loadVault } from '../../vault/load.js';
+import type { Db } from '../../store/database.js';
+import { syncNoteCards } from '../../study/sync.js';
+import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
 import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
@@ -29,8 +31,10 @@ export function registerReview(program: Command): void {
       'after',
       `
 Keys: Enter or Space shows the answer; 0-5 grade it (5 perfect, 4 correct after
-hesitation, 3 correct with serious difficulty, 2/1/0 wrong); u undoes the last
-answer; q quits with a summary. At a terminal each key acts at once. Otherwise
+hesitation, 3 correct with serious difficulty, 2/1/0 wrong), and Space or Enter
+on the answer grades 4 (Good); each grade's next interval is shown; - buries the
+card until tomorrow, @ suspends it (flashmark cards --suspended, --unsuspend ID),
+e opens its note in $VISUAL/$EDITOR; u undoes the last answer; q quits with a summary. At a terminal each key acts at once. Otherwise
 each input line is one key (an empty line is Enter), and the session ends by
 itself when no card is left. Cards graded below 4 come back in the same session
 until they score 4 or more; those repeats do not change the schedule.
@@ -45,19 +49,17 @@ Examples:
       const notesDir = resolveNotesDir(notes);
       const settings = loadVaultSettings(notesDir);
       const start = resolveStudyNow(options.now);
+      const statePath = resolveStatePath(notesDir, options.state);
       await startReview({
-        statePath: resolveStatePath(notesDir, options.state),
+        notesDir,
+        statePath,
         clock: runningClock(start),
         rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
         newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parsePositiveInt('--new', options.new)),
         deck: options.deck,
         buttons: options.buttons ?? false,
         scheduler: options.scheduler,
-        loadCards: async () => {
-          const vault = await loadVault(notesDir, settings.extract);
-          reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
-          return vault.notes.flatMap((note) => note.cards);
-        },
+        syncNotes: (db, now) => syncVault(db, notesDir, { statePath, extract: settings.extract }, now, options.verbose ?? false).then(() => undefined),
         input: process.stdin,
         output: process.stdout,
       });
@@ -67,4 +69,18 @@ Examples:
 /** Note warnings go to stderr, one line each, so the session on stdout stays clean. */
 export function reportWarnings(warnings: readonly { file: string; message: string }[]): void {
   for (const warning of warnings) process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
+}
+
+/**
+ * Brings the study database in line with the notes, read through the
+ * extraction cache beside it, and reports the notes' warnings. Nothing is
+ * decoded or compared when no note changed since the last sync. Returns how
+ * many notes were parsed (the others came from the cache), and with `verbose` says it.
+ */
+export function syncVault(db: Db, notesDir: string, options: ReadVaultOptions, now: Date, verbose: boolean): Promise<number> {
+  return readVault(notesDir, options, (vault) => {
+    reportWarnings([...vault.warnings, ...syncNoteCards(db, vault, now)]);
+    if (verbose) process.stderr.write(`flashmark: parsed ${vault.parsed} note${vault.parsed === 1 ? '' : 's'} (the others were read from the extraction cache)\n`);
+    return vault.parsed;
+  });
 }

@@ -1,15 +1,14 @@
 import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { loadVaultSettings } from '../../settings/index.js';
 import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
 import { openStudyDatabase } from '../../study/store.js';
-import { syncCards } from '../../study/sync.js';
-import { loadVault } from '../../vault/load.js';
 import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, type StudyCommandOptions } from '../study-options.js';
-import { reportWarnings } from './review.js';
+import { syncVault } from './review.js';
 
 interface StatsCommandOptions extends StudyCommandOptions {
   json?: boolean;
@@ -42,13 +41,14 @@ Examples:
       const now = resolveStudyNow(options.now);
       const today = studyDay(now, { rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)) });
       const days = parsePositiveInt('--days', options.days);
-      const db = openStudyDatabase(resolveStatePath(notesDir, options.state));
+      const statePath = resolveStatePath(notesDir, options.state);
+      // A read-only command creates no database: without one, every card is new (counted in memory).
+      const db = openStudyDatabase(existsSync(statePath) ? statePath : ':memory:');
       try {
-        const vault = await loadVault(notesDir, settings.extract);
-        reportWarnings([...vault.warnings, ...vault.notes.flatMap((note) => note.warnings)]);
-        syncCards(db, vault.notes.flatMap((note) => note.cards), now);
+        // Without a database there is no cache beside it either: every note is parsed, nothing is written.
+        const parsed = await syncVault(db, notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, now, options.verbose ?? false);
         const stats = computeStats(db, today, days, options.deck);
-        process.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : `${statsText(stats)}\n`);
+        process.stdout.write(options.json ? `${JSON.stringify({ ...stats, parsed }, null, 2)}\n` : `${statsText(stats)}\n`);
       } finally {
         db.close();
       }

@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../bench/generate.js';
-import { buildVault } from '../../src/vault/build-vault.js';
+import { buildVault } from '../../src/build/build-vault.js';
 import { PARALLEL_MIN_BYTES } from '../../src/vault/pool.js';
 import { UserError } from '../../src/errors.js';
+import { openApkg } from '../anki/apkg.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -48,4 +49,51 @@ describe('a cold build', () => {
     expect(again.extracted).toBe(0);
     expect(again.report.packages.reduce((sum, p) => sum + p.notes, 0)).toBeGreaterThan(files.length);
   }, 60_000);
+});
+
+describe('an incremental build', () => {
+  const now = new Date('2026-05-01T10:00:00Z');
+  /** The images packed in a package: file name → bytes. */
+  const imagesIn = (apkg: string): Map<string, string> => {
+    const { media, files, db } = openApkg(readFileSync(apkg));
+    db.close();
+    return new Map(Object.entries(media).map(([entry, name]) => [name, Buffer.from(files[entry]!).toString('utf8')]));
+  };
+  const vaultWithImage = (): { dir: string; notes: string } => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-image-'));
+    const notes = join(dir, 'notes');
+    mkdirSync(join(notes, 'Biology'), { recursive: true });
+    mkdirSync(join(notes, 'attachments'));
+    writeFileSync(join(notes, 'Biology', 'cell.md'), '# Cell\n\n- **Nucleus**: holds the DNA. ![[photo.png]]\n');
+    return { dir, notes };
+  };
+
+  it('packs an edited image found by name in another folder, as a clean build does', async () => {
+    const { dir, notes } = vaultWithImage();
+    writeFileSync(join(notes, 'attachments', 'photo.png'), 'the first photo');
+    const options = { outDir: join(dir, 'decks'), statePath: join(dir, 'state', 'state.db'), now, threads: 1 };
+    await buildVault(notes, options);
+    expect([...imagesIn(join(dir, 'decks', 'Biology.apkg')).values()]).toEqual(['the first photo']);
+
+    writeFileSync(join(notes, 'attachments', 'photo.png'), 'the second photo, longer');
+    const again = await buildVault(notes, options);
+    const clean = await buildVault(notes, { ...options, outDir: join(dir, 'clean'), statePath: join(dir, 'clean-state', 'state.db') });
+
+    expect(again.reused).toBe(0);
+    expect([...imagesIn(join(dir, 'decks', 'Biology.apkg')).values()]).toEqual(['the second photo, longer']);
+    expect(imagesIn(join(dir, 'decks', 'Biology.apkg'))).toEqual(imagesIn(join(dir, 'clean', 'Biology.apkg')));
+    expect(clean.report.packages.map((p) => p.media)).toEqual(again.report.packages.map((p) => p.media));
+  }, 30_000);
+
+  it('packs an image that was missing once it appears in another folder', async () => {
+    const { dir, notes } = vaultWithImage();
+    const options = { outDir: join(dir, 'decks'), statePath: join(dir, 'state', 'state.db'), now, threads: 1 };
+    await buildVault(notes, options);
+    expect(imagesIn(join(dir, 'decks', 'Biology.apkg')).size).toBe(0);
+
+    writeFileSync(join(notes, 'attachments', 'photo.png'), 'a photo at last');
+    await buildVault(notes, options);
+
+    expect([...imagesIn(join(dir, 'decks', 'Biology.apkg')).values()]).toEqual(['a photo at last']);
+  }, 30_000);
 });

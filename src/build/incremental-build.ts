@@ -1,14 +1,14 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import type { PackageScheduling } from '../anki/index.js';
-import { BUILD_MIGRATIONS, buildPackages, packageKeyOf, type BuildReport, type PackageReport } from '../build/index.js';
-import { loadPackageRecords } from '../build/history.js';
+import { buildPackages, packageKeyOf, type BuildReport, type PackageReport } from './index.js';
+import { loadPackageRecords, peekBuildHistory, presentPackageOf } from './history.js';
+import { MediaReader } from './media.js';
 import type { Db } from '../store/database.js';
-import type { ExtractionCache } from './cache.js';
-import type { LoadedNote, LoadedVault, LoadingVault } from './incremental.js';
+import type { ExtractionCache } from '../vault/cache.js';
+import type { LoadedNote, LoadedVault, LoadingVault } from '../vault/incremental.js';
 
 /**
  * Incremental builds: a package whose inputs are exactly those of its last
@@ -20,7 +20,8 @@ import type { LoadedNote, LoadedVault, LoadingVault } from './incremental.js';
  * from its notes (cached results or fresh extraction):
  * - the same notes, each with the same text hash (and the cache is for this
  *   tool version and these extraction options: see cache.ts);
- * - every image its cards refer to has the same size, mtime and inode;
+ * - every image its cards refer to, found as the package writer finds it
+ *   (media.ts), has the same size, mtime and inode;
  * - its `.apkg` is still on disk with the size and mtime the last build left,
  *   and the build history in the study database records the same bytes
  *   (sha256) for it — a deleted or replaced study database rebuilds all;
@@ -36,7 +37,7 @@ interface PackageRecord {
   sha256: string;
   size: number;
   mtimeMs: number;
-  /** Image path (relative to the notes root) → stat signature. */
+  /** Image path as the cards write it (relative to the notes root) → stat signature of the file it leads to. */
   media: Record<string, string>;
   /** The report of its last build; carried over as "all unchanged". */
   report: PackageReport | null;
@@ -49,9 +50,12 @@ export interface IncrementalBuildOptions {
   outDir: string;
   statePath: string;
   now: Date;
+  /** See BuildOptions. */
+  waitUntil?: ((ms: number) => Promise<void>) | undefined;
   cache: ExtractionCache;
   /** `build --with-progress`: package bytes then depend on the study database too, so nothing is carried over. */
   scheduling?: PackageScheduling | undefined;
+  onRetired?: (guids: readonly string[]) => void;
 }
 
 export interface IncrementalBuildResult {
@@ -80,10 +84,11 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   if (db) {
     try {
       published = new Map(loadPackageRecords(db, outDir).map((r) => [r.key, r.sha256]));
+      const images = new MediaReader(vault.root);
       for (const [key, notes] of groups) {
         const json = stored.get(key);
         const record = json === undefined ? undefined : (JSON.parse(json) as PackageRecord);
-        if (record && canReuse(record, key, notes, vault.root, published)) reused.set(key, record);
+        if (record && canReuse(record, key, notes, images, published)) reused.set(key, record);
       }
       releaseEntangled(groups, reused, db);
     } finally {
@@ -95,7 +100,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
   let report: BuildReport;
   if (reused.size === groups.size && allPublishedStillHere) {
-    report = { outDir, packages: [], removedPackages: [], warnings: [...vault.warnings] };
+    report = { outDir, packages: [], removedPackages: [], keptPackages: [], warnings: [...vault.warnings] };
   } else {
     report = await buildPackages(
       {
@@ -103,9 +108,13 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
         notes: resultsOf(groups, reused, vault.root, facts),
         expected: new Map([...groups].filter(([key]) => !reused.has(key)).map(([key, notes]) => [key, notes.length])),
         warnings: vault.warnings,
+        unreadable: unreadableWithoutNotes(vault.warnings, groups),
         reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
       },
-      { outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling },
+      {
+        outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling,
+        ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}), ...(options.onRetired ? { onRetired: options.onRetired } : {}),
+      },
     );
   }
   await vault.extraction; // settled by now (every note was taken); its cache update must be done before the records
@@ -117,27 +126,14 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
 }
 
 /**
- * The build history as the last build left it, opened read-only: without the
- * whole-file integrity check and the migrations of `openStateDatabase`, which
- * `buildPackages` runs when it writes. None (so nothing is carried over) when
- * there is no history yet, or one of another schema version, or it cannot be
- * read — `buildPackages` then reports the problem.
+ * What could not be read, for packages none of whose notes could: such a
+ * package is kept, not retired (a package with readable notes is rebuilt from
+ * them, the unreadable one warned about). No note at all, with packages built
+ * before, is a folder not there yet (a mount, a sync) more often than a wish to delete them.
  */
-function peekBuildHistory(statePath: string): Db | undefined {
-  if (!existsSync(statePath)) return undefined;
-  let db: Db | undefined;
-  try {
-    db = new Database(statePath, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    const version = db
-      .prepare<[], { version: number }>("SELECT version FROM schema_version WHERE component = 'build'")
-      .get()?.version;
-    if (version === BUILD_MIGRATIONS.steps.length) return db;
-  } catch {
-    // unreadable: leave it to buildPackages
-  }
-  db?.close();
-  return undefined;
+function unreadableWithoutNotes(warnings: readonly NoteWarning[], groups: ReadonlyMap<string, unknown>): string[] {
+  const paths = warnings.filter((w) => w.unreadable && !groups.has(packageKeyOf(w.file))).map((w) => w.file);
+  return groups.size === 0 ? [...paths, '.'] : paths;
 }
 
 function groupByPackage(notes: readonly LoadedNote[]): Map<string, LoadedNote[]> {
@@ -166,23 +162,20 @@ function fingerprintOf(key: string, notes: readonly LoadedNote[]): string {
  * Released packages are checked whole, since none of their notes may be fresh.
  */
 function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: Map<string, PackageRecord>, db: Db): void {
-  // The history's rows are keyed by package first: a guid is looked up in each package that may compete for it.
-  const packageOf = db.prepare<[string, string], { package: string }>(
-    'SELECT package FROM build_notes WHERE guid = ? AND present = 1 AND package IN (SELECT value FROM json_each(?))',
-  );
+  const packageOf = presentPackageOf(db);
   const checked = new Set<string>();
   const releasedKeys = new Set<string>();
   let released = true;
   while (released && reused.size > 0) {
     released = false;
-    const candidates = JSON.stringify([...reused.keys()]);
+    const candidates = [...reused.keys()];
     for (const [key, notes] of groups) {
       if (reused.has(key) || checked.has(key)) continue;
       checked.add(key);
       for (const note of notes) {
         if (!note.fresh && !releasedKeys.has(key)) continue;
         for (const card of note.result().cards) {
-          const other = packageOf.get(card.id, candidates)?.package;
+          const other = packageOf(card.id, candidates);
           if (other !== undefined && other !== key && reused.delete(other)) {
             released = true;
             releasedKeys.add(other);
@@ -248,16 +241,6 @@ function recordsAfter(
   return records;
 }
 
-/** An image path as written, and percent-decoded (the package writer tries both). */
-function mediaVariants(path: string): string[] {
-  try {
-    const decoded = decodeURIComponent(path);
-    return decoded === path ? [path] : [path, decoded];
-  } catch {
-    return [path];
-  }
-}
-
 interface LoadedFacts {
   /** Package key → image path → stat signature, for the packages being rebuilt. */
   media: Map<string, Record<string, string>>;
@@ -280,6 +263,7 @@ async function* resultsOf(
   facts: LoadedFacts,
 ): AsyncGenerator<NoteResult> {
   const owner = new Map<string, string>();
+  const images = new MediaReader(root);
   for (const [key, notes] of groups) {
     if (reused.has(key)) continue;
     const media: Record<string, string> = {};
@@ -291,7 +275,7 @@ async function* resultsOf(
         const first = owner.get(card.id);
         if (first === undefined) owner.set(card.id, key);
         else if (first !== key) facts.entangled.add(first).add(key);
-        for (const path of card.media) for (const variant of mediaVariants(path)) media[variant] ??= statSignature(join(root, variant));
+        for (const path of card.media) media[path] ??= statSignature(join(root, images.locate(path)));
       }
       yield result;
       note.release();
@@ -312,11 +296,11 @@ function canReuse(
   record: PackageRecord,
   key: string,
   notes: readonly LoadedNote[],
-  root: string,
+  images: MediaReader,
   published: ReadonlyMap<string, string>,
 ): boolean {
   if (record.entangled || record.fingerprint !== fingerprintOf(key, notes)) return false;
-  for (const [path, signature] of Object.entries(record.media)) if (statSignature(join(root, path)) !== signature) return false;
+  for (const [path, signature] of Object.entries(record.media)) if (statSignature(join(images.root, images.locate(path))) !== signature) return false;
   if (!record.report) return !published.has(key);
   if (published.get(key) !== record.sha256) return false;
   try {

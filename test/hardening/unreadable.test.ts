@@ -1,0 +1,92 @@
+// Unreadable is not gone: a note or folder the build cannot read keeps its package as the last build left it.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, env, removeTempDirs, tempDir, type Run } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const NOBODY = '65534';
+const isRoot = process.getuid?.() === 0;
+/** chmod does not stop root: as root, the builds run as nobody (setpriv), so a mode of 000 refuses them. */
+const canDropRoot = !isRoot || spawnSync('setpriv', ['--version']).status === 0;
+
+/** The study database beside the notes: an empty (or missing) notes folder still has its build history. */
+function build(notes: string, out: string): Run {
+  const args = [cli, 'build', notes, '-o', out, '--state', join(notes, '..', 'state.db'), '--now', '2026-03-01T09:00'];
+  const [command, argv] = isRoot ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, ...args]] : [process.execPath, args];
+  const result = spawnSync(command, argv, { encoding: 'utf8', env, timeout: 120_000 });
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A vault of a folder package and a top-level note package, built once; the folders open to the build's user. */
+function builtVault(name: string): { notes: string; out: string; git: string; top: string } {
+  const dir = tempDir(name);
+  chmodSync(dir, 0o777);
+  const notes = join(dir, 'notes');
+  const out = join(dir, 'decks');
+  mkdirSync(join(notes, 'Git'), { recursive: true });
+  mkdirSync(out);
+  writeFileSync(join(notes, 'Git', 'basics.md'), '# Git\n\n- **commit**: a snapshot\n- **branch**: a pointer\n');
+  writeFileSync(join(notes, 'Git', 'more.md'), '# More\n\n- **tag**: a name\n');
+  writeFileSync(join(notes, 'Top.md'), '# Top\n\n- **alpha**: first\n');
+  if (isRoot) spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, notes, out]);
+  const first = build(notes, out);
+  expect(first.code, first.stderr).toBe(0);
+  return { notes, out, git: join(out, 'Git.apkg'), top: join(out, 'Top.apkg') };
+}
+
+function expectKept(run: Run, files: string[], before: Map<string, Buffer>): void {
+  expect(run.code, run.stdout + run.stderr).not.toBe(0);
+  expect(run.stdout).not.toMatch(/notes are gone/);
+  expect(run.stderr).toMatch(/^flashmark: .*kept as the last build left/m);
+  for (const file of files) expect(readFileSync(file).equals(before.get(file)!), `${file} changed`).toBe(true);
+}
+
+const snapshot = (...files: string[]): Map<string, Buffer> => new Map(files.map((f) => [f, readFileSync(f)]));
+
+describe('a build that cannot read part of the notes', () => {
+  it.skipIf(!canDropRoot)('keeps the package of an unreadable folder and of an unreadable top-level note, warns, exits non-zero', () => {
+    const { notes, out, git, top } = builtVault('unreadable');
+    const before = snapshot(git, top);
+    chmodSync(join(notes, 'Git'), 0o000);
+    chmodSync(join(notes, 'Top.md'), 0o000);
+    const run = build(notes, out);
+    expect(run.stderr).toMatch(/warning: Git: folder not readable \(EACCES\)/);
+    expect(run.stderr).toMatch(/warning: Top\.md: not readable \(EACCES\)/);
+    expectKept(run, [git, top], before);
+    // Readable again: the same packages, nothing rewritten, nothing counted as removed.
+    chmodSync(join(notes, 'Git'), 0o755);
+    chmodSync(join(notes, 'Top.md'), 0o644);
+    const again = build(notes, out);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Git\.apkg: 3 notes .*0 removed.*not rewritten/);
+    expect(again.stdout).toMatch(/Top\.apkg: 1 note .*0 removed.*not rewritten/);
+  });
+  if (!canDropRoot) it.skip('running as root without setpriv: chmod cannot make a note unreadable here', () => undefined);
+
+  it('keeps the package of a half-written top-level note (cut inside a character); the other notes of a folder still build', () => {
+    const { notes, out, git, top } = builtVault('half-written');
+    const before = snapshot(git, top);
+    const text = Buffer.from('# Top\n\n- **alpha**: first ü\n');
+    writeFileSync(join(notes, 'Top.md'), text.subarray(0, text.length - 2));
+    const cut = Buffer.from('# More\n\n- **tag**: a näme\n');
+    writeFileSync(join(notes, 'Git', 'more.md'), cut.subarray(0, cut.indexOf('ä') + 1));
+    const run = build(notes, out);
+    expect(run.stderr).toMatch(/warning: Top\.md: not UTF-8/);
+    expectKept(run, [top], before);
+    expect(run.stdout).toMatch(/Top\.apkg: kept as the last build left it: Top\.md could not be read/);
+    expect(run.stderr).toMatch(/warning: Git\/more\.md: not UTF-8/);
+    expect(run.stdout).toMatch(/Git\.apkg: 2 notes .*1 removed.*written/);
+  });
+
+  it('keeps every package when the notes folder holds no note at all (a mount or a sync not there yet)', () => {
+    const { notes, out, git, top } = builtVault('empty');
+    const before = snapshot(git, top);
+    renameSync(notes, `${notes}-away`);
+    mkdirSync(notes);
+    const run = build(notes, out);
+    expectKept(run, [git, top], before);
+  });
+});
