@@ -101,6 +101,18 @@ function announcementStart(plain: string): number {
   return last === undefined ? 0 : (last.index ?? 0) + 1;
 }
 
+/** A value of made-up test data: a number, or one short token ("1234", "password", "admin@x.io"). */
+const SAMPLE_VALUE = /^[\p{L}\p{N}@._#+-]{1,16}$/u;
+
+/**
+ * An answer that only lists sample values with a number among them ("18, 30,
+ * 60", "1234, password"): the data of an example, not a fact.
+ */
+function isSampleValues(explanation: string): boolean {
+  const values = explanation.trim().replace(/[.;]$/u, '').split(/\s*[,;]\s*/u);
+  return values.length >= 2 && values.every((value) => SAMPLE_VALUE.test(value)) && values.some((value) => /^\d+$/u.test(value));
+}
+
 /**
  * Why a definition is not worth asking, if it is not: its term only announces
  * what follows ("Пример", "Note"), it names or sits under judgements
@@ -108,7 +120,8 @@ function announcementStart(plain: string): number {
  * restates the term or its breadcrumb.
  */
 export function definitionDrop(crumb: readonly string[], place: readonly string[], term: string, explanation: string): DropReason | undefined {
-  if (isLabel(ANNOUNCING, term) || isLabel(EXAMPLE, term)) return 'label';
+  if (isLabel(ANNOUNCING, term) || opensWithLabel(EXAMPLE, term)) return 'label';
+  if (isSampleValues(explanation)) return 'sample-data';
   const heading = place.at(-1) ?? '';
   if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';
   if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
