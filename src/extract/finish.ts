@@ -165,10 +165,9 @@ function hasLeftoverMarkup(card: Card): boolean {
 /**
  * Cards from a note's drafts: breadcrumb, id, counts. Drafts the user's
  * `exclude` names, drafts a rule judged not worth asking (unless `keep` names
- * their reason), and drafts that would make a
- * bad card (answer in sight, question too long, leftover markup) are listed as
- * dropped; drafts with an empty side make nothing; two drafts with one id or one
- * question become one card.
+ * their reason), and drafts that would make a bad card (answer in sight,
+ * question too long, leftover markup) are listed as dropped; drafts with an
+ * empty side make nothing; two drafts with one id or one question become one card.
  */
 export function finishCards(
   facts: NoteFacts,
