@@ -153,6 +153,23 @@ describe('vault settings through the binary', () => {
     expect(second?.notes).toBe(1);
     expect(second?.removed).toBe((first?.notes ?? 0) - 1);
   });
+
+  it('exclude reaches an incremental build too: the excluded cards leave the package, the others stay', () => {
+    const dir = vault({ 'Biology/Cells.md': cells });
+    const out = join(tempDir(), 'decks');
+    const build = () => {
+      const result = run(['build', dir, '-o', out, '--json']);
+      expect(result.status).toBe(0);
+      return JSON.parse(result.stdout) as { packages: { notes: number; removed: number; unchanged: number }[] };
+    };
+    const first = build().packages[0];
+    writeFileSync(join(dir, '.flashmark.yml'), 'exclude:\n  headings: [Kinds]\n  terms: [Neuron]\n');
+    const second = build().packages[0];
+    // The Kinds list and the Neuron row go; the definition and the bold cloze stay as they were.
+    expect(second?.removed).toBe(2);
+    expect(second?.notes).toBe((first?.notes ?? 0) - 2);
+    expect(second?.unchanged).toBe(second?.notes);
+  });
 });
 
 /** Path → SHA-1 of every file below `dir` (empty when it does not exist). */
