@@ -16,6 +16,17 @@ export function compileExclusions(exclude: Exclusions): ExclusionPatterns | unde
   return { headings: headings.map(compilePattern), columns: columns.map(compilePattern), terms: terms.map(compilePattern) };
 }
 
+/** A gloss in parentheses closing a term: "HTTP (HyperText Transfer Protocol)". */
+const GLOSS = /\s*[(（][^()（）]*[)）]$/u;
+
+/** What `terms` can name a draft by: its term (with and without its gloss) and its table row key. */
+function namesOf(draft: Draft): string[] {
+  const names: string[] = [];
+  if (draft.term !== undefined) names.push(draft.term, draft.term.replace(GLOSS, ''));
+  if (draft.key !== undefined) names.push(draft.key);
+  return names;
+}
+
 /** A cloze deletion in a draft's question: its number and the HTML it hides. */
 const DELETION = /\{\{c(\d+)::(.*?)\}\}/gs;
 
@@ -30,7 +41,7 @@ export function excludeDraft(draft: Draft, patterns: ExclusionPatterns): Draft {
   const excluded: Draft = { ...draft, drop: 'excluded' };
   if (draft.crumb.some((level) => matchesAny(patterns.headings, level))) return excluded;
   if (draft.column !== undefined && matchesAny(patterns.columns, draft.column)) return excluded;
-  if ([draft.term, draft.key].some((text) => text !== undefined && matchesAny(patterns.terms, text))) return excluded;
+  if (namesOf(draft).some((text) => matchesAny(patterns.terms, text))) return excluded;
   if (draft.type !== 'cloze') return draft;
   const numbers = new Set(draft.answers.filter((answer) => matchesAny(patterns.terms, answer.text)).map((answer) => String(answer.n)));
   if (numbers.size === 0) return draft;

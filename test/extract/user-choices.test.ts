@@ -51,6 +51,14 @@ describe('exclude', () => {
     ]);
   });
 
+  it('terms: a definition whose term has a gloss in parentheses, with or without the gloss', () => {
+    const note =
+      '# Tools\n\n## Automation\n\n**Ansible (automation tool)**: applies playbooks over SSH without agents.\n\n**Puppet (configuration tool)**: keeps servers in a declared state through an agent on each.\n';
+    expect(questions(note)).toEqual(['Ansible (automation tool)', 'Puppet (configuration tool)']);
+    expect(questions(note, excluding({ terms: ['ansible'] }))).toEqual(['Puppet (configuration tool)']);
+    expect(questions(note, excluding({ terms: ['PUPPET (configuration tool)'] }))).toEqual(['Ansible (automation tool)']);
+  });
+
   it('terms: in a cloze with other deletions, an excluded term is shown as plain text and the rest are still asked', () => {
     const note = '# T\n\nOnly **TCP** and **UDP** carry it.\n';
     const [card] = extract(note, excluding({ terms: ['UDP'] })).cards;
