@@ -125,8 +125,22 @@ export const YES_NO = lexicon(
 /** Emoji and their joiners, which decorate labels ("📌 Пример"). */
 const DECORATION = /[0-9#*]\u{FE0F}?\u{20E3}|\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}/gu;
 
+/** Labels recently reduced: a heading is judged once for every card under it. */
+const recentLabels = new Map<string, string>();
+const RECENT_LABELS = 4096;
+
 /** A label reduced to its words: lower-cased, decoration, numbering, parentheses and edge punctuation gone. */
 export function labelWords(text: string): string {
+  let label = recentLabels.get(text);
+  if (label === undefined) {
+    if (recentLabels.size >= RECENT_LABELS) recentLabels.clear();
+    label = reduceLabel(text);
+    recentLabels.set(text, label);
+  }
+  return label;
+}
+
+function reduceLabel(text: string): string {
   return text
     .replace(DECORATION, ' ')
     .toLowerCase()
@@ -148,9 +162,10 @@ export function isLabel(words: Lexicon, text: string): boolean {
  */
 export function opensWithLabel(words: Lexicon, text: string): boolean {
   const label = labelWords(text);
-  if (label === '') return false;
-  for (const word of words) {
-    if (label === word || (label.startsWith(word) && /^[\s:：,]/u.test(label.slice(word.length)))) return true;
+  if (words.has(label)) return true;
+  // Each opening run of words, up to a space, colon or comma: "преимущества", then "преимущества docker", …
+  for (const boundary of label.matchAll(/[\s:：,]/gu)) {
+    if (words.has(label.slice(0, boundary.index))) return true;
   }
   return false;
 }

@@ -18,8 +18,22 @@ const MAX_NEW_WORDS = 4;
 const WORD = /[\p{L}\p{N}]+/gu;
 const DENSE_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
+/** Texts recently split into words: a breadcrumb is the context of every card under it. */
+const recentWords = new Map<string, string[]>();
+const RECENT_WORDS = 4096;
+
 /** The words of a text, lower-cased; a run of a script written without spaces becomes its character pairs. */
 export function wordsOf(text: string): string[] {
+  let words = recentWords.get(text);
+  if (words === undefined) {
+    if (recentWords.size >= RECENT_WORDS) recentWords.clear();
+    words = splitWords(text);
+    recentWords.set(text, words);
+  }
+  return words;
+}
+
+function splitWords(text: string): string[] {
   const words: string[] = [];
   for (const [word] of text.toLowerCase().matchAll(WORD)) {
     if (!DENSE_SCRIPT.test(word)) {

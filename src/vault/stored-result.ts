@@ -14,11 +14,13 @@ interface StoredNote {
   deck?: string;
   tags?: string[];
   cards: StoredCard[];
-  /** Only when not empty; each candidate keeps its own file, as few notes drop many. */
-  dropped?: DroppedCard[];
+  /** Only when not empty; a candidate's file is the note's, like a card's. */
+  dropped?: StoredDropped[];
   warnings: NoteResult['warnings'];
   skipped?: string;
 }
+
+type StoredDropped = Omit<DroppedCard, 'source'> & { line: number };
 
 interface StoredCard {
   id: string;
@@ -51,7 +53,7 @@ export function storedResultJson(result: NoteResult): string {
     if (card.media.length > 0) entry.media = card.media;
     stored.cards.push(entry);
   }
-  if (result.dropped.length > 0) stored.dropped = result.dropped;
+  if (result.dropped.length > 0) stored.dropped = result.dropped.map(({ source, ...candidate }) => ({ ...candidate, line: source.line }));
   if (result.skipped !== undefined) stored.skipped = result.skipped;
   return JSON.stringify(stored);
 }
@@ -73,7 +75,10 @@ export function resultFromStoredJson(json: string): NoteResult {
       media: c.media ?? [],
     }),
   );
-  const result: NoteResult = { file: stored.file, cards, dropped: stored.dropped ?? [], warnings: stored.warnings };
+  const dropped = (stored.dropped ?? []).map(
+    ({ line, ...candidate }): DroppedCard => ({ reason: candidate.reason, rule: candidate.rule, type: candidate.type, front: candidate.front, back: candidate.back, source: { file: stored.file, line } }),
+  );
+  const result: NoteResult = { file: stored.file, cards, dropped, warnings: stored.warnings };
   if (stored.skipped !== undefined) result.skipped = stored.skipped;
   return result;
 }

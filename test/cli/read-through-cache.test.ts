@@ -42,7 +42,7 @@ function vault(): string {
 /** Adds one card to Bio/cells.md, as an edit in an editor would (a new file, a new inode). */
 function addCard(dir: string, term: string): void {
   const path = join(dir, 'Bio', 'cells.md');
-  const text = `${readFileSync(path, 'utf8')}- **${term}**: an added organelle.\n`;
+  const text = `${readFileSync(path, 'utf8')}- **${term}**: does its own job inside a living cell.\n`;
   rmSync(path);
   writeFileSync(path, text);
 }

@@ -223,10 +223,10 @@ describe('questions the note wrote in bold', () => {
 
 describe('a definition that only announces the lines below it', () => {
   it('makes no card of the announcement; the announced definitions are asked, and the label is not clozed', () => {
-    const cards = cardsOf('# T\n\n## Анализ границ\n\n**Пример:**  \nПоле принимает числа от 1 до 100. Проверим:  \n✅ **Граница:** 1, 100  \n❌ **За пределами:** 0, 101\n');
+    const cards = cardsOf('# T\n\n## Анализ границ\n\n**Пример:**  \nПоле принимает числа от 1 до 100. Проверим:  \n✅ **Граница:** крайние допустимые числа  \n❌ **За пределами:** числа сразу за границей\n');
     expect(cards.map((c) => [c.rule, questionOf(c), c.back])).toEqual([
-      ['definition', 'Граница', '1, 100'],
-      ['definition', 'За пределами', '0, 101'],
+      ['definition', 'Граница', 'крайние допустимые числа'],
+      ['definition', 'За пределами', 'числа сразу за границей'],
     ]);
   });
 });
@@ -331,11 +331,14 @@ describe('what writers type without thinking of Markdown', () => {
   });
 
   it('reads an emoji before a bold term as decoration of a definition line', () => {
-    const cards = cardsOf('# T\n\n## Пример\n\n✅ **Допустимые значения:** 18, 30, 60  \n❌ **Недопустимые значения:** 10, 61\n');
+    const cards = cardsOf('# T\n\n## Возраст\n\n✅ **Допустимые значения:** от 18 до 60 лет  \n❌ **Недопустимые значения:** младше 18 или старше 60\n');
     expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
-      ['Допустимые значения', '18, 30, 60'],
-      ['Недопустимые значения', '10, 61'],
+      ['Допустимые значения', 'от 18 до 60 лет'],
+      ['Недопустимые значения', 'младше 18 или старше 60'],
     ]);
+    // Sample values alone ("18, 30, 60") are an example's data, turned down with that reason.
+    const sample = extractNote('n.md', '# T\n\n## Возраст\n\n✅ **Допустимые значения:** 18, 30, 60\n');
+    expect(sample.dropped.map((d) => d.reason)).toEqual(['sample-data']);
   });
 });
 
