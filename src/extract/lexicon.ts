@@ -151,9 +151,12 @@ function reduceLabel(text: string): string {
     .trim();
 }
 
+/** Longer than any word of a lexicon with its decoration: a text this long is never a label, and only its opening is read for one. */
+const MAX_LABEL = 80;
+
 /** Whether a label is one of a lexicon's words. */
 export function isLabel(words: Lexicon, text: string): boolean {
-  return words.has(labelWords(text));
+  return text.length <= MAX_LABEL && words.has(labelWords(text));
 }
 
 /**
@@ -161,7 +164,7 @@ export function isLabel(words: Lexicon, text: string): boolean {
  * "Преимущества Docker", "📌 Пример", "Example: login" name their kind first.
  */
 export function opensWithLabel(words: Lexicon, text: string): boolean {
-  const label = labelWords(text);
+  const label = labelWords(text.length > MAX_LABEL ? text.slice(0, MAX_LABEL) : text);
   if (words.has(label)) return true;
   // Each opening run of words, up to a space, colon or comma: "преимущества", then "преимущества docker", …
   for (const boundary of label.matchAll(/[\s:：,]/gu)) {

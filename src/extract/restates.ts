@@ -51,6 +51,9 @@ function isContent(word: string): boolean {
   return DENSE_SCRIPT.test(word) || word.length >= MIN_CONTENT_WORD;
 }
 
+/** Letters a word may carry before its stem (в-ручную, un-used). */
+const MAX_PREFIX = 2;
+
 /** Where two words are compared from: as written, or one of them past a prefix of a letter or two. */
 const OFFSETS: readonly [number, number][] = [
   [0, 0],
@@ -72,34 +75,71 @@ export function sameStem(a: string, b: string): boolean {
   });
 }
 
+/**
+ * Words to compare others against, indexed by their first letters at each
+ * offset a stem may start at: a word none of whose openings is there shares
+ * no stem with any of them, which most words of an answer are found to be
+ * without comparing them with every word of the question one by one.
+ */
+class Stems {
+  private readonly words: readonly string[];
+  private readonly exact: ReadonlySet<string>;
+  private readonly openings = new Set<string>();
+
+  constructor(words: readonly string[]) {
+    this.words = words;
+    this.exact = new Set(words);
+    for (const word of words) for (let i = 0; i <= MAX_PREFIX; i++) if (word.length - i >= MIN_STEM) this.openings.add(word.slice(i, i + MIN_STEM));
+  }
+
+  has(word: string): boolean {
+    if (this.exact.has(word)) return true;
+    let opens = false;
+    for (let i = 0; i <= MAX_PREFIX && !opens; i++) opens = word.length - i >= MIN_STEM && this.openings.has(word.slice(i, i + MIN_STEM));
+    return opens && this.words.some((known) => sameStem(known, word));
+  }
+}
+
+function isNumber(word: string): boolean {
+  return /^\d+$/u.test(word);
+}
+
+/** The words of an answer that count: content words, and numbers (a port, a limit, a year is a fact of its own). */
+function answerWordsOf(answer: string): string[] {
+  return wordsOf(answer).filter((word) => isContent(word) || isNumber(word));
+}
+
 /** An answer with this few words beyond its question and breadcrumb only repeats its context. */
 const MAX_WORDS_BEYOND_CONTEXT = 1;
 
 /**
- * Whether an answer says nothing its question and breadcrumb do not already
- * say ("Нагрузочное тестирование › Инструменты › Gatling": "Инструмент для
- * нагрузочного тестирования").
+ * Whether an answer says nothing its question and breadcrumb (`context`, in
+ * parts) do not already say ("Нагрузочное тестирование › Инструменты ›
+ * Gatling": "Инструмент для нагрузочного тестирования").
  */
-export function restatesContext(context: string, answer: string): boolean {
-  const known = wordsOf(context).filter(isContent);
-  const answerWords = wordsOf(answer).filter((word) => isContent(word) || /^\d+$/u.test(word));
+export function restatesContext(context: readonly string[], answer: string): boolean {
+  const answerWords = answerWordsOf(answer);
   if (answerWords.length < 2) return false;
-  return answerWords.filter((a) => !known.some((k) => sameStem(k, a))).length <= MAX_WORDS_BEYOND_CONTEXT;
+  const known = new Stems(context.flatMap((part) => wordsOf(part).filter(isContent)));
+  let beyond = 0;
+  for (const word of answerWords) if (!known.has(word) && ++beyond > MAX_WORDS_BEYOND_CONTEXT) return false;
+  return true;
 }
 
 /** Whether every word of an answer is already in sight, by its stem (a cloze's deletion in its breadcrumb). */
 export function givenAway(context: string, answer: string): boolean {
-  const known = wordsOf(context).filter(isContent);
   const words = wordsOf(answer).filter(isContent);
-  return words.length > 0 && words.every((a) => known.some((k) => sameStem(k, a)));
+  if (words.length === 0) return false;
+  const known = new Stems(wordsOf(context).filter(isContent));
+  return words.every((word) => known.has(word));
 }
 
 export function restates(key: string, answer: string): boolean {
-  const keyWords = wordsOf(key).filter((word) => isContent(word) && !/^\d+$/u.test(word));
+  const keyWords = wordsOf(key).filter((word) => isContent(word) && !isNumber(word));
   if (keyWords.length === 0) return false;
-  // A number in the answer (a port, a limit, a year) is a fact of its own.
-  const answerWords = wordsOf(answer).filter((word) => isContent(word) || /^\d+$/u.test(word));
-  if (!keyWords.every((k) => answerWords.some((a) => sameStem(k, a)))) return false;
-  const own = answerWords.filter((a) => !keyWords.some((k) => sameStem(k, a)));
-  return own.length <= MAX_NEW_WORDS;
+  const answerWords = answerWordsOf(answer);
+  const inAnswer = new Stems(answerWords);
+  if (!keyWords.every((word) => inAnswer.has(word))) return false;
+  const inKey = new Stems(keyWords);
+  return answerWords.filter((word) => !inKey.has(word)).length <= MAX_NEW_WORDS;
 }

@@ -125,7 +125,7 @@ export function definitionDrop(crumb: readonly string[], place: readonly string[
   const heading = place.at(-1) ?? '';
   if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';
   if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
-  if (restates(term, explanation) || restatesContext([...crumb, term].join(' '), explanation)) return 'restates';
+  if (restates(term, explanation) || restatesContext([...crumb, term], explanation)) return 'restates';
   return undefined;
 }
 

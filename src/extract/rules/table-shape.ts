@@ -25,8 +25,18 @@ const ROWS_PER_VALUE = 4;
 /** Share of a table's keys that makes it a rubric (skill levels) or a catalogue (links). */
 const MOSTLY = 0.6;
 
+/** Cells read already: the shape of a table is judged from each cell's text several times. */
+const cellTexts = new WeakMap<TableCell, string>();
+
+/** A cell's plain text, white space collapsed. */
 export function cellText(cell: TableCell | undefined): string {
-  return normalizeSpace(indexInline(cell?.children ?? []).plain);
+  if (!cell) return '';
+  let text = cellTexts.get(cell);
+  if (text === undefined) {
+    text = normalizeSpace(indexInline(cell.children).plain);
+    cellTexts.set(cell, text);
+  }
+  return text;
 }
 
 function slice(row: TableRow, from: number, to: number): TableRow {

@@ -6,7 +6,7 @@ import { restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription } from '../reverse.js';
 import { EXAMPLE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
-import { columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
+import { cellText, columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
 
 /**
  * Cards one table may make: a bigger grid floods a deck with cards no one
@@ -167,8 +167,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       keyCue = `${group.text}\u001f${keyText}`;
     }
     // A row whose cells all speak of its key ("Стандартизация": "строго стандартизирован" | "нет стандарта") compares; the difference is the fact.
-    const texts = cells.map((cell) => normalizeSpace(indexInline(cell.children).plain));
-    const context = (i: number): string => [...section.crumb, keyText, headers[keyColumn + i + 1]?.text ?? ''].join(' ');
+    const texts = cells.map(cellText);
+    const context = (i: number): string[] => [...section.crumb, keyText, headers[keyColumn + i + 1]?.text ?? ''];
     const restating = new Set(texts.flatMap((text, i) => (restates(keyText, text) || restatesContext(context(i), text) ? [i] : [])));
     const comparing = restating.size > 1;
     // "Платформы: Windows, macOS, Linux" under every tool compared: no difference to learn.
