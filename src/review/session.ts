@@ -4,7 +4,7 @@ import type { Grade, Sm2State } from '../schedule/sm2.js';
 import type { Db } from '../store/database.js';
 import { buryUnits, nextDue, recordAnswer, suspendUnit, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/store.js';
 import type { Key, KeySource } from './keys.js';
-import { renderUnit } from './render.js';
+import { hiddenText, renderUnit, withoutHidden } from './render.js';
 import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
 
 /** Why a card is in the session: due for review, new, or a same-day repeat of a grade below 4. */
@@ -201,7 +201,8 @@ function gradeOf(key: Key, buttons: boolean): Grade | undefined {
 function header(item: QueueItem, left: number, ansi: boolean): string {
   const reason = item.reason === 'due' ? 'review' : item.reason === 'new' ? 'new card' : 'again (same-day repeat)';
   const where = `${item.unit.sourceFile}:${item.unit.sourceLine}`;
-  return dim(`── ${reason} · ${left} left · ${item.unit.deck} · ${where}`, ansi);
+  // The deck and the file name may contain the answer (a note named after its term).
+  return dim(`── ${reason} · ${left} left · ${withoutHidden(`${item.unit.deck} · ${where}`, hiddenText(item.unit))}`, ansi);
 }
 
 /** The grade Space or Enter gives on the answer side: Good (4; `3` with --buttons). */
@@ -264,17 +265,20 @@ export function wrapText(text: string, columns: number): string {
   const visible = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
   return text
     .split('\n')
-    .map((line) => {
+    .map((whole) => {
+      // An indented line (code) keeps its indentation, on its continuation lines too.
+      const indent = /^[ \t]*/.exec(whole)![0];
+      const line = whole.slice(indent.length);
       const out: string[] = [];
       let current = '';
       for (const word of line.split(' ')) {
-        if (current !== '' && visible(current) + 1 + visible(word) > columns) {
+        if (current !== '' && indent.length + visible(current) + 1 + visible(word) > columns) {
           out.push(current);
           current = word;
         } else current = current === '' ? word : `${current} ${word}`;
       }
       out.push(current);
-      return out.join('\n');
+      return out.map((part) => indent + part).join('\n');
     })
     .join('\n');
 }
