@@ -100,7 +100,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
   let report: BuildReport;
   if (reused.size === groups.size && allPublishedStillHere) {
-    report = { outDir, packages: [], removedPackages: [], keptPackages: [], warnings: [...vault.warnings] };
+    report = { outDir, packages: [], removedPackages: [], keptPackages: [], failedPackages: [], warnings: [...vault.warnings] };
   } else {
     report = await buildPackages(
       {
@@ -208,8 +208,10 @@ function recordsAfter(
   facts: LoadedFacts,
 ): Map<string, string> {
   const reports = new Map(report.packages.map((p) => [p.key, p]));
+  const failed = new Set(report.failedPackages.map((f) => f.key));
   const records = new Map<string, string>();
   for (const [key, notes] of groups) {
+    if (failed.has(key)) continue; // not written: no record, built next time
     const kept = reused.get(key);
     if (kept) {
       records.set(key, JSON.stringify(kept));

@@ -146,6 +146,9 @@ class WorkerRun implements Extraction {
   private inFlight: Map<Worker, Set<number>> | undefined;
   private readonly exits: Promise<unknown>[] = [];
   private settle: (() => void) | undefined;
+  /** The first failure to take a batch's results (the cache's disk full): it ends the run, and `done` rejects with it. */
+  private failure: { error: unknown } | undefined;
+  private abort: ((error: unknown) => void) | undefined;
 
   constructor(
     private readonly options: Partial<ExtractOptions>,
@@ -157,6 +160,7 @@ class WorkerRun implements Extraction {
 
   add(source: NoteSource): void {
     if (this.closed) throw new Error('extraction already done');
+    this.throwIfFailed();
     this.filling.push(this.sources.push(source) - 1);
     this.fillingBytes += source.bytes.length;
     this.queuedBytes += source.bytes.length;
@@ -169,12 +173,17 @@ class WorkerRun implements Extraction {
   async done(): Promise<void> {
     this.closed = true;
     if (this.filling.length > 0) this.closeBatch();
+    this.throwIfFailed();
     if (this.inFlight) {
-      const all = new Promise<void>((resolve) => (this.settle = resolve));
+      const all = new Promise<void>((resolve, reject) => {
+        this.settle = resolve;
+        this.abort = reject;
+      });
       this.pump();
       this.settleIfDone();
       await all;
     }
+    this.throwIfFailed();
     // Too little text for workers, or every worker failed: this thread extracts what is left.
     for (; this.next < this.batches.length; this.next++) this.serially(this.next);
     await Promise.all(this.exits);
@@ -196,11 +205,13 @@ class WorkerRun implements Extraction {
     worker.on('message', (message: BatchResult) => {
       // An answer that comes after its worker was dropped is late: that batch was extracted here.
       if (!inFlight.get(worker)?.delete(message.id)) return;
-      this.complete(message.id, message.results);
-      this.pump();
+      this.guarded(() => {
+        this.complete(message.id, message.results);
+        this.pump();
+      });
     });
-    worker.on('error', () => this.drop(worker));
-    worker.on('exit', () => this.drop(worker));
+    worker.on('error', () => this.guarded(() => this.drop(worker)));
+    worker.on('exit', () => this.guarded(() => this.drop(worker)));
     return [worker, held];
   }
 
@@ -272,6 +283,28 @@ class WorkerRun implements Extraction {
       for (; this.next < this.batches.length; this.next++) this.serially(this.next);
     } else {
       this.pump();
+    }
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * Runs work of a worker's event: a failure there (storing results on a full
+   * disk) would otherwise be thrown from an event listener and end the process
+   * with a stack trace. It ends the run instead: the workers stop, `done` rejects.
+   */
+  private guarded(work: () => void): void {
+    if (this.failure) return;
+    try {
+      work();
+    } catch (error) {
+      this.failure = { error };
+      const workers = [...(this.inFlight?.keys() ?? [])];
+      this.inFlight = undefined;
+      for (const worker of workers) void worker.terminate();
+      this.abort?.(error);
     }
   }
 

@@ -173,9 +173,11 @@ describe('buildPackages', () => {
   });
 
   it('after a build that failed half-way, keeps the packages it wrote as they are: same note ids, not rewritten', async () => {
-    // intro.apkg cannot be written (a folder holds its name): the build fails after DevOps.apkg is on disk.
+    // intro.apkg cannot be written (a folder holds its name): the build reports it, with DevOps.apkg on disk.
     mkdirSync(join(out, 'intro.apkg', 'inside'), { recursive: true });
-    await expect(build(original(), T1)).rejects.toThrow();
+    const failed = await build(original(), T1);
+    expect(failed.failedPackages.map((f) => [f.key, f.message])).toEqual([['intro', expect.stringMatching(/a folder, not a regular file/)]]);
+    expect(failed.packages.map((p) => [p.key, p.written])).toEqual([['DevOps', true]]);
     const written = readFileSync(join(out, 'DevOps.apkg'));
     rmSync(join(out, 'intro.apkg'), { recursive: true });
 

@@ -62,6 +62,10 @@ Examples:
           );
         }
       }
+      if (report.failedPackages.length > 0) {
+        process.stderr.write(`flashmark: ${report.failedPackages.map((f) => `${f.file}: ${f.message}`).join('; ')}\n`);
+        process.exitCode = 1;
+      }
       if (report.keptPackages.length > 0) {
         // Unreadable is not gone: the packages stay, and the build fails until the notes can be read.
         process.stderr.write(`flashmark: ${report.keptPackages.map((k) => k.file).join(', ')}: kept as the last build left ${report.keptPackages.length === 1 ? 'it' : 'them'}; make the notes readable and build again\n`);
