@@ -132,7 +132,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
  * before, is a folder not there yet (a mount, a sync) more often than a wish to delete them.
  */
 function unreadableWithoutNotes(warnings: readonly NoteWarning[], groups: ReadonlyMap<string, unknown>): string[] {
-  const paths = warnings.filter((w) => w.unreadable && !groups.has(packageKeyOf(w.file))).map((w) => w.file);
+  const paths = warnings.filter((w) => w.kind === 'unreadable' && !groups.has(packageKeyOf(w.file))).map((w) => w.file);
   return groups.size === 0 ? [...paths, '.'] : paths;
 }
 

@@ -58,13 +58,13 @@ export function extractNote(file: string, text: string, options: Partial<Extract
   const resolved = resolveExtractOptions(options);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > resolved.maxNoteBytes) {
-    return { file, cards: [], warnings: [{ file, message: `too big (${Math.ceil(bytes / 1024)} KB, limit ${Math.ceil(resolved.maxNoteBytes / 1024)} KB); skipped` }] };
+    return { file, cards: [], warnings: [{ file, message: `too big (${Math.ceil(bytes / 1024)} KB, limit ${Math.ceil(resolved.maxNoteBytes / 1024)} KB); skipped`, kind: 'skipped' }] };
   }
   const parsed = parseNote(text, resolved.maxNesting);
-  if (!parsed.ok) return { file, cards: [], warnings: [{ file, message: parsed.reason }] };
+  if (!parsed.ok) return { file, cards: [], warnings: [{ file, message: parsed.reason, kind: 'skipped' }] };
   const { frontMatter } = parsed;
   const skipped = skipReason(parsed.tree, frontMatter);
-  if (skipped) return { file, cards: [], warnings: parsed.problems.map((message) => ({ file, message })), skipped };
+  if (skipped) return { file, cards: [], warnings: parsed.problems.map((message) => ({ file, message, kind: 'ignored' })), skipped };
   const tree = withoutMdxStatements(parsed.tree);
   const { title, heading } = noteTitle(file, tree, frontMatter.title);
   const sink: RenderSink = { file, media: new Set(), problems: new Set(parsed.problems) };
@@ -80,5 +80,5 @@ export function extractNote(file: string, text: string, options: Partial<Extract
     { file, identity: noteIdentity(file, frontMatter.id), title, deck: deckOf(file, title, frontMatter.deck, resolved.deck), tags: frontMatter.tags },
     ctx.drafts,
   );
-  return { file, cards, warnings: [...sink.problems].map((message) => ({ file, message })) };
+  return { file, cards, warnings: [...sink.problems].map((message) => ({ file, message, kind: 'ignored' })) };
 }

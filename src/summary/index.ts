@@ -1,4 +1,4 @@
-import { RULES, type Rule } from '../card.js';
+import { RULES, type NoteWarning, type Rule } from '../card.js';
 import type { Vault } from '../vault/load.js';
 
 /**
@@ -32,7 +32,7 @@ export function summarizeVault(vault: Vault, rules: readonly Rule[] = RULES): Va
   let ankiCards = 0;
   for (const note of vault.notes) {
     if (note.cards.length === 0) {
-      skipped.push({ file: note.file, reason: note.skipped ?? refusal(note.warnings.map((w) => w.message)) ?? 'no cards' });
+      skipped.push({ file: note.file, reason: note.skipped ?? refusal(note.warnings) ?? 'no cards' });
       continue;
     }
     const byRule: Partial<Record<Rule, number>> = {};
@@ -61,9 +61,9 @@ export function summarizeVault(vault: Vault, rules: readonly Rule[] = RULES): Va
 }
 
 /** The warning that made extraction refuse a note (too deep, unparsable), if one did. */
-function refusal(messages: string[]): string | undefined {
-  const message = messages.find((m) => /; skipped\b/.test(m));
-  return message === undefined ? undefined : withoutSkipped(message);
+function refusal(warnings: readonly NoteWarning[]): string | undefined {
+  const warning = warnings.find((w) => w.kind === 'skipped');
+  return warning === undefined ? undefined : withoutSkipped(warning.message);
 }
 
 function withoutSkipped(message: string): string {

@@ -14,7 +14,7 @@ export function extractSerialized(file: string, text: string, options: Partial<E
   try {
     result = extractNote(file, text, options);
   } catch (error) {
-    result = { file, cards: [], warnings: [{ file, message: `cannot extract cards: ${messageOf(error)}` }] };
+    result = { file, cards: [], warnings: [{ file, message: `cannot extract cards: ${messageOf(error)}`, kind: 'skipped' }] };
   }
   return storedResultJson(result);
 }

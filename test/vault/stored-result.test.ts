@@ -46,7 +46,7 @@ describe('stored extraction results', () => {
     const result: NoteResult = {
       file: 'n.md',
       cards: [card({}), card({ id: 'b', deck: 'Other' }), card({ id: 'c', tags: [] }), card({ id: 'd', source: { file: 'm.md', line: 9 }, media: ['i.png'] })],
-      warnings: [{ file: 'n.md', message: 'w' }],
+      warnings: [{ file: 'n.md', message: 'w', kind: 'ignored' }],
       skipped: 'empty',
     };
     expect(resultFromStoredJson(storedResultJson(result))).toEqual(result);
