@@ -9,7 +9,8 @@ import type { PreparedNote } from './plan.js';
 /** The package a card goes into: the first segment of its note's path (`DevOps/a.md` -> `DevOps`, `intro.md` -> `intro`). */
 export function packageKeyOf(file: string): string {
   const first = file.split('/')[0] ?? file;
-  return file.includes('/') ? first : first.replace(/\.(md|markdown)$/i, '');
+  // NFC, as the note's identity: a copy with NFD names keeps its package and history.
+  return (file.includes('/') ? first : first.replace(/\.(md|markdown)$/i, '')).normalize('NFC');
 }
 
 export interface Prepared {
