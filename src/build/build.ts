@@ -101,10 +101,18 @@ export interface KeptPackageReport {
   unreadable: string[];
 }
 
+/** A note (a flashmark card) gone from the notes since the last build: its Anki guid, and the package it was in. */
+export interface RemovedNote {
+  guid: string;
+  package: string;
+}
+
 export interface BuildReport {
   outDir: string;
   packages: PackageReport[];
   removedPackages: RemovedPackageReport[];
+  /** Notes gone from the notes since the last build (not those that moved to another package). */
+  removedNotes: RemovedNote[];
   /** Packages left as the last build wrote them because what they are made from could not be read; the build then fails. */
   keptPackages: KeptPackageReport[];
   /** Packages that could not be written (the last build's file, if any, left as it was); the build then fails. */
@@ -189,10 +197,13 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     const removedPackages = retireMissingPackages(previous, new Set([...built, ...reused, ...failedKeys]), removed);
     history.write(() => saveBuild(db, outDir, rows, records));
     const keptReports = kept.map(({ record, unreadable }) => ({ key: record.key, file: record.file, unreadable }));
+    const gone = new Set(retired);
+    const removedNotes = removed.filter((h) => gone.has(h.guid)).map((h) => ({ guid: h.guid, package: h.pkg }));
     return {
       outDir,
       packages: packages.sort((a, b) => compareKeys(a.key, b.key)),
       removedPackages,
+      removedNotes: removedNotes.sort((a, b) => compareKeys(a.package, b.package) || compareKeys(a.guid, b.guid)),
       keptPackages: keptReports,
       failedPackages: failed,
       warnings,

@@ -100,7 +100,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
   let report: BuildReport;
   if (reused.size === groups.size && allPublishedStillHere) {
-    report = { outDir, packages: [], removedPackages: [], keptPackages: [], failedPackages: [], warnings: [...vault.warnings] };
+    report = { outDir, packages: [], removedPackages: [], removedNotes: [], keptPackages: [], failedPackages: [], warnings: [...vault.warnings] };
   } else {
     report = await buildPackages(
       {
