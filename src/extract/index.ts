@@ -11,7 +11,7 @@ import { skipReason, withoutMdxStatements } from './skip.js';
 import { cleanHeading, deckLevel, hasWords, isContentsHeading, titleFromFileName } from './text.js';
 import { walkNote } from './walk.js';
 
-export { DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type DeckScheme, type ExtractOptions } from './options.js';
+export { DEFAULT_EXTRACT_OPTIONS, cardOptionsOf, resolveExtractOptions, type CardOptions, type DeckScheme, type ExtractOptions, type ScanOptions } from './options.js';
 export { cardId, noteIdentity } from './identity.js';
 export { titleFromFileName } from './text.js';
 

@@ -15,7 +15,7 @@ export interface ReviewSettings {
 export interface VaultSettings {
   /** The settings file read, as shown in messages; undefined when the vault has none. */
   file?: string;
-  /** `ignore`, `rules`, `deck`: pass as the extraction options of loadVault / buildVault (they key the caches too). */
+  /** `ignore`, `rules`, `deck`: pass as the extraction options of loadVault / buildVault (`rules` and `deck` key the extraction cache, `ignore` does not). */
   extract: Partial<ExtractOptions>;
   review: ReviewSettings;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
-import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
+import { cardOptionsOf, resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { findNoteFiles, problemOf, readNoteBytes, type IgnoredNote, type NoteFailure } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
 import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
@@ -76,7 +76,7 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
   const startedMs = Date.now();
   const handOff = new HandOff(cache ? HAND_OFF_CHARS : Infinity);
   // Started before the notes are read: workers parse the first notes while the rest are read.
-  const extraction = startExtraction(extract, poolOptions(options), (batch) => {
+  const extraction = startExtraction(cardOptionsOf(extract), poolOptions(options), (batch) => {
     const arrived = batch.map(({ index, json }) => ({ ...stale[index]!, json }));
     cache?.putBatch(arrived.map(({ source, hash, stat, json }) => [source.file, { hash, stat, result: json }]));
     for (const { source, arrival, json } of arrived) {
