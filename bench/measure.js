@@ -18,7 +18,8 @@ const TIME = '/usr/bin/time';
 
 /**
  * @param {string[]} args arguments to `node`
- * @param {{ env?: NodeJS.ProcessEnv }} [options]
+ * @param {{ env?: NodeJS.ProcessEnv, discardStdout?: boolean }} [options] `discardStdout`: the child writes
+ *   its output to /dev/null, for output too large to keep (`cards --json` of 10,000 notes)
  * @returns {Promise<Run>}
  */
 export function measure(args, options = {}) {
@@ -26,11 +27,11 @@ export function measure(args, options = {}) {
   const [command, argv] = useTime ? [TIME, ['-v', process.execPath, ...args]] : [process.execPath, args];
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(command, argv, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, { env: options.env ?? process.env, stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let polledKb = 0;
-    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout?.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const poll = useTime
       ? undefined
