@@ -26,6 +26,7 @@ import { editNoteText, generateVault } from './generate.js';
 import { measure } from './measure.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const TIME = '/usr/bin/time';
 const cli = join(here, '..', 'dist', 'cli', 'main.js');
 const outRoot = join(here, 'out');
 
@@ -81,7 +82,9 @@ async function flashmark(args, options = {}) {
  */
 async function reviewToFirstCard(vault) {
   const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, [cli, 'review', vault, '--verbose'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const timed = existsSync(TIME);
+  const [command, argv] = timed ? [TIME, ['-v', process.execPath, cli, 'review', vault, '--verbose']] : [process.execPath, [cli, 'review', vault, '--verbose']];
+  const child = spawn(command, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -94,7 +97,11 @@ async function reviewToFirstCard(vault) {
   });
   child.stdin.end('q\n');
   await new Promise((r) => child.once('close', r));
-  return { seconds, parsed: Number(/parsed (\d+) note/.exec(stderr)?.[1]) };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  // The whole run's CPU: quitting after the first card costs next to nothing.
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
+  return { seconds, cpuSeconds, parsed: Number(/parsed (\d+) note/.exec(stderr)?.[1]) };
 }
 
 /**
@@ -110,13 +117,23 @@ async function commandsOn(vault, decks, edited) {
   const firstSync = await flashmark(['stats', vault, '--json']);
   /** @type {Record<string, number[]>} */
   const times = { build: [], stats: [], cards: [], review: [] };
+  /** @type {Record<string, number[]>} */
+  const cpu = { build: [], stats: [], cards: [], review: [] };
+  /** @param {string} name @param {{ seconds: number, cpuSeconds: number | undefined }} run */
+  const note = (name, run) => {
+    times[name]?.push(run.seconds);
+    if (run.cpuSeconds !== undefined) cpu[name]?.push(run.cpuSeconds);
+  };
   for (let round = 0; round < COMMAND_RUNS; round++) {
-    times.build.push((await build(vault, decks)).seconds);
-    times.stats.push((await flashmark(['stats', vault])).seconds);
-    times.cards.push((await flashmark(['cards', vault, '--json'], { discardStdout: true })).seconds);
-    times.review.push((await reviewToFirstCard(vault)).seconds);
+    note('build', await build(vault, decks));
+    note('stats', await flashmark(['stats', vault]));
+    note('cards', await flashmark(['cards', vault, '--json'], { discardStdout: true }));
+    note('review', await reviewToFirstCard(vault));
   }
-  const best = Object.fromEntries(Object.entries(times).map(([name, runs]) => [name, Math.min(...runs)]));
+  /** @param {Record<string, number[]>} runs */
+  const bestOf = (runs) => Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, list.length > 0 ? Math.min(...list) : NaN]));
+  const best = bestOf(times);
+  const bestCpu = bestOf(cpu);
 
   let round = 10;
   const edit = () => writeFileSync(edited, editNoteText(readFileSync(edited, 'utf8'), round++));
@@ -126,7 +143,7 @@ async function commandsOn(vault, decks, edited) {
   const cards = JSON.parse((await flashmark(['cards', vault, '--summary', '--json'])).stdout).parsed;
   edit();
   const review = (await reviewToFirstCard(vault)).parsed;
-  return { firstSync: firstSync.seconds, times, best, parsedAfterEdit: { stats, cards, review }, peak: firstSync.maxRssMb ?? 0 };
+  return { firstSync: firstSync.seconds, times, cpu, best, bestCpu, parsedAfterEdit: { stats, cards, review }, peak: firstSync.maxRssMb ?? 0 };
 }
 
 /**
@@ -217,7 +234,7 @@ async function benchSize(notes) {
     peak,
     cards,
     ratio: cold.seconds / bare,
-    runs: { bare: [firstBare, secondBare], cold: [firstCold.seconds, secondCold.seconds] },
+    runs: { bare: [firstBare, secondBare], cold: [firstCold.seconds, secondCold.seconds], coldCpu: [firstCold.cpuSeconds, secondCold.cpuSeconds] },
   };
 }
 
@@ -245,7 +262,8 @@ const widths = table[0]?.map((_, c) => Math.max(...table.map((row) => (row[c] ??
 console.log('\nflashmark at vault scale (bench/vault.js)');
 for (const row of table) console.log(row.map((cell, c) => cell.padStart(widths[c] ?? 0)).join('  '));
 for (const r of rows) {
-  console.log(`${r.notes} notes, each run: bare parse ${r.runs.bare.map(secs).join(' and ')}, cold build ${r.runs.cold.map(secs).join(' and ')}`);
+  const coldCpu = r.runs.coldCpu.map((c) => (c === undefined ? '?' : secs(c))).join(' and ');
+  console.log(`${r.notes} notes, each run: bare parse ${r.runs.bare.map(secs).join(' and ')}, cold build ${r.runs.cold.map(secs).join(' and ')} (CPU, all threads: ${coldCpu})`);
 }
 console.log('targets: cold/bare <= 0.75 at 1,000 and 2,000, <= 0.65 at 10,000; no change < 1 s; one note changed < 1.5 s, 1 note parsed; watch < 1 s; peak < 1 GB');
 
@@ -254,7 +272,7 @@ if (withCommands.length > 0) {
   /** @param {number} seconds @param {number} base */
   const vs = (seconds, base) => `${secs(seconds)} (${(seconds / base).toFixed(2)}×)`;
   const commandTable = [
-    ['notes', 'build, no change', 'stats', 'cards --json', 'review → first card', 'parsed after one edit (stats / cards / review)', 'first stats after a cold build'],
+    ['notes', 'build, no change', 'stats', 'cards --json', 'review → first card', 'CPU: build / stats / cards / review', 'parsed after one edit (stats / cards / review)', 'first stats after a cold build'],
     ...withCommands.map((r) => {
       const c = /** @type {NonNullable<typeof r.commands>} */ (r.commands);
       return [
@@ -263,6 +281,7 @@ if (withCommands.length > 0) {
         vs(c.best.stats ?? 0, c.best.build ?? 1),
         vs(c.best.cards ?? 0, c.best.build ?? 1),
         vs(c.best.review ?? 0, c.best.build ?? 1),
+        ['build', 'stats', 'cards', 'review'].map((name) => (c.bestCpu[name] ?? NaN).toFixed(2)).join(' / ') + ' s',
         `${c.parsedAfterEdit.stats} / ${c.parsedAfterEdit.cards} / ${c.parsedAfterEdit.review}`,
         secs(c.firstSync),
       ];
@@ -274,6 +293,7 @@ if (withCommands.length > 0) {
   for (const r of withCommands) {
     const c = /** @type {NonNullable<typeof r.commands>} */ (r.commands);
     console.log(`${r.notes} notes, each run: ${Object.entries(c.times).map(([name, runs]) => `${name} ${runs.map(secs).join(', ')}`).join('; ')}`);
+    console.log(`${r.notes} notes, CPU of each run: ${Object.entries(c.cpu).map(([name, runs]) => `${name} ${runs.map(secs).join(', ')}`).join('; ')}`);
   }
   console.log('targets: each command within 1.5× the rebuild with nothing changed; after one edit, 1 note parsed by each');
 }
