@@ -46,6 +46,10 @@ export interface SessionSummary {
   /** Cards still waiting when the session ended (0 when it ran out of cards). */
   left: number;
   next: { day: number; count: number } | null;
+  /** Time from the first card shown to the end, in seconds. */
+  seconds: number;
+  /** Answers per grade given (same-day repeats included; undone ones not). */
+  grades: Partial<Record<Grade, number>>;
 }
 
 /** The grades as sm2.md defines them, in two lines that fit a terminal. */
@@ -68,6 +72,7 @@ interface Counts {
   reviewed: number;
   recalled: number;
   answers: number;
+  grades: Partial<Record<Grade, number>>;
 }
 
 /**
@@ -78,7 +83,8 @@ interface Counts {
 export async function runSession(options: SessionOptions): Promise<SessionSummary> {
   const { db, keys, write, tty } = options;
   let queue = [...options.queue];
-  let counts: Counts = { reviewed: 0, recalled: 0, answers: 0 };
+  let counts: Counts = { reviewed: 0, recalled: 0, answers: 0, grades: {} };
+  const started = options.clock().getTime();
   const history: Step[] = [];
   const ansi = tty;
   const wrap = (text: string) => (tty && options.columns ? wrapText(text, options.columns) : text);
@@ -168,6 +174,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
       answers: counts.answers + 1,
       reviewed: counts.reviewed + (record.kind === 'scheduled' ? 1 : 0),
       recalled: counts.recalled + (record.kind === 'scheduled' && grade >= RECALLED_GRADE ? 1 : 0),
+      grades: { ...counts.grades, [grade]: (counts.grades[grade] ?? 0) + 1 },
     };
     queue = queue.slice(1);
     if (grade < DONE_TODAY_GRADE) queue.push({ unit: item.unit, reason: 'repeat' });
@@ -183,7 +190,8 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     write(`${notice}\n`);
   }
 
-  const summary: SessionSummary = { ...counts, left: queue.length, next: nextDue(db, options.today, options.deck) };
+  const seconds = Math.max(0, Math.round((options.clock().getTime() - started) / 1000));
+  const summary: SessionSummary = { ...counts, left: queue.length, next: nextDue(db, options.today, options.deck), seconds };
   write(`\n${summaryText(summary, options.today)}\n`);
   return summary;
 }
@@ -241,6 +249,13 @@ function acknowledgement(record: AnswerRecord, today: number): string {
   return `saved ${record.grade}: next review ${inDays(record.due - today)}, ${dayToIso(record.due)}${again}`;
 }
 
+/** A session's length as people say it: seconds, or minutes and seconds, or hours and minutes. */
+function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+}
+
 function inDays(days: number): string {
   return days === 1 ? 'tomorrow' : `in ${days} days`;
 }
@@ -251,6 +266,10 @@ export function summaryText(summary: SessionSummary, today: number): string {
   const lines = [
     `Reviewed ${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'}, recalled ${summary.recalled}${share}; ${summary.answers} answer${summary.answers === 1 ? '' : 's'} in all, same-day repeats included.`,
   ];
+  if (summary.answers > 0) {
+    const grades = GRADES.filter((g) => summary.grades[g]).map((g) => `${g}: ${summary.grades[g]}`).join(' · ');
+    lines.push(`Time ${duration(summary.seconds)}; answers by grade ${grades}.`);
+  }
   if (summary.left > 0) lines.push(`${summary.left} card${summary.left === 1 ? '' : 's'} still waiting today.`);
   lines.push(
     summary.next

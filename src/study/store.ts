@@ -90,19 +90,51 @@ export function dueUnits(db: Db, today: number, deck?: string): StudyUnit[] {
     .filter((unit) => deckMatches(unit.deck, deck));
 }
 
-/** Up to `limit` active new cards, in note order (on study day `today`: those buried that day wait). */
-export function newUnits(db: Db, limit: number, deck?: string, today = -1): StudyUnit[] {
+/**
+ * Up to `limit` active new cards, in note order (on study day `today`: those
+ * buried that day wait); `accept` may pass over a card by its deck (a deck at its limit).
+ */
+export function newUnits(db: Db, limit: number, deck?: string, today = -1, accept: (deck: string) => boolean = () => true): StudyUnit[] {
   if (limit <= 0) return [];
   const units: StudyUnit[] = [];
   const rows = db
     .prepare<[{ today: number }], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE ${IN_SESSIONS} AND due_day IS NULL ORDER BY source_file, source_line, ord`)
     .iterate({ today });
   for (const row of rows) {
-    if (!deckMatches(row.deck, deck)) continue;
+    if (!deckMatches(row.deck, deck) || !accept(row.deck)) continue;
     units.push(toUnit(row));
     if (units.length >= limit) break;
   }
   return units;
+}
+
+/** New cards first answered on study day `day`, by deck (undone answers do not count). */
+export function newCardsStudiedByDeck(db: Db, day: number): Map<string, number> {
+  const rows = db
+    .prepare<[number], { deck: string; n: number }>(
+      `SELECT c.deck AS deck, count(*) AS n FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
+       WHERE r.day = ? AND r.kind = 'scheduled' AND r.state_before IS NULL AND r.undone_at IS NULL GROUP BY c.deck`,
+    )
+    .all(day);
+  return new Map(rows.map((row) => [row.deck, row.n]));
+}
+
+/** How many active new cards there are (of `deck` and below), buried ones aside: what a limit keeps waiting. */
+export function newCardsWaiting(db: Db, today: number, deck?: string): number {
+  return db
+    .prepare<[{ today: number }], { deck: string }>(`SELECT deck FROM study_card WHERE ${IN_SESSIONS} AND due_day IS NULL`)
+    .all({ today })
+    .filter((row) => deckMatches(row.deck, deck)).length;
+}
+
+/** Every deck name of the active cards and the decks above them (`A::B` gives `A` and `A::B`), sorted. */
+export function deckNames(db: Db): string[] {
+  const names = new Set<string>();
+  for (const deck of db.prepare<[], string>('SELECT DISTINCT deck FROM study_card WHERE retired = 0').pluck().all()) {
+    const levels = deck.split('::');
+    levels.forEach((_level, i) => names.add(levels.slice(0, i + 1).join('::')));
+  }
+  return [...names].sort();
 }
 
 /** How many new cards were first answered on study day `day` (across sessions; undone answers do not count). */

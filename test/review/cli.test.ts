@@ -90,7 +90,8 @@ describe('flashmark review, driven through stdin over several simulated days', (
     // Same study day, late evening and after midnight (before the 4 am rollover): the new-card limit is used up.
     const again = review('2026-03-03T03:30', [], '--new', '2');
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('Nothing to review today.');
+    expect(again.stdout).toContain('Daily limit reached: 2 new cards wait (tomorrow, or --new).');
+    expect(again.stdout).not.toContain('Nothing to review');
     expect(again.stdout).toContain('Next due: 2026-03-03 (tomorrow), 2 cards.');
 
     // Day 2: the two due cards first, then two new ones. Nucleus 5 is undone and answered 3 instead (so it repeats).

@@ -48,7 +48,7 @@ describe('settings file', () => {
   it.each([
     ['rulez: [bold]', 'unknown setting "rulez" (known: ignore, rules, deck, review)'],
     ['deck: { scheme: note, nme: x }', 'unknown setting "deck.nme" (known: deck.scheme, deck.name)'],
-    ['review: { new_cards: 3 }', 'unknown setting "review.new_cards" (known: review.new, review.rollover)'],
+    ['review: { new_cards: 3 }', 'unknown setting "review.new_cards" (known: review.new, review.newPerDeck, review.rollover)'],
     ['rules: { bolt: false }', 'unknown setting "rules.bolt" (known: rules.bold, rules.definition, rules.list, rules.table)'],
     ['rules: 3', '"rules" should be a list of rules (bold, definition, list, table) or rule: true/false lines, not 3'],
     ['rules: [bold, cloze]', '"rules": unknown rule "cloze" (rules: bold, definition, list, table)'],
@@ -63,7 +63,7 @@ describe('settings file', () => {
     ['review: { new: -1 }', '"review.new" should be a whole number of new cards per day (0 or more), not -1'],
     ['review: { new: "20" }', '"review.new" should be a whole number of new cards per day (0 or more), not "20"'],
     ['review: { rollover: 24 }', '"review.rollover" should be the hour a study day starts, 0 to 23, not 24'],
-    ['review: 5', '"review" should be a set of settings (new, rollover), not 5'],
+    ['review: 5', '"review" should be a set of settings (new, newPerDeck, rollover), not 5'],
     ['- bold\n- table', 'should be a set of settings (key: value lines), not a list'],
     ['rules: [bold\nignore: x', 'invalid YAML at line 2: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['rules: [bold]\nrules: [table]', 'invalid YAML at line 2: Map keys must be unique'],

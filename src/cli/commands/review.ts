@@ -11,6 +11,7 @@ import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type S
 
 interface ReviewCommandOptions extends StudyCommandOptions {
   new: string;
+  newPerDeck: string;
   buttons?: boolean;
   scheduler?: SchedulerName;
 }
@@ -20,7 +21,8 @@ export function registerReview(program: Command): void {
     .command('review')
     .description('A study session in the terminal, scheduled by SM-2 (or FSRS with --scheduler fsrs): due cards first, then new ones.')
     .argument('[notes]', 'the notes folder', 'notes')
-    .addOption(new Option('--new <n>', 'new cards per study day, counted across sessions (review.new in .flashmark.yml changes the default)').default('20'))
+    .addOption(new Option('--new <n>', 'new cards per study day, all decks together, counted across sessions (review.new in .flashmark.yml changes the default)').default('20'))
+    .addOption(new Option('--new-per-deck <n>', 'new cards per study day in each deck (review.newPerDeck changes the default)').default('20'))
     .option('--buttons', 'grade with Again/Hard/Good/Easy on keys 1-4 (grades 2/3/4/5) instead of 0-5')
     .addOption(
       new Option('--scheduler <name>', 'schedule with SM-2 or FSRS from now on (kept in the study database; switching rebuilds every card from the review log)')
@@ -56,6 +58,7 @@ Examples:
         clock: runningClock(start),
         rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
         newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parsePositiveInt('--new', options.new)),
+        newPerDeck: optionOrSetting(command, 'newPerDeck', settings.review.newPerDeck, () => parsePositiveInt('--new-per-deck', options.newPerDeck)),
         deck: options.deck,
         buttons: options.buttons ?? false,
         scheduler: options.scheduler,
