@@ -69,8 +69,8 @@ export async function waitForRealClock(ms: number): Promise<void> {
   if (wait > 0 && wait <= MAX_CLOCK_WAIT_MS) await sleep(wait);
 }
 
-/** A positive integer option, or a UserError naming the option. */
-export function parsePositiveInt(name: string, value: string): number {
+/** A whole-number option (0 or more), or a UserError naming the option. */
+export function parseWholeNumber(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UserError(`${name}: expected a whole number, got ${value}`);
   return n;

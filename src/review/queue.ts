@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.js';
-import { dueUnits, newCardsStudiedByDeck, newCardsStudiedOn, newUnits, pendingRepeats } from '../study/store.js';
+import { dueUnits, newCardsStudiedByDeck, newCardsStudiedOn, newUnits, pendingRepeats } from '../study/tables.js';
 import type { QueueItem } from './session.js';
 
 export interface QueueOptions {

@@ -1,8 +1,8 @@
 import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
 import { dayToIso } from '../schedule/days.js';
-import type { Grade, Sm2State } from '../schedule/sm2.js';
+import type { Grade, CardState } from '../schedule/sm2.js';
 import type { Db } from '../store/database.js';
-import { buryUnits, nextDue, recordAnswer, suspendUnit, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/store.js';
+import { buryUnits, nextDue, recordAnswer, suspendUnit, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/tables.js';
 import type { Key, KeySource } from './keys.js';
 import { hiddenText, renderUnit, withoutHidden } from './render.js';
 import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
@@ -17,7 +17,7 @@ export interface QueueItem {
 
 export interface SessionOptions {
   db: Db;
-  scheduler: Scheduler<Sm2State>;
+  scheduler: Scheduler<CardState>;
   /** The cards of this session, in the order they are asked. */
   queue: QueueItem[];
   /** The session's clock and study day (the day stays fixed for the session). */
@@ -220,7 +220,7 @@ const GRADES: readonly Grade[] = [0, 1, 2, 3, 4, 5];
 /** Days until the next review each grade would give (undefined: a same-day repeat, which changes no schedule). */
 type Preview = ReadonlyMap<Grade, number> | undefined;
 
-function intervalsOf(item: QueueItem, scheduler: Scheduler<Sm2State>, at: AnswerTime): Preview {
+function intervalsOf(item: QueueItem, scheduler: Scheduler<CardState>, at: AnswerTime): Preview {
   if (item.reason === 'repeat') return undefined;
   return new Map(GRADES.map((grade) => [grade, scheduler.answer(item.unit.state, grade, at).due - at.today]));
 }

@@ -1,9 +1,9 @@
 import { studyDay } from '../schedule/days.js';
 import type { Db } from '../store/database.js';
-import type { SchedulerName } from '../schedule/schedulers.js';
+import type { SchedulerName } from '../schedule/by-name.js';
 import { chooseScheduler } from '../study/scheduler-choice.js';
 import { UserError } from '../errors.js';
-import { acquireSessionLock, deckMatches, deckNames, newCardsWaiting, nextDue, openStudyDatabase, releaseSessionLock } from '../study/store.js';
+import { acquireSessionLock, deckMatches, deckNames, newCardsWaiting, nextDue, openStudyDatabase, releaseSessionLock } from '../study/tables.js';
 import { closestNames } from './closest.js';
 import { openInEditor } from './editor.js';
 import { lineKeys, terminalKeys } from './keys.js';

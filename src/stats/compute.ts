@@ -1,6 +1,6 @@
 import { dayToIso } from '../schedule/days.js';
 import type { Db } from '../store/database.js';
-import { answersBetween, deckMatches, unitSchedules } from '../study/store.js';
+import { answersBetween, deckMatches, unitSchedules } from '../study/tables.js';
 import { MATURE_INTERVAL, RECALLED_GRADE } from '../schedule/grades.js';
 
 /** What `flashmark stats --json` prints. */

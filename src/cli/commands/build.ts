@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatBuildReport, formatWarnings } from '../../build/index.js';
 import { buildVault } from '../../build/build-vault.js';
-import { createProgress } from '../progress.js';
+import { createProgress } from '../progress-bar.js';
 import { loadPackageScheduling } from '../../progress/index.js';
 import { buildTargetOptions, clockWait, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';

@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
 import { loadVaultSettings } from '../../settings/index.js';
 import { startReview } from '../../review/start.js';
-import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/schedulers.js';
+import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/by-name.js';
 import type { Db } from '../../store/database.js';
 import { syncNoteCards } from '../../study/sync.js';
 import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
-import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
+import { parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
 
@@ -57,8 +57,8 @@ Examples:
         statePath,
         clock: runningClock(start),
         rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
-        newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parsePositiveInt('--new', options.new)),
-        newPerDeck: optionOrSetting(command, 'newPerDeck', settings.review.newPerDeck, () => parsePositiveInt('--new-per-deck', options.newPerDeck)),
+        newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parseWholeNumber('--new', options.new)),
+        newPerDeck: optionOrSetting(command, 'newPerDeck', settings.review.newPerDeck, () => parseWholeNumber('--new-per-deck', options.newPerDeck)),
         deck: options.deck,
         buttons: options.buttons ?? false,
         scheduler: options.scheduler,

@@ -4,8 +4,8 @@ import { loadVaultSettings } from '../../settings/index.js';
 import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
-import { openStudyDatabase } from '../../study/store.js';
-import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
+import { openStudyDatabase } from '../../study/tables.js';
+import { parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, type StudyCommandOptions } from '../study-options.js';
 import { syncVault } from './review.js';
@@ -40,7 +40,7 @@ Examples:
       const settings = loadVaultSettings(notesDir);
       const now = resolveStudyNow(options.now);
       const today = studyDay(now, { rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)) });
-      const days = parsePositiveInt('--days', options.days);
+      const days = parseWholeNumber('--days', options.days);
       const statePath = resolveStatePath(notesDir, options.state);
       // A read-only command creates no database: without one, every card is new (counted in memory).
       const db = openStudyDatabase(existsSync(statePath) ? statePath : ':memory:');

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { UserError } from '../errors.js';
 import type { LoggedAnswer } from '../schedule/replay.js';
 import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
-import { INITIAL_EASINESS, type Grade, type Sm2State } from '../schedule/sm2.js';
+import { INITIAL_EASINESS, type Grade, type CardState } from '../schedule/sm2.js';
 import { openStateDatabase, type Db } from '../store/database.js';
 import { RENAME_MIGRATIONS } from '../renames/schema.js';
 import { studyMigrations } from './schema.js';
@@ -24,7 +24,7 @@ export interface StudyUnit {
   sourceFile: string;
   sourceLine: number;
   /** undefined while the card is new (never answered). */
-  state: Sm2State | undefined;
+  state: CardState | undefined;
   /** Study day the card is due; null while new. */
   due: number | null;
 }
@@ -61,7 +61,7 @@ function toUnit(row: UnitRow): StudyUnit {
     sourceLine: row.source_line,
     state:
       row.due_day === null ? undefined
-      : row.state !== null ? (JSON.parse(row.state) as Sm2State)
+      : row.state !== null ? (JSON.parse(row.state) as CardState)
       : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
     due: row.due_day,
   };
@@ -169,7 +169,7 @@ export interface AnswerRecord {
   reviewId: number;
   kind: 'scheduled' | 'repeat';
   grade: Grade;
-  state: Sm2State;
+  state: CardState;
   due: number;
 }
 
@@ -190,7 +190,7 @@ interface ReviewRow {
  * first answer of the day to a card is 'scheduled' and moves its schedule;
  * later answers the same day are 'repeat' (sm2.md step 6) and change nothing.
  */
-export function recordAnswer(db: Db, unit: Pick<StudyUnit, 'cardId' | 'ord'>, grade: Grade, at: AnswerTime, scheduler: Scheduler<Sm2State>): AnswerRecord {
+export function recordAnswer(db: Db, unit: Pick<StudyUnit, 'cardId' | 'ord'>, grade: Grade, at: AnswerTime, scheduler: Scheduler<CardState>): AnswerRecord {
   return db.transaction((): AnswerRecord => {
     const row = db.prepare<[string, number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE card_id = ? AND ord = ?`).get(unit.cardId, unit.ord);
     if (!row) throw new UserError(`card ${unit.cardId}/${unit.ord} is not in the study database`);
@@ -238,7 +238,7 @@ export function undoAnswer(db: Db, reviewId: number, now: Date): void {
       .get(review.card_id, review.ord, reviewId)!.n;
     if (later > 0) throw new UserError('cannot undo: the card was answered again since');
     if (review.kind === 'scheduled') {
-      const before = review.state_before ? (JSON.parse(review.state_before) as Sm2State) : { repetition: 0, interval: 0, easiness: INITIAL_EASINESS };
+      const before = review.state_before ? (JSON.parse(review.state_before) as CardState) : { repetition: 0, interval: 0, easiness: INITIAL_EASINESS };
       db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, first_seen = ?, state = ? WHERE card_id = ? AND ord = ?').run(
         before.repetition, before.interval, before.easiness, review.due_before, review.first_seen_before, review.state_before, review.card_id, review.ord,
       );
@@ -358,7 +358,7 @@ function sourceRow(unit: UnitSource): Omit<SourceRow, 'retired'> {
 }
 
 /** Sets a unit's scheduling state and due day (a scheduler switch rebuilding every card from the log). */
-export function stateWriter(db: Db): (unit: Pick<UnitSource, 'cardId' | 'ord'>, state: Sm2State, due: number) => void {
+export function stateWriter(db: Db): (unit: Pick<UnitSource, 'cardId' | 'ord'>, state: CardState, due: number) => void {
   const update = db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, state = ? WHERE card_id = ? AND ord = ?');
   return (unit, state, due) => update.run(state.repetition, state.interval, state.easiness, due, JSON.stringify(state), unit.cardId, unit.ord);
 }
@@ -367,7 +367,7 @@ export function stateWriter(db: Db): (unit: Pick<UnitSource, 'cardId' | 'ord'>, 
 export interface StudiedUnit {
   cardId: string;
   ord: number;
-  state: Sm2State;
+  state: CardState;
   due: number;
 }
 
@@ -381,7 +381,7 @@ export function studiedUnits(db: Db): StudiedUnit[] {
     .map((row) => ({
       cardId: row.card_id,
       ord: row.ord,
-      state: row.state !== null ? (JSON.parse(row.state) as Sm2State) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
+      state: row.state !== null ? (JSON.parse(row.state) as CardState) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
       due: row.due_day,
     }));
 }
