@@ -5,7 +5,7 @@
 export type { Card, CardType, NoteResult, NoteWarning, Rule, SourcePosition } from './card.js';
 export { RULES } from './card.js';
 export { UserError } from './errors.js';
-// Scheduling (SM-2 per ../shared/sm2.md, study days, the scheduler interface).
+// Scheduling (SM-2 as docs/review.md describes it, study days, the scheduler interface).
 export { sm2, isGrade, sm2Scheduler, studyDay, dueDay, dayToIso, isoToDay, DEFAULT_ROLLOVER_HOUR } from './schedule/index.js';
 export type { Sm2State, CardState, Grade, Scheduler, Scheduled, AnswerTime, DayOptions } from './schedule/index.js';
 // Anki packages: notes -> .apkg bytes (pure), and the `build` command's orchestration with its build history.

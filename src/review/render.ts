@@ -1,6 +1,6 @@
 /**
  * Card HTML to terminal text. Fields are the clean HTML extraction makes
- * (design.md): the breadcrumb div, <b>, <code>, lists, tables, <img>. Tags are
+ * (docs/extraction.md): the breadcrumb div, <b>, <code>, lists, tables, <img>. Tags are
  * dropped and entities decoded; only at a terminal do a few tags get ANSI
  * styling, so piped output stays plain text.
  */

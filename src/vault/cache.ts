@@ -61,7 +61,7 @@ export function cachePathFor(statePath: string): string {
   return join(dirname(statePath), `${basename(statePath).replace(/\.db$/, '')}.cache.db`);
 }
 
-/** Hash of a note's text, the key of its cached result. */
+/** A short hash of a text: the cache's fingerprint, a read vault's digest (a note's key hashes its bytes the same way, in incremental.ts). */
 export function textHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }

@@ -7,7 +7,7 @@ import { storedResultJson } from './stored-result.js';
  * One note's extraction result as JSON (stored-result.ts) — the unit the
  * pool's workers send back and the cache stores. A note whose extraction
  * throws becomes a warning that names it, so one bad note never stops the
- * vault (design.md, Errors).
+ * vault.
  */
 export function extractSerialized(file: string, text: string, options: Partial<ExtractOptions>): string {
   let result: NoteResult;

@@ -9,9 +9,8 @@ import type { Batch, BatchResult } from './worker.js';
 
 /**
  * A note to extract: its path relative to the notes root and its bytes, found
- * to be text by the scan's `problemOf`. The workers decode them: the main
- * thread never holds the text as strings, and a cold build of 10,000 notes
- * promoted 85 MB less into its old generation.
+ * to be text by the scan's `problemOf`. The workers decode them, so the main
+ * thread never holds the text as strings (less memory, see bench/).
  */
 export interface NoteSource {
   file: string;
@@ -37,10 +36,8 @@ export const PARALLEL_MIN_BYTES = 512 * 1024;
 /**
  * A worker allocates furiously (a syntax tree per note) and keeps almost
  * nothing, so a large young generation pays: fewer scavenges, and less promoted
- * to the old one. An old-generation limit, tried to bound memory, made V8
- * collect the old generation over and over: a 10,000-note cold build took 60 s
- * with 256 or 512 MB and 42 s with none. A smaller young generation (48 or
- * 64 MB) did not lower the build's peak memory either.
+ * to the old one. No old-generation limit: one made V8 collect it over and
+ * over, and the build far slower (see bench/).
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
 /** Notes per message: small enough to balance the load, large enough to amortize messaging. */
@@ -119,7 +116,7 @@ function compiledWorkerUrl(): URL | undefined {
  * Batches queued at each worker: about half a second of parsing, so a worker
  * never waits for the main thread, which answers only between the packages it
  * assembles during a cold build (a 28,000-card package keeps it busy for that
- * long). With two batches each, the workers idled ~2 s of a 33-s build.
+ * long); with two batches each, the workers idled.
  */
 const BATCHES_PER_WORKER = 16;
 
