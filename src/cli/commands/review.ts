@@ -5,7 +5,7 @@ import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/by-name.js';
 import type { Db } from '../../store/database.js';
 import { syncNoteCards } from '../../study/sync.js';
 import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
-import { parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
+import { MAX_NEW_PER_DAY, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
 
@@ -57,8 +57,8 @@ Examples:
         statePath,
         clock: runningClock(start),
         rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
-        newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parseWholeNumber('--new', options.new)),
-        newPerDeck: optionOrSetting(command, 'newPerDeck', settings.review.newPerDeck, () => parseWholeNumber('--new-per-deck', options.newPerDeck)),
+        newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parseWholeNumber('--new', options.new, MAX_NEW_PER_DAY)),
+        newPerDeck: optionOrSetting(command, 'newPerDeck', settings.review.newPerDeck, () => parseWholeNumber('--new-per-deck', options.newPerDeck, MAX_NEW_PER_DAY)),
         deck: options.deck,
         buttons: options.buttons ?? false,
         scheduler: options.scheduler,

@@ -5,7 +5,7 @@ import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
 import { openStudyDatabase } from '../../study/tables.js';
-import { parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
+import { MAX_FORECAST_DAYS, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, type StudyCommandOptions } from '../study-options.js';
 import { syncVault } from './review.js';
@@ -40,7 +40,7 @@ Examples:
       const settings = loadVaultSettings(notesDir);
       const now = resolveStudyNow(options.now);
       const today = studyDay(now, { rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)) });
-      const days = parseWholeNumber('--days', options.days);
+      const days = parseWholeNumber('--days', options.days, MAX_FORECAST_DAYS);
       const statePath = resolveStatePath(notesDir, options.state);
       // A read-only command creates no database: without one, every card is new (counted in memory).
       const db = openStudyDatabase(existsSync(statePath) ? statePath : ':memory:');
