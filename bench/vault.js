@@ -220,7 +220,7 @@ async function benchSize(notes) {
   // machine one run of the same parse took from 36 s to 42 s, and a slow one flattered the ratio.
   const secondBare = await bareParse();
   const bare = Math.min(firstBare, secondBare);
-  const peak = Math.max(firstCold.maxRssMb ?? 0, secondCold.maxRssMb ?? 0, unchanged.maxRssMb ?? 0, one.maxRssMb ?? 0, commands?.peak ?? 0);
+  const peak = Math.max(firstCold.maxRssMb ?? 0, secondCold.maxRssMb ?? 0, unchanged.maxRssMb ?? 0, one.maxRssMb ?? 0);
   return {
     notes,
     mb: bytes / 1e6,
@@ -272,7 +272,7 @@ if (withCommands.length > 0) {
   /** @param {number} seconds @param {number} base */
   const vs = (seconds, base) => `${secs(seconds)} (${(seconds / base).toFixed(2)}×)`;
   const commandTable = [
-    ['notes', 'build, no change', 'stats', 'cards --json', 'review → first card', 'CPU: build / stats / cards / review', 'parsed after one edit (stats / cards / review)', 'first stats after a cold build'],
+    ['notes', 'build, no change', 'stats', 'cards --json', 'review → first card', 'CPU: build / stats / cards / review', 'parsed after one edit (stats / cards / review)', 'first stats after a cold build', 'its peak RSS'],
     ...withCommands.map((r) => {
       const c = /** @type {NonNullable<typeof r.commands>} */ (r.commands);
       return [
@@ -284,6 +284,7 @@ if (withCommands.length > 0) {
         ['build', 'stats', 'cards', 'review'].map((name) => (c.bestCpu[name] ?? NaN).toFixed(2)).join(' / ') + ' s',
         `${c.parsedAfterEdit.stats} / ${c.parsedAfterEdit.cards} / ${c.parsedAfterEdit.review}`,
         secs(c.firstSync),
+        `${Math.round(c.peak)} MB`,
       ];
     }),
   ];
