@@ -32,6 +32,8 @@ export interface SessionOptions {
   tty: boolean;
   /** Terminal width for word wrapping (a terminal only). */
   columns?: number | undefined;
+  /** Bury a card's siblings once it is answered (Anki's "bury siblings"; `--no-bury-siblings` turns it off). */
+  burySiblings?: boolean;
   /** `e`: opens the note at the card's line and waits for the editor; returns why it could not, or undefined. */
   edit?: (file: string, line: number) => string | undefined;
 }
@@ -180,7 +182,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     if (grade < DONE_TODAY_GRADE) queue.push({ unit: item.unit, reason: 'repeat' });
     // The note's other cards wait for tomorrow (as Anki buries siblings), unless nothing else is left today.
     const siblings = queue.filter((q) => q.unit.cardId === item.unit.cardId && q.unit.ord !== item.unit.ord && q.reason !== 'repeat');
-    const buried = siblings.length > 0 && queue.some((q) => q.unit.cardId !== item.unit.cardId) ? siblings.map((q) => q.unit) : [];
+    const buried = options.burySiblings !== false && siblings.length > 0 && queue.some((q) => q.unit.cardId !== item.unit.cardId) ? siblings.map((q) => q.unit) : [];
     if (buried.length > 0) {
       buryUnits(db, buried, options.today);
       queue = queue.filter((q) => !siblings.includes(q));

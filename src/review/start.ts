@@ -23,6 +23,8 @@ export interface ReviewOptions {
   newPerDeck: number;
   deck?: string | undefined;
   buttons: boolean;
+  /** Bury a card's siblings once it is answered (default true). */
+  burySiblings?: boolean;
   /** `--scheduler`: switch the database to this scheduler (its state rebuilt from the log); undefined = the one it is on. */
   scheduler?: SchedulerName | undefined;
   /** Brings the database's cards in line with the notes (called after the session mark is taken, so a second session fails fast). */
@@ -74,6 +76,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
           db, scheduler, queue, clock: options.clock, today, deck: options.deck,
           buttons: options.buttons, keys, write, tty, columns: options.output.columns,
           edit: (file, line) => openInEditor(options.notesDir, file, line),
+          burySiblings: options.burySiblings ?? true,
         });
         if (summary.left === 0) write(limitLine());
         return summary;

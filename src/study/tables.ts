@@ -6,7 +6,7 @@ import { INITIAL_EASINESS, type Grade, type CardState } from '../schedule/sm2.js
 import { openStateDatabase, type Db } from '../store/database.js';
 import { RENAME_MIGRATIONS } from '../renames/schema.js';
 import { studyMigrations } from './schema.js';
-import { DONE_TODAY_GRADE } from '../schedule/grades.js';
+import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
 
 /** Opens the study database at `path` (created if missing), with the study tables (and the card ids renamed notes took over) up to date. */
 export function openStudyDatabase(path: string): Db {
@@ -391,21 +391,26 @@ export function studiedUnits(db: Db): StudiedUnit[] {
  * due day null while new. Counted by SQLite over the index of these columns,
  * not row by row: 70,000 units (2,000 notes) took 0.17 s more to read one by one.
  */
-export function unitSchedules(db: Db): { deck: string; due: number | null; interval: number; retired: boolean; count: number }[] {
+export function unitSchedules(db: Db): { deck: string; due: number | null; interval: number; lapsed: boolean; retired: boolean; count: number }[] {
+  // `lapsed`: the last answer that moved the schedule was a failure (the card is relearning).
   return db
-    .prepare<[], { deck: string; due_day: number | null; interval: number; retired: number; n: number }>(
-      'SELECT deck, retired, due_day, interval, count(*) AS n FROM study_card GROUP BY deck, retired, due_day, interval',
+    .prepare<[{ recalled: number }], { deck: string; due_day: number | null; interval: number; lapsed: number; retired: number; n: number }>(
+      `SELECT deck, retired, due_day, interval,
+         coalesce((SELECT r.grade < @recalled FROM study_review r WHERE r.card_id = c.card_id AND r.ord = c.ord
+                     AND r.kind = 'scheduled' AND r.undone_at IS NULL ORDER BY r.id DESC LIMIT 1), 0) AS lapsed,
+         count(*) AS n
+       FROM study_card c GROUP BY deck, retired, due_day, interval, lapsed`,
     )
-    .all()
-    .map((row) => ({ deck: row.deck, due: row.due_day, interval: row.interval, retired: row.retired !== 0, count: row.n }));
+    .all({ recalled: RECALLED_GRADE })
+    .map((row) => ({ deck: row.deck, due: row.due_day, interval: row.interval, lapsed: row.lapsed !== 0, retired: row.retired !== 0, count: row.n }));
 }
 
-/** The answers given from study day `from` to `to` (undone answers left out), with their card's deck. */
-export function answersBetween(db: Db, from: number, to: number): { deck: string; grade: number; kind: string; day: number }[] {
+/** The answers given from study day `from` to `to` (undone answers left out), with their card's deck, in the order given. */
+export function answersBetween(db: Db, from: number, to: number): { deck: string; grade: number; kind: string; day: number; at: string }[] {
   return db
-    .prepare<[number, number], { deck: string; grade: number; kind: string; day: number }>(
-      `SELECT c.deck, r.grade, r.kind, r.day FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
-       WHERE r.undone_at IS NULL AND r.day BETWEEN ? AND ?`,
+    .prepare<[number, number], { deck: string; grade: number; kind: string; day: number; at: string }>(
+      `SELECT c.deck, r.grade, r.kind, r.day, r.reviewed_at AS at FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
+       WHERE r.undone_at IS NULL AND r.day BETWEEN ? AND ? ORDER BY r.id`,
     )
     .all(from, to);
 }

@@ -12,6 +12,7 @@ import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type S
 interface ReviewCommandOptions extends StudyCommandOptions {
   new: string;
   newPerDeck: string;
+  burySiblings: boolean;
   buttons?: boolean;
   scheduler?: SchedulerName;
 }
@@ -23,6 +24,7 @@ export function registerReview(program: Command): void {
     .argument('[notes]', 'the notes folder', 'notes')
     .addOption(new Option('--new <n>', 'new cards per study day, all decks together, counted across sessions (review.new in .flashmark.yml changes the default)').default('20'))
     .addOption(new Option('--new-per-deck <n>', 'new cards per study day in each deck (review.newPerDeck changes the default)').default('20'))
+    .option('--no-bury-siblings', "ask a cloze's other deletions the same day, right after one is answered (by default they wait for the next day)")
     .option('--buttons', 'grade with Again/Hard/Good/Easy on keys 1-4 (grades 2/3/4/5) instead of 0-5')
     .addOption(
       new Option('--scheduler <name>', 'schedule with SM-2 or FSRS from now on (kept in the study database; switching rebuilds every card from the review log)')
@@ -61,6 +63,7 @@ Examples:
         newPerDeck: optionOrSetting(command, 'newPerDeck', settings.review.newPerDeck, () => parseWholeNumber('--new-per-deck', options.newPerDeck, MAX_NEW_PER_DAY)),
         deck: options.deck,
         buttons: options.buttons ?? false,
+        burySiblings: options.burySiblings,
         scheduler: options.scheduler,
         syncNotes: (db, now) => syncVault(db, notesDir, { statePath, extract: settings.extract }, now, options.verbose ?? false).then(() => undefined),
         input: process.stdin,

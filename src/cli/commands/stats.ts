@@ -18,7 +18,7 @@ interface StatsCommandOptions extends StudyCommandOptions {
 export function registerStats(program: Command): void {
   const command = program
     .command('stats')
-    .description('What is new, learning, due and mature; recall over the last 30 days; a chart of the coming days.')
+    .description('What is new, learning, young, mature and due, per deck; answers and recall over the last 30 days; time spent; a chart of the coming days.')
     .argument('[notes]', 'the notes folder', 'notes')
     .option('--json', 'print the numbers as JSON')
     .addOption(new Option('--days <n>', 'days in the due forecast, today first').default('30'));
@@ -26,9 +26,13 @@ export function registerStats(program: Command): void {
     .addHelpText(
       'after',
       `
-Cards are "learning" while their interval is under 21 days and "mature" from 21
-days on; "due" counts overdue cards too. The recall rate is the share of
-scheduled answers graded 3 or more over the last 30 study days.
+As Anki counts them: "learning" cards were failed at their last answer (they are
+relearned), "young" ones were recalled with an interval under 21 days, "mature"
+ones have 21 days or more; "due" counts overdue cards too. The recall rate is the
+share of scheduled answers graded 3 or more over the last 30 study days. Below the
+counts: a table per deck, the answers of the last 30 days (with the share recalled
+each day), the time spent (the pauses between answers, up to 5 minutes each), and
+the forecast.
 
 Examples:
   flashmark stats notes
