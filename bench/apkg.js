@@ -4,7 +4,7 @@
  * package writer is.
  *
  * 1. The same 10,000 basic cards written by flashmark's writer and by
- *    anki-apkg-export 4.0.3 (the baseline design.md names). Its bundled sql.js
+ *    anki-apkg-export 4.0.3 (the common JavaScript writer, the baseline). Its bundled sql.js
  *    0.5 aborts after about 560 notes ("Cannot enlarge memory arrays"), so it
  *    gets a current sql.js (devDependency) injected through its `Exporter`
  *    constructor; the bundled engine is tried too, in a child process, and its

@@ -94,9 +94,16 @@ export interface DroppedCard {
 export interface NoteWarning {
   file: string;
   message: string;
-  /** The file or folder could not be read (not merely skipped): a build keeps its package as the last build left it. */
-  unreadable?: boolean;
+  kind: WarningKind;
 }
+
+/**
+ * What a warning says happened. `unreadable`: a file or folder could not be
+ * read as notes (a build keeps its package as the last build left it);
+ * `skipped`: a note, or one card of it, is left out; `ignored`: a part of a
+ * note (a front matter value, an image) is left out and the rest is used.
+ */
+export type WarningKind = 'unreadable' | 'skipped' | 'ignored';
 
 /** What extraction makes of one note file. */
 export interface NoteResult {

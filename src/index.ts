@@ -5,9 +5,9 @@
 export type { Card, CardType, DropReason, DroppedCard, NoteResult, NoteWarning, Rule, SourcePosition } from './card.js';
 export { DROP_REASONS, KEEPABLE_REASONS, RULES } from './card.js';
 export { UserError } from './errors.js';
-// Scheduling (SM-2 per ../shared/sm2.md, study days, the scheduler interface).
+// Scheduling (SM-2 as docs/review.md describes it, study days, the scheduler interface).
 export { sm2, isGrade, sm2Scheduler, studyDay, dueDay, dayToIso, isoToDay, DEFAULT_ROLLOVER_HOUR } from './schedule/index.js';
-export type { Sm2State, Grade, Scheduler, Scheduled, AnswerTime, DayOptions } from './schedule/index.js';
+export type { Sm2State, CardState, Grade, Scheduler, Scheduled, AnswerTime, DayOptions } from './schedule/index.js';
 // Anki packages: notes -> .apkg bytes (pure), and the `build` command's orchestration with its build history.
 export { writeApkg, writeCollection, cardOrdinals, mediaFileName, isSafeMediaName, normalizeField, tagsColumn, clozeOrdinals } from './anki/index.js';
 export { BASIC_MODEL, CLOZE_MODEL, BASIC_MODEL_ID, CLOZE_MODEL_ID, COLLECTION_CREATED } from './anki/index.js';
@@ -24,7 +24,7 @@ export { computeStats, type Stats } from './stats/compute.js';
 // FSRS beside SM-2, log replay, scheduler choice per study database, and local progress to Anki (`build --with-progress`).
 export { fsrsScheduler, type FsrsState } from './schedule/fsrs.js';
 export { replayAnswers, type LoggedAnswer, type Replay, type ReplayedAnswer } from './schedule/replay.js';
-export { schedulerNamed, SCHEDULER_NAMES, DEFAULT_SCHEDULER, type SchedulerName } from './schedule/schedulers.js';
+export { schedulerNamed, SCHEDULER_NAMES, DEFAULT_SCHEDULER, type SchedulerName } from './schedule/by-name.js';
 export { chooseScheduler, storedScheduler, type SchedulerChoice, type SchedulerSwitch } from './study/scheduler-choice.js';
 export { ankiScheduling, loadPackageScheduling, type UnitProgress } from './progress/index.js';
 export type { CardScheduling, PackageScheduling, RevlogRow } from './anki/index.js';

@@ -1,6 +1,5 @@
 /**
- * Optional scheduling carried into a package (../shared/anki-format.md,
- * "Scheduling carried over"): a card with progress is written as a review
+ * Optional scheduling carried into a package (docs/progress.md): a card with progress is written as a review
  * card with its review log. Anki applies it only when the user ticks "Import
  * any learning progress", and only to cards new to the collection.
  */

@@ -47,7 +47,8 @@ export function normalizeField(text: string): string {
 
 /**
  * One tag as Anki accepts it: no whitespace (turned into `_`), no quotes or
- * control characters, `::` levels without empty parts. Empty when nothing is left.
+ * control characters, `::` levels without empty parts. Obsidian's nested tags
+ * (`lang/python`) become Anki's (`lang::python`). Empty when nothing is left.
  */
 export function normalizeTag(tag: string): string {
   return tag
@@ -55,6 +56,7 @@ export function normalizeTag(tag: string): string {
     .replace(/[\x00-\x1f\x7f"]/g, '')
     .trim()
     .replace(/[\s\u3000]+/g, '_')
+    .replace(/\//g, '::')
     .split('::')
     .filter((part) => part !== '')
     .join('::');

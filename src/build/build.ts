@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { imagePaths, type NoteResult, type NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { createFolder } from '../fs/mkdir.js';
-import { openStateDatabase } from '../store/database.js';
+import { openStateDatabase, type Db } from '../store/database.js';
 import { cardOrdinals, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, maxNoteId, saveBuild, saveNoteHistory, type PackageRecord } from './history.js';
 import { BuildPlanner, type PlannedNote } from './plan.js';
@@ -86,6 +86,13 @@ export interface RemovedPackageReport {
   deleted: boolean;
 }
 
+/** A package that could not be written; the build goes on with the others, then fails. */
+export interface FailedPackageReport {
+  key: string;
+  file: string;
+  message: string;
+}
+
 /** A package of the last build kept as it was, because notes of it could not be read. */
 export interface KeptPackageReport {
   key: string;
@@ -94,12 +101,22 @@ export interface KeptPackageReport {
   unreadable: string[];
 }
 
+/** A note (a flashmark card) gone from the notes since the last build: its Anki guid, and the package it was in. */
+export interface RemovedNote {
+  guid: string;
+  package: string;
+}
+
 export interface BuildReport {
   outDir: string;
   packages: PackageReport[];
   removedPackages: RemovedPackageReport[];
+  /** Notes gone from the notes since the last build (not those that moved to another package). */
+  removedNotes: RemovedNote[];
   /** Packages left as the last build wrote them because what they are made from could not be read; the build then fails. */
   keptPackages: KeptPackageReport[];
+  /** Packages that could not be written (the last build's file, if any, left as it was); the build then fails. */
+  failedPackages: FailedPackageReport[];
   warnings: NoteWarning[];
 }
 
@@ -122,22 +139,35 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
   try {
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
-    const kept = keptPackages(loadPackageRecords(db, outDir), input.unreadable ?? []);
+    const previous = loadPackageRecords(db, outDir);
+    const kept = keptPackages(previous, input.unreadable ?? []);
     const reused = new Set([...(input.reuse ?? []).map((r) => r.key), ...kept.map((k) => k.record.key)]);
     const planner = new BuildPlanner(loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
     const cards = new CardPreparer(input.root, warnings);
     const planned = new Map<string, PlannedNote[]>();
     const packages: PackageReport[] = [];
     const records: PackageRecord[] = [];
+    const failed: FailedPackageReport[] = [];
+    const history = new HistoryWriter(db, options.statePath, packages);
     const publish = async (key: string): Promise<void> => {
       const notes = planned.get(key);
       if (!notes) return; // its notes made no cards: no package
       planned.delete(key);
-      const { report, record } = await publishPackage(join(outDir, `${key}.apkg`), key, notes, cards.media, options);
+      const file = join(outDir, `${key}.apkg`);
+      let published;
+      try {
+        published = await publishPackage(file, key, notes, cards.media, options);
+      } catch (error) {
+        // One package that cannot be written (a full disk, a name too long) does not stop the others;
+        // its notes' history is not stored, and the package the last build wrote stays.
+        planner.takeRows(key);
+        failed.push({ key, file, message: messageOf(error) });
+        return;
+      }
+      packages.push(published.report);
+      records.push(published.record);
       // Stored now, not with the rest at the end, so a cold build does not spend its last second on 280,000 rows.
-      saveNoteHistory(db, planner.takeRows(key));
-      packages.push(report);
-      records.push(record);
+      history.write(() => saveNoteHistory(db, planner.takeRows(key)));
     };
     const left = new Map(input.expected);
     for await (const result of input.notes) {
@@ -154,18 +184,30 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     }
     for (const key of [...planned.keys()]) await publish(key);
 
-    const { removed, history, retired } = planner.finish();
+    const { removed, history: rows, retired } = planner.finish();
     options.onRetired?.(retired);
     const removedFrom = new Map<string, number>();
     for (const h of removed) removedFrom.set(h.pkg, (removedFrom.get(h.pkg) ?? 0) + 1);
     for (const p of packages) p.removed = removedFrom.get(p.key) ?? 0;
     for (const r of input.reuse ?? []) records.push({ key: r.key, file: join(outDir, `${r.key}.apkg`), sha256: r.sha256 });
     records.push(...kept.map((k) => k.record));
+    const failedKeys = new Set(failed.map((f) => f.key));
+    records.push(...previous.filter((r) => failedKeys.has(r.key)));
     const built = new Set(packages.map((p) => p.key));
-    const removedPackages = retireMissingPackages(loadPackageRecords(db, outDir), new Set([...built, ...reused]), removed);
-    saveBuild(db, outDir, history, records);
+    const removedPackages = retireMissingPackages(previous, new Set([...built, ...reused, ...failedKeys]), removed);
+    history.write(() => saveBuild(db, outDir, rows, records));
     const keptReports = kept.map(({ record, unreadable }) => ({ key: record.key, file: record.file, unreadable }));
-    return { outDir, packages: packages.sort((a, b) => compareKeys(a.key, b.key)), removedPackages, keptPackages: keptReports, warnings };
+    const gone = new Set(retired);
+    const removedNotes = removed.filter((h) => gone.has(h.guid)).map((h) => ({ guid: h.guid, package: h.pkg }));
+    return {
+      outDir,
+      packages: packages.sort((a, b) => compareKeys(a.key, b.key)),
+      removedPackages,
+      removedNotes: removedNotes.sort((a, b) => compareKeys(a.package, b.package) || compareKeys(a.guid, b.guid)),
+      keptPackages: keptReports,
+      failedPackages: failed,
+      warnings,
+    };
   } finally {
     db.close();
   }
@@ -185,10 +227,12 @@ async function publishPackage(
 ): Promise<{ report: PackageReport; record: PackageRecord }> {
   const newestMs = notes.reduce((max, n) => Math.max(max, n.mod), 0) * 1000;
   if (newestMs > options.now.getTime()) await options.waitUntil?.(newestMs);
+  refuseSpecialFile(file);
   const packageMedia = mediaOf(notes, media);
   const bytes = await writeApkg({ notes, media: packageMedia, deckFallback: key, ...(options.scheduling ? { scheduling: options.scheduling } : {}) });
   const written = !sameBytes(file, bytes);
-  if (written) writePackage(file, bytes);
+  // A failure (a full disk) is reported by the caller with the file's name.
+  if (written) writeFileAtomic(file, bytes);
   const report: PackageReport = {
     key,
     file,
@@ -202,6 +246,30 @@ async function publishPackage(
     removed: 0,
   };
   return { report, record: { key, file, sha256: sha256(bytes) } };
+}
+
+/**
+ * Writes to the build history. A write that fails (a full disk) ends the
+ * build with one line naming the study database and the packages already
+ * written, whose history is stored: the next build finds them unchanged, so
+ * this is the only report of them.
+ */
+class HistoryWriter {
+  constructor(
+    private readonly db: Db,
+    private readonly path: string,
+    private readonly written: readonly PackageReport[],
+  ) {}
+
+  write(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      const files = this.written.filter((p) => p.written).map((p) => p.file);
+      const before = files.length > 0 ? `; written before it: ${files.join(', ')}` : '';
+      throw new UserError(`cannot write the build history to the study database ${this.path}: ${messageOf(error)}${before}`);
+    }
+  }
 }
 
 /** The last build's packages that something unreadable belongs to (all of them when the root is). */
@@ -262,19 +330,36 @@ function mediaOf(notes: readonly PlannedNote[], media: ReadonlyMap<string, Packa
   return [...used.values()];
 }
 
+/**
+ * An output path must be a regular file or absent: reading a FIFO there to
+ * compare bytes would block forever, and a link to `/dev/zero` never ends.
+ */
+function refuseSpecialFile(file: string): void {
+  const kind = specialKind(file);
+  if (kind !== undefined) throw new UserError(`it is ${kind}, not a regular file; remove it to let the build write the package there`);
+}
+
+/** What a path is when it is neither absent nor a regular file (lstat: a symlink is not followed). */
+function specialKind(file: string): string | undefined {
+  let stats;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return undefined;
+  }
+  if (stats.isFile()) return undefined;
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  return 'a device';
+}
+
 function sameBytes(file: string, bytes: Uint8Array): boolean {
   try {
     return Buffer.from(bytes).equals(readFileSync(file));
   } catch {
     return false;
-  }
-}
-
-function writePackage(file: string, bytes: Uint8Array): void {
-  try {
-    writeFileAtomic(file, bytes);
-  } catch (error) {
-    throw new UserError(`cannot write ${file}: ${messageOf(error)}`);
   }
 }
 
@@ -294,7 +379,7 @@ function retireMissingPackages(
     .map((record) => {
       let deleted = false;
       try {
-        if (sha256(readFileSync(record.file)) === record.sha256) {
+        if (specialKind(record.file) === undefined && sha256(readFileSync(record.file)) === record.sha256) {
           rmSync(record.file);
           deleted = true;
         }

@@ -31,9 +31,7 @@ export const BUILD_MIGRATIONS: Migrations = {
     // maxNoteId without reading every row (incremental builds).
     `CREATE INDEX build_notes_note_id ON build_notes (note_id);`,
     // A rowid table: each package's rows are committed on their own (see saveNoteHistory) and guids
-    // are random, so with the rows kept in the guid B-tree every commit rewrote pages all over the
-    // table; now the rows are appended and only the guid index is scattered. A cold build of 10,000
-    // notes (114 packages, 284,000 rows) spent 2.7 s storing its history, now 1.8 s.
+    // are random, so rows in the guid B-tree made every commit rewrite pages all over the table (see bench/).
     `CREATE TABLE build_notes_appended (
        guid TEXT PRIMARY KEY,
        note_id INTEGER NOT NULL,
@@ -49,7 +47,6 @@ export const BUILD_MIGRATIONS: Migrations = {
      CREATE INDEX build_notes_note_id ON build_notes (note_id);`,
     // Rows kept in package order: a package's rows are stored in a transaction of their own (see
     // saveNoteHistory), which now rewrites that package's pages only, not pages all over a guid index.
-    // The 284,000 rows of a 10,000-note cold build (114 packages) took 0.93 s to store, now 0.72 s.
     // A guid is in one package at a time: a note that moves takes its row along (movedFrom).
     `CREATE TABLE build_notes_by_package (
        package TEXT NOT NULL,
@@ -100,13 +97,11 @@ export interface PackageRecord {
 
 /**
  * The build history, without the notes present in `carriedOver` packages (an
- * incremental build leaves those untouched; at 10,000 notes, loading them all
- * took half a second). Retired notes are always loaded: one may come back.
+ * incremental build leaves those untouched, and loading them all is slow in a
+ * large vault). Retired notes are always loaded: one may come back.
  * Rows come package by package, in (package, guid) order: one range of the
  * primary key for each package rebuilt, the retired rows alone (their own
- * index) for each carried over. Selecting with `package NOT IN (...)` read
- * every row: 100-175 ms for the benchmark vault's 284,000, where reading the
- * 29,700 of the one package a changed note rebuilds takes 70-105 ms.
+ * index) for each carried over, not `package NOT IN (...)`, which reads every row.
  */
 export function loadNoteHistory(db: Db, carriedOver: ReadonlySet<string> = new Set()): Map<string, NoteHistory> {
   const columns = 'SELECT guid, note_id, hash, mod, first_seen, present FROM build_notes';
@@ -166,7 +161,7 @@ export function saveBuild(db: Db, outDir: string, notes: readonly NoteHistoryCha
 
 /** Stores one row, inside the caller's transaction: the guid's row in its former package goes. */
 function noteStore(db: Db): (n: NoteHistoryChange) => void {
-  // One row a statement: a multi-row upsert took twice as long (1.9 s against 1.0 s for 280,000 notes).
+  // One row a statement: a multi-row upsert was slower (see bench/).
   const upsert = db.prepare(
     `INSERT INTO build_notes (package, guid, note_id, hash, mod, first_seen, present) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(package, guid) DO UPDATE SET note_id = excluded.note_id, hash = excluded.hash,

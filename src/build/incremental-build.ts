@@ -30,7 +30,7 @@ import type { LoadedNote, LoadedVault, LoadingVault } from '../vault/incremental
  * - no card of it shares an identity with a card of another package (which
  *   one wins depends on both; such packages are always rebuilt together).
  */
-interface PackageRecord {
+interface CarryOverRecord {
   /** Hash of the package key and its notes' paths and text hashes. */
   fingerprint: string;
   /** Empty for a package whose notes make no cards (nothing written). */
@@ -77,7 +77,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   const { cache } = options;
   const groups = groupByPackage(vault.notes);
   const stored = cache.meta(LAST_OUT_DIR) === outDir && !options.scheduling ? cache.packageRecords(outDir) : new Map<string, string>();
-  const reused = new Map<string, PackageRecord>();
+  const reused = new Map<string, CarryOverRecord>();
   let published = new Map<string, string>();
   if (stored.size > 0) await vault.extraction;
   const db = stored.size > 0 ? peekBuildHistory(options.statePath) : undefined;
@@ -87,7 +87,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
       const images = new MediaReader(vault.root);
       for (const [key, notes] of groups) {
         const json = stored.get(key);
-        const record = json === undefined ? undefined : (JSON.parse(json) as PackageRecord);
+        const record = json === undefined ? undefined : (JSON.parse(json) as CarryOverRecord);
         if (record && canReuse(record, key, notes, images, published)) reused.set(key, record);
       }
       releaseEntangled(groups, reused, db);
@@ -100,7 +100,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
   let report: BuildReport;
   if (reused.size === groups.size && allPublishedStillHere) {
-    report = { outDir, packages: [], removedPackages: [], keptPackages: [], warnings: [...vault.warnings] };
+    report = { outDir, packages: [], removedPackages: [], removedNotes: [], keptPackages: [], failedPackages: [], warnings: [...vault.warnings] };
   } else {
     report = await buildPackages(
       {
@@ -132,7 +132,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
  * before, is a folder not there yet (a mount, a sync) more often than a wish to delete them.
  */
 function unreadableWithoutNotes(warnings: readonly NoteWarning[], groups: ReadonlyMap<string, unknown>): string[] {
-  const paths = warnings.filter((w) => w.unreadable && !groups.has(packageKeyOf(w.file))).map((w) => w.file);
+  const paths = warnings.filter((w) => w.kind === 'unreadable' && !groups.has(packageKeyOf(w.file))).map((w) => w.file);
   return groups.size === 0 ? [...paths, '.'] : paths;
 }
 
@@ -161,7 +161,7 @@ function fingerprintOf(key: string, notes: readonly LoadedNote[]): string {
  * was found when it arose, and both packages were then marked entangled.
  * Released packages are checked whole, since none of their notes may be fresh.
  */
-function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: Map<string, PackageRecord>, db: Db): void {
+function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, reused: Map<string, CarryOverRecord>, db: Db): void {
   const packageOf = presentPackageOf(db);
   const checked = new Set<string>();
   const releasedKeys = new Set<string>();
@@ -187,7 +187,7 @@ function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, re
 }
 
 /** Packages carried over, reported as a full build would report them: every note unchanged, nothing written. */
-function mergeReused(report: BuildReport, reused: ReadonlyMap<string, PackageRecord>, vault: LoadedVault): BuildReport {
+function mergeReused(report: BuildReport, reused: ReadonlyMap<string, CarryOverRecord>, vault: LoadedVault): BuildReport {
   const carried = [...reused.values()].flatMap((r) =>
     r.report ? [{ ...r.report, written: false, added: 0, changed: 0, unchanged: r.report.notes, removed: 0 }] : [],
   );
@@ -204,12 +204,14 @@ function mergeReused(report: BuildReport, reused: ReadonlyMap<string, PackageRec
 function recordsAfter(
   report: BuildReport,
   groups: ReadonlyMap<string, readonly LoadedNote[]>,
-  reused: ReadonlyMap<string, PackageRecord>,
+  reused: ReadonlyMap<string, CarryOverRecord>,
   facts: LoadedFacts,
 ): Map<string, string> {
   const reports = new Map(report.packages.map((p) => [p.key, p]));
+  const failed = new Set(report.failedPackages.map((f) => f.key));
   const records = new Map<string, string>();
   for (const [key, notes] of groups) {
+    if (failed.has(key)) continue; // not written: no record, built next time
     const kept = reused.get(key);
     if (kept) {
       records.set(key, JSON.stringify(kept));
@@ -217,7 +219,7 @@ function recordsAfter(
     }
     const files = new Set(notes.map((n) => n.file));
     const built = reports.get(key);
-    const record: PackageRecord = {
+    const record: CarryOverRecord = {
       fingerprint: fingerprintOf(key, notes),
       sha256: '',
       size: 0,
@@ -275,7 +277,7 @@ async function* resultsOf(
         const first = owner.get(card.id);
         if (first === undefined) owner.set(card.id, key);
         else if (first !== key) facts.entangled.add(first).add(key);
-        for (const path of card.media) media[path] ??= statSignature(join(root, images.locate(path)));
+        for (const path of card.media) media[path] ??= imageSignature(join(root, images.locate(path)));
       }
       yield result;
       note.release();
@@ -283,7 +285,7 @@ async function* resultsOf(
   }
 }
 
-function statSignature(path: string): string {
+function imageSignature(path: string): string {
   try {
     const s = statSync(path);
     return `${s.size}:${s.mtimeMs}:${s.ino}`;
@@ -293,14 +295,14 @@ function statSignature(path: string): string {
 }
 
 function canReuse(
-  record: PackageRecord,
+  record: CarryOverRecord,
   key: string,
   notes: readonly LoadedNote[],
   images: MediaReader,
   published: ReadonlyMap<string, string>,
 ): boolean {
   if (record.entangled || record.fingerprint !== fingerprintOf(key, notes)) return false;
-  for (const [path, signature] of Object.entries(record.media)) if (statSignature(join(images.root, images.locate(path))) !== signature) return false;
+  for (const [path, signature] of Object.entries(record.media)) if (imageSignature(join(images.root, images.locate(path))) !== signature) return false;
   if (!record.report) return !published.has(key);
   if (published.get(key) !== record.sha256) return false;
   try {

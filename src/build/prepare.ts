@@ -9,7 +9,8 @@ import type { PreparedNote } from './plan.js';
 /** The package a card goes into: the first segment of its note's path (`DevOps/a.md` -> `DevOps`, `intro.md` -> `intro`). */
 export function packageKeyOf(file: string): string {
   const first = file.split('/')[0] ?? file;
-  return file.includes('/') ? first : first.replace(/\.(md|markdown)$/i, '');
+  // NFC, as the note's identity: a copy with NFD names keeps its package and history.
+  return (file.includes('/') ? first : first.replace(/\.(md|markdown)$/i, '')).normalize('NFC');
 }
 
 export interface Prepared {
@@ -47,12 +48,12 @@ export class CardPreparer {
     const prepared: PreparedNote[] = [];
     for (const card of result.cards) {
       if (!isUsableGuid(card.id)) {
-        warnings.push({ file: card.source.file, message: `line ${card.source.line}: card identity ${JSON.stringify(card.id)} cannot be an Anki guid; skipped` });
+        warnings.push({ file: card.source.file, message: `line ${card.source.line}: card identity ${JSON.stringify(card.id)} cannot be an Anki guid; skipped`, kind: 'skipped' });
         continue;
       }
       const seen = this.firstSource.get(card.id);
       if (seen !== undefined) {
-        warnings.push({ file: card.source.file, message: `line ${card.source.line}: same card identity as a card in ${seen}; skipped` });
+        warnings.push({ file: card.source.file, message: `line ${card.source.line}: same card identity as a card in ${seen}; skipped`, kind: 'skipped' });
         continue;
       }
       const { note, media, warnings: cardWarnings } = prepareCard(card, this.reader, this.vault);
@@ -100,7 +101,7 @@ export function prepareCard(card: Card, media: MediaReader, vault?: string): Pre
   const result: Prepared = { media: [...packed.values()], warnings };
   const problem = card.type === 'cloze' ? clozeProblem(fields[0]) : undefined;
   if (problem !== undefined) {
-    warnings.push({ file: card.source.file, message: `line ${card.source.line}: cloze card ${problem}; skipped` });
+    warnings.push({ file: card.source.file, message: `line ${card.source.line}: cloze card ${problem}; skipped`, kind: 'skipped' });
     return result;
   }
   const tags = tagsColumn(card.tags);
@@ -115,7 +116,7 @@ function rewriteImages(html: string, card: Card, media: MediaReader, packed: Map
     if (!card.media.includes(path)) return tag;
     const found = media.read(path);
     if (!found.ok) {
-      warnings.push({ file: card.source.file, message: `image ${path} ${found.reason}; not packed` });
+      warnings.push({ file: card.source.file, message: `image ${path} ${found.reason}; not packed`, kind: 'ignored' });
       return '';
     }
     packed.set(found.name, { name: found.name, data: found.data });

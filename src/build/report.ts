@@ -21,7 +21,10 @@ export function formatBuildReport(report: BuildReport, cwd = process.cwd()): str
     const what = k.unreadable.includes('.') ? 'the notes folder could not be read or holds no note' : `${k.unreadable.join(', ')} could not be read`;
     lines.push(`${shown(k.file)}: kept as the last build left it: ${what}`);
   }
-  if (report.packages.length === 0 && report.removedPackages.length === 0 && report.keptPackages.length === 0) lines.push('no cards found; nothing written');
+  for (const f of report.failedPackages) lines.push(`${shown(f.file)}: not written: ${f.message}`);
+  if (report.packages.length === 0 && report.removedPackages.length === 0 && report.keptPackages.length === 0 && report.failedPackages.length === 0) {
+    lines.push('no cards found; nothing written');
+  }
   return `${lines.join('\n')}\n`;
 }
 

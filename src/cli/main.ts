@@ -10,12 +10,9 @@ import { registerStats } from './commands/stats.js';
 import { registerSync } from './commands/sync.js';
 import { registerWatch } from './commands/watch.js';
 
-// A smaller inlining budget for V8's optimizing compiler (default 920 bytes of bytecode per function),
-// for this process and the worker threads it starts. The parser's tokenizer states and tree handlers
-// are many small closures, which each worker optimizes on its own; a cold build of 10,000 notes spent
-// 7.5–8 s of CPU compiling on V8's threads, beside 32 s in the workers, on two cores. With 100: 5–5.5 s,
-// and the workers run no slower (bench/ and the README). A compiler setting only, read when a
-// function is optimized, so it takes effect although V8 is already running.
+// A smaller inlining budget for V8's optimizing compiler (default 920), for this process and its
+// workers: the parser's many small closures cost less to optimize, with the workers no slower (see
+// bench/). Read whenever a function is optimized, so it takes effect although V8 is running.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };

@@ -43,11 +43,35 @@ export function resolveStatePath(notesDir: string, stateOption: string | undefin
 export function resolveNow(nowOption: string | undefined): Date {
   const value = nowOption ?? process.env['FLASHMARK_NOW'];
   if (value === undefined || value === '') return new Date();
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new UserError(`--now: not a date: ${value} (use ISO form, e.g. 2026-03-01 or 2026-03-01T09:30)`);
+  const name = nowOption === undefined ? 'FLASHMARK_NOW' : '--now';
+  const date = parseIsoTime(value.trim());
+  if (date === undefined) {
+    throw new UserError(
+      `${name}: not a date and time from ${MIN_YEAR} to ${MAX_YEAR}: ${value} (ISO form, e.g. 2026-03-01, 2026-03-01T09:30 or 2026-03-01T09:30:00Z)`,
+    );
   }
   return date;
+}
+
+/** The years `--now` accepts: dates the study days, the build's `mod`s and Anki's ids all hold. */
+const MIN_YEAR = 1970;
+const MAX_YEAR = 9999;
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A real calendar date and time in ISO form, or undefined: `Date` itself rolls
+ * `2026-02-30` over to March 2 and reads `0001-01-01` as 1901.
+ */
+function parseIsoTime(value: string): Date | undefined {
+  const match = ISO_TIME.exec(value);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  if (year! < MIN_YEAR || year! > MAX_YEAR || month! < 1 || month! > 12) return undefined;
+  if (day! < 1 || day! > new Date(Date.UTC(year!, month!, 0)).getUTCDate()) return undefined;
+  if (hour! > 23 || minute! > 59 || second! > 59) return undefined;
+  const date = new Date(value.replace(' ', 'T'));
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** The longest a build waits for the real clock to reach a package's `mod`: a few quick saves under `watch`. */
@@ -69,12 +93,17 @@ export async function waitForRealClock(ms: number): Promise<void> {
   if (wait > 0 && wait <= MAX_CLOCK_WAIT_MS) await sleep(wait);
 }
 
-/** A positive integer option, or a UserError naming the option. */
-export function parsePositiveInt(name: string, value: string): number {
+/** A whole-number option from 0 to `max`, or a UserError naming the option and its range. */
+export function parseWholeNumber(name: string, value: string, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`${name}: expected a whole number, got ${value}`);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n > max) throw new UserError(`${name}: expected a whole number from 0 to ${max}, got ${value}`);
   return n;
 }
+
+/** The most days `stats --days` forecasts: ten years, one row each. */
+export const MAX_FORECAST_DAYS = 3650;
+/** The most new cards a day (`--new`, `--new-per-deck`): more than anyone studies, small enough to count. */
+export const MAX_NEW_PER_DAY = 100_000;
 
 /** The notes folder, `-o` and `--state`, as `build` and `watch` both take them. */
 export function buildTargetOptions(command: Command): Command {

@@ -29,9 +29,10 @@ export function addStudyOptions(command: Command): Command {
  */
 export function resolveStudyNow(option: string | undefined): Date {
   const value = option ?? process.env['FLASHMARK_NOW'];
+  const now = resolveNow(option); // first: refuses what is not a real date, such as 2026-02-30
   const dateOnly = value === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (dateOnly) return new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]), 12);
-  return resolveNow(option);
+  return now;
 }
 
 export function resolveRollover(value: string): number {

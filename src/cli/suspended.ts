@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { htmlText } from '../extract/finish.js';
 import { UserError } from '../errors.js';
-import { openStudyDatabase, suspendedUnits, unsuspendCards } from '../study/store.js';
+import { openStudyDatabase, suspendedUnits, unsuspendCards } from '../study/tables.js';
 
 /** `cards --suspended`: the cards suspended in review (`@`), one line each (a JSON array with --json). */
 export function listSuspended(statePath: string, json: boolean): string {

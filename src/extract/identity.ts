@@ -11,7 +11,11 @@ export function cardId(noteIdentity: string, rule: Rule, cue: string): string {
   return hashPrefix('sha1', `${noteIdentity}\u0000${rule}\u0000${normalizeSpace(cue)}`, 16);
 }
 
-/** A note's identity: its front matter `id` (survives renames and moves), else its path without `.md`. */
+/**
+ * A note's identity: its front matter `id` (survives renames and moves), else
+ * its path without `.md`, in Unicode NFC: a copy through macOS or a sync tool
+ * may spell `é` as `e` + a combining accent (NFD), and the cards must stay the same.
+ */
 export function noteIdentity(file: string, frontMatterId: string | undefined): string {
-  return frontMatterId ? `id:${frontMatterId}` : file.replace(/\.md$/i, '');
+  return frontMatterId ? `id:${frontMatterId}` : file.replace(/\.md$/i, '').normalize('NFC');
 }

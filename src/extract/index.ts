@@ -14,7 +14,7 @@ import { skipReason, withoutMdxStatements } from './skip.js';
 import { cleanHeading, deckLevel, hasWords, isContentsHeading, titleFromFileName } from './text.js';
 import { walkNote } from './walk.js';
 
-export { DEFAULT_EXTRACT_OPTIONS, resolveExtractOptions, type DeckScheme, type ExtractOptions } from './options.js';
+export { DEFAULT_EXTRACT_OPTIONS, cardOptionsOf, resolveExtractOptions, type CardOptions, type DeckScheme, type ExtractOptions, type ScanOptions } from './options.js';
 export { cardId, noteIdentity } from './identity.js';
 export { titleFromFileName } from './text.js';
 
@@ -61,13 +61,13 @@ export function extractNote(file: string, text: string, options: Partial<Extract
   const resolved = resolveExtractOptions(options);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > resolved.maxNoteBytes) {
-    return { file, cards: [], dropped: [], warnings: [{ file, message: `too big (${Math.ceil(bytes / 1024)} KB, limit ${Math.ceil(resolved.maxNoteBytes / 1024)} KB); skipped` }] };
+    return { file, cards: [], dropped: [], warnings: [{ file, message: `too big (${Math.ceil(bytes / 1024)} KB, limit ${Math.ceil(resolved.maxNoteBytes / 1024)} KB); skipped`, kind: 'skipped' }] };
   }
   const parsed = parseNote(text, resolved.maxNesting);
-  if (!parsed.ok) return { file, cards: [], dropped: [], warnings: [{ file, message: parsed.reason }] };
+  if (!parsed.ok) return { file, cards: [], dropped: [], warnings: [{ file, message: parsed.reason, kind: 'skipped' }] };
   const { frontMatter } = parsed;
   const skipped = skipReason(parsed.tree, frontMatter);
-  if (skipped) return { file, cards: [], dropped: [], warnings: parsed.problems.map((message) => ({ file, message })), skipped };
+  if (skipped) return { file, cards: [], dropped: [], warnings: parsed.problems.map((message) => ({ file, message, kind: 'ignored' })), skipped };
   const tree = withoutMdxStatements(parsed.tree);
   const { title, heading } = noteTitle(file, tree, frontMatter.title);
   const sink: RenderSink = { file, media: new Set(), problems: new Set(parsed.problems) };
@@ -87,5 +87,5 @@ export function extractNote(file: string, text: string, options: Partial<Extract
     new Set([...resolved.keep, ...own.keep]),
     compileExclusions(mergeExclusions(resolved.exclude, own.exclude)),
   );
-  return { file, cards, dropped, warnings: [...sink.problems].map((message) => ({ file, message })) };
+  return { file, cards, dropped, warnings: [...sink.problems].map((message) => ({ file, message, kind: 'ignored' })) };
 }

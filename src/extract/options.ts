@@ -3,10 +3,11 @@ import { DEFAULT_MAX_NESTING } from '../parse/index.js';
 import { DEFAULT_MAX_NOTE_BYTES } from '../scan/read.js';
 
 /**
- * What extraction does. A plain JSON object (sent to worker threads, hashed
- * for caches); every field has a default.
+ * What a note's cards depend on besides its text: the extraction cache's key.
+ * A plain JSON object (sent to worker threads, hashed for the cache); every
+ * field has a default.
  */
-export interface ExtractOptions {
+export interface CardOptions {
   /** The rules that make cards. Default: all four. */
   rules: Rule[];
   /** BCP 47 language for sentence splitting; default: guessed per note (Cyrillic → `ru`, else `en`). */
@@ -15,8 +16,6 @@ export interface ExtractOptions {
   maxNoteBytes: number;
   /** Notes nested deeper than this (lists, quotes) are skipped with a warning. */
   maxNesting: number;
-  /** Notes left out (settings `ignore`): patterns relative to the notes folder, see src/settings/glob.ts. Dot folders always are. */
-  ignore: string[];
   /** How notes map to decks (settings `deck`); a note's front matter `deck` always wins. */
   deck: DeckScheme;
   /** Kinds of dropped cards to make all the same (settings `keep`): each turns one filter off. */
@@ -35,6 +34,20 @@ export interface Exclusions {
   headings: string[];
   columns: string[];
   terms: string[];
+}
+
+/** Which notes the scan reads: no note's cards depend on it, so editing it parses no note again. */
+export interface ScanOptions {
+  /** Notes left out (settings `ignore`): patterns relative to the notes folder, see src/settings/glob.ts. Dot folders always are. */
+  ignore: string[];
+}
+
+/** What reading a vault takes, as the settings give it: the scan's options and the cards'. */
+export type ExtractOptions = CardOptions & ScanOptions;
+
+/** The options a note's cards depend on, without the scan's. */
+export function cardOptionsOf({ ignore: _ignore, ...card }: ExtractOptions): CardOptions {
+  return card;
 }
 
 /**

@@ -5,6 +5,7 @@ import { restoreDunderNames } from './dunders.js';
 import { estimateNesting } from './nesting.js';
 import { withoutObsidianComments } from './obsidian-comments.js';
 import { parseMarkdown, syntaxOf } from './syntax.js';
+import { takeInlineTags } from './tags.js';
 import { resolveObsidianSyntax } from './wikilinks.js';
 
 export type { FrontMatter } from './frontmatter.js';
@@ -26,9 +27,9 @@ export type ParsedNote =
 
 /**
  * A note's syntax tree (GFM, YAML front matter, `$math$`, Obsidian wikilinks
- * resolved, Obsidian comments left out) and its front matter. Problems that
- * still leave a usable note are listed; a note that cannot be parsed safely
- * gives a reason instead.
+ * resolved, Obsidian comments left out, inline `#tags` taken out and added to the front matter's tags)
+ * and its front matter. Problems that still leave a usable note are listed; a note that cannot be
+ * parsed safely gives a reason instead.
  */
 export function parseNote(text: string, maxNesting = DEFAULT_MAX_NESTING): ParsedNote {
   const uncommented = withoutObsidianComments(text.replace(/^\uFEFF/, ''));
@@ -52,6 +53,7 @@ export function parseNote(text: string, maxNesting = DEFAULT_MAX_NESTING): Parse
   repairDollarProse(tree, source, (slice) => parseMarkdown(slice, { ...syntaxOf(slice), math: false, frontMatter: false }));
   restoreDunderNames(tree, source);
   resolveObsidianSyntax(tree);
+  for (const tag of takeInlineTags(tree)) if (!frontMatter.tags.includes(tag)) frontMatter.tags.push(tag);
   return { ok: true, tree, frontMatter, problems };
 }
 

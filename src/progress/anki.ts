@@ -1,7 +1,7 @@
 import { COLLECTION_CREATED, type CardScheduling, type PackageScheduling, type RevlogRow } from '../anki/index.js';
 import { replayAnswers, type LoggedAnswer, type ReplayedAnswer } from '../schedule/replay.js';
 import type { Scheduler } from '../schedule/scheduler.js';
-import type { Grade, Sm2State } from '../schedule/sm2.js';
+import type { Grade, CardState } from '../schedule/sm2.js';
 import { RECALLED_GRADE } from '../schedule/grades.js';
 
 /** One scheduled unit's local progress: the study database's state and the card's review log (undone answers left out). */
@@ -9,7 +9,7 @@ export interface UnitProgress {
   cardId: string;
   ord: number;
   /** undefined while the card is new. */
-  state: Sm2State | undefined;
+  state: CardState | undefined;
   /** Study day it is due (days since 1970-01-01 of the local date); null while new. */
   due: number | null;
   /** Oldest first. */
@@ -48,8 +48,8 @@ export function ankiEase(grade: Grade): RevlogRow['ease'] {
  * - `time` = the pause since the previous answer (capped at 60 s like Anki);
  *   0 after a pause of more than 10 minutes, where it is unknown.
  */
-export function ankiScheduling(units: readonly UnitProgress[], scheduler: Scheduler<Sm2State>): PackageScheduling {
-  const pending: { unit: UnitProgress; steps: ReplayedAnswer<Sm2State>[]; rows: RevlogRow[] }[] = [];
+export function ankiScheduling(units: readonly UnitProgress[], scheduler: Scheduler<CardState>): PackageScheduling {
+  const pending: { unit: UnitProgress; steps: ReplayedAnswer<CardState>[]; rows: RevlogRow[] }[] = [];
   const timeline: { atMs: number; row: RevlogRow }[] = [];
   for (const unit of units) {
     if (unit.state === undefined || unit.due === null || unit.answers.length === 0) continue;

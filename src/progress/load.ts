@@ -1,6 +1,6 @@
 import type { PackageScheduling } from '../anki/index.js';
-import { schedulerNamed } from '../schedule/schedulers.js';
-import { answersByCard, openStudyDatabase, studiedUnits, unitKey } from '../study/store.js';
+import { schedulerNamed } from '../schedule/by-name.js';
+import { answersByCard, openStudyDatabase, studiedUnits, unitKey } from '../study/tables.js';
 import { storedScheduler } from '../study/scheduler-choice.js';
 import type { Db } from '../store/database.js';
 import { ankiScheduling, type UnitProgress } from './anki.js';

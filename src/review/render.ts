@@ -1,6 +1,6 @@
 /**
  * Card HTML to terminal text. Fields are the clean HTML extraction makes
- * (design.md): the breadcrumb div, <b>, <code>, lists, tables, <img>. Tags are
+ * (docs/extraction.md): the breadcrumb div, <b>, <code>, lists, tables, <img>. Tags are
  * dropped and entities decoded; only at a terminal do a few tags get ANSI
  * styling, so piped output stays plain text.
  */
@@ -37,14 +37,17 @@ export function htmlToText(html: string, options: RenderOptions): string {
     if (options.ansi) out += ANSI[kind][closing ? 1 : 0];
     else if (kind === 'mark') out += closing ? ']' : '[';
   };
+  // Inside <pre> (a code block) the text keeps its lines and indentation.
+  let inPre = false;
   for (const token of html.split(/(<[^>]*>)/)) {
     const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>$/.exec(token);
     if (!tag) {
-      out += decodeEntities(token.replace(/\s*\n\s*/g, ' '));
+      out += decodeEntities(inPre ? token : token.replace(/\s*\n\s*/g, ' '));
       continue;
     }
     const closing = tag[1] === '/';
     const name = tag[2]!.toLowerCase();
+    if (name === 'pre') inPre = !closing;
     const attributes = tag[3] ?? '';
     switch (name) {
       case 'b':
@@ -112,6 +115,27 @@ export function clozeQuestion(front: string, n: number): string {
 export function clozeAnswer(front: string, n: number): string {
   return front.replace(CLOZE, (_whole, number: string, text: string) => (Number(number) === n ? `<mark>${text}</mark>` : text));
 }
+
+/** What a unit's question hides, as plain text: its cloze deletions (this number's), or a basic card's back. */
+export function hiddenText(unit: { type: 'basic' | 'cloze'; ord: number; front: string; back: string }): string {
+  const hidden = unit.type === 'cloze'
+    ? [...unit.front.matchAll(CLOZE)].filter((m) => Number(m[1]) === unit.ord + 1).map((m) => m[2] ?? '').join(' ')
+    : unit.back;
+  return htmlToText(hidden, { ansi: false });
+}
+
+/**
+ * `text` (a header line: deck and file name) with every word the hidden part
+ * contains blanked as [...], so the line above a question never gives away
+ * its answer. Words compare ignoring case.
+ */
+export function withoutHidden(text: string, hidden: string): string {
+  const words = new Set((hidden.toLocaleLowerCase().match(WORD) ?? []));
+  if (words.size === 0) return text;
+  return text.replace(WORD, (word) => (words.has(word.toLocaleLowerCase()) ? '[...]' : word));
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The question and answer of a scheduled unit, as terminal text. */
 export function renderUnit(unit: { type: 'basic' | 'cloze'; ord: number; front: string; back: string }, options: RenderOptions): { question: string; answer: string } {

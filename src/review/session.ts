@@ -1,10 +1,10 @@
 import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
 import { dayToIso } from '../schedule/days.js';
-import type { Grade, Sm2State } from '../schedule/sm2.js';
+import type { Grade, CardState } from '../schedule/sm2.js';
 import type { Db } from '../store/database.js';
-import { buryUnits, nextDue, recordAnswer, suspendUnit, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/store.js';
+import { buryUnits, nextDue, recordAnswer, suspendUnit, undoAnswer, type AnswerRecord, type StudyUnit } from '../study/tables.js';
 import type { Key, KeySource } from './keys.js';
-import { renderUnit } from './render.js';
+import { hiddenText, renderUnit, withoutHidden } from './render.js';
 import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
 
 /** Why a card is in the session: due for review, new, or a same-day repeat of a grade below 4. */
@@ -17,7 +17,7 @@ export interface QueueItem {
 
 export interface SessionOptions {
   db: Db;
-  scheduler: Scheduler<Sm2State>;
+  scheduler: Scheduler<CardState>;
   /** The cards of this session, in the order they are asked. */
   queue: QueueItem[];
   /** The session's clock and study day (the day stays fixed for the session). */
@@ -32,6 +32,8 @@ export interface SessionOptions {
   tty: boolean;
   /** Terminal width for word wrapping (a terminal only). */
   columns?: number | undefined;
+  /** Bury a card's siblings once it is answered (Anki's "bury siblings"; `--no-bury-siblings` turns it off). */
+  burySiblings?: boolean;
   /** `e`: opens the note at the card's line and waits for the editor; returns why it could not, or undefined. */
   edit?: (file: string, line: number) => string | undefined;
 }
@@ -46,6 +48,10 @@ export interface SessionSummary {
   /** Cards still waiting when the session ended (0 when it ran out of cards). */
   left: number;
   next: { day: number; count: number } | null;
+  /** Time from the first card shown to the end, in seconds. */
+  seconds: number;
+  /** Answers per grade given (same-day repeats included; undone ones not). */
+  grades: Partial<Record<Grade, number>>;
 }
 
 /** The grades as sm2.md defines them, in two lines that fit a terminal. */
@@ -68,6 +74,7 @@ interface Counts {
   reviewed: number;
   recalled: number;
   answers: number;
+  grades: Partial<Record<Grade, number>>;
 }
 
 /**
@@ -78,7 +85,8 @@ interface Counts {
 export async function runSession(options: SessionOptions): Promise<SessionSummary> {
   const { db, keys, write, tty } = options;
   let queue = [...options.queue];
-  let counts: Counts = { reviewed: 0, recalled: 0, answers: 0 };
+  let counts: Counts = { reviewed: 0, recalled: 0, answers: 0, grades: {} };
+  const started = options.clock().getTime();
   const history: Step[] = [];
   const ansi = tty;
   const wrap = (text: string) => (tty && options.columns ? wrapText(text, options.columns) : text);
@@ -168,12 +176,13 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
       answers: counts.answers + 1,
       reviewed: counts.reviewed + (record.kind === 'scheduled' ? 1 : 0),
       recalled: counts.recalled + (record.kind === 'scheduled' && grade >= RECALLED_GRADE ? 1 : 0),
+      grades: { ...counts.grades, [grade]: (counts.grades[grade] ?? 0) + 1 },
     };
     queue = queue.slice(1);
     if (grade < DONE_TODAY_GRADE) queue.push({ unit: item.unit, reason: 'repeat' });
     // The note's other cards wait for tomorrow (as Anki buries siblings), unless nothing else is left today.
     const siblings = queue.filter((q) => q.unit.cardId === item.unit.cardId && q.unit.ord !== item.unit.ord && q.reason !== 'repeat');
-    const buried = siblings.length > 0 && queue.some((q) => q.unit.cardId !== item.unit.cardId) ? siblings.map((q) => q.unit) : [];
+    const buried = options.burySiblings !== false && siblings.length > 0 && queue.some((q) => q.unit.cardId !== item.unit.cardId) ? siblings.map((q) => q.unit) : [];
     if (buried.length > 0) {
       buryUnits(db, buried, options.today);
       queue = queue.filter((q) => !siblings.includes(q));
@@ -183,7 +192,8 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     write(`${notice}\n`);
   }
 
-  const summary: SessionSummary = { ...counts, left: queue.length, next: nextDue(db, options.today, options.deck) };
+  const seconds = Math.max(0, Math.round((options.clock().getTime() - started) / 1000));
+  const summary: SessionSummary = { ...counts, left: queue.length, next: nextDue(db, options.today, options.deck), seconds };
   write(`\n${summaryText(summary, options.today)}\n`);
   return summary;
 }
@@ -201,7 +211,8 @@ function gradeOf(key: Key, buttons: boolean): Grade | undefined {
 function header(item: QueueItem, left: number, ansi: boolean): string {
   const reason = item.reason === 'due' ? 'review' : item.reason === 'new' ? 'new card' : 'again (same-day repeat)';
   const where = `${item.unit.sourceFile}:${item.unit.sourceLine}`;
-  return dim(`── ${reason} · ${left} left · ${item.unit.deck} · ${where}`, ansi);
+  // The deck and the file name may contain the answer (a note named after its term).
+  return dim(`── ${reason} · ${left} left · ${withoutHidden(`${item.unit.deck} · ${where}`, hiddenText(item.unit))}`, ansi);
 }
 
 /** The grade Space or Enter gives on the answer side: Good (4; `3` with --buttons). */
@@ -211,7 +222,7 @@ const GRADES: readonly Grade[] = [0, 1, 2, 3, 4, 5];
 /** Days until the next review each grade would give (undefined: a same-day repeat, which changes no schedule). */
 type Preview = ReadonlyMap<Grade, number> | undefined;
 
-function intervalsOf(item: QueueItem, scheduler: Scheduler<Sm2State>, at: AnswerTime): Preview {
+function intervalsOf(item: QueueItem, scheduler: Scheduler<CardState>, at: AnswerTime): Preview {
   if (item.reason === 'repeat') return undefined;
   return new Map(GRADES.map((grade) => [grade, scheduler.answer(item.unit.state, grade, at).due - at.today]));
 }
@@ -240,6 +251,13 @@ function acknowledgement(record: AnswerRecord, today: number): string {
   return `saved ${record.grade}: next review ${inDays(record.due - today)}, ${dayToIso(record.due)}${again}`;
 }
 
+/** A session's length as people say it: seconds, or minutes and seconds, or hours and minutes. */
+function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+}
+
 function inDays(days: number): string {
   return days === 1 ? 'tomorrow' : `in ${days} days`;
 }
@@ -250,6 +268,10 @@ export function summaryText(summary: SessionSummary, today: number): string {
   const lines = [
     `Reviewed ${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'}, recalled ${summary.recalled}${share}; ${summary.answers} answer${summary.answers === 1 ? '' : 's'} in all, same-day repeats included.`,
   ];
+  if (summary.answers > 0) {
+    const grades = GRADES.filter((g) => summary.grades[g]).map((g) => `${g}: ${summary.grades[g]}`).join(' · ');
+    lines.push(`Time ${duration(summary.seconds)}; answers by grade ${grades}.`);
+  }
   if (summary.left > 0) lines.push(`${summary.left} card${summary.left === 1 ? '' : 's'} still waiting today.`);
   lines.push(
     summary.next
@@ -264,17 +286,20 @@ export function wrapText(text: string, columns: number): string {
   const visible = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
   return text
     .split('\n')
-    .map((line) => {
+    .map((whole) => {
+      // An indented line (code) keeps its indentation, on its continuation lines too.
+      const indent = /^[ \t]*/.exec(whole)![0];
+      const line = whole.slice(indent.length);
       const out: string[] = [];
       let current = '';
       for (const word of line.split(' ')) {
-        if (current !== '' && visible(current) + 1 + visible(word) > columns) {
+        if (current !== '' && indent.length + visible(current) + 1 + visible(word) > columns) {
           out.push(current);
           current = word;
         } else current = current === '' ? word : `${current} ${word}`;
       }
       out.push(current);
-      return out.join('\n');
+      return out.map((part) => indent + part).join('\n');
     })
     .join('\n');
 }

@@ -1,8 +1,10 @@
 import { studyDay } from '../schedule/days.js';
 import type { Db } from '../store/database.js';
-import type { SchedulerName } from '../schedule/schedulers.js';
+import type { SchedulerName } from '../schedule/by-name.js';
 import { chooseScheduler } from '../study/scheduler-choice.js';
-import { acquireSessionLock, nextDue, openStudyDatabase, releaseSessionLock } from '../study/store.js';
+import { UserError } from '../errors.js';
+import { acquireSessionLock, deckMatches, deckNames, newCardsWaiting, nextDue, openStudyDatabase, releaseSessionLock } from '../study/tables.js';
+import { closestNames } from './closest.js';
 import { openInEditor } from './editor.js';
 import { lineKeys, terminalKeys } from './keys.js';
 import { sessionQueue } from './queue.js';
@@ -15,9 +17,14 @@ export interface ReviewOptions {
   /** The session's clock (starts at --now, runs at real speed). */
   clock: () => Date;
   rolloverHour: number;
+  /** New cards per study day, all decks together (the total cap). */
   newPerDay: number;
+  /** New cards per study day in each deck. */
+  newPerDeck: number;
   deck?: string | undefined;
   buttons: boolean;
+  /** Bury a card's siblings once it is answered (default true). */
+  burySiblings?: boolean;
   /** `--scheduler`: switch the database to this scheduler (its state rebuilt from the log); undefined = the one it is on. */
   scheduler?: SchedulerName | undefined;
   /** Brings the database's cards in line with the notes (called after the session mark is taken, so a second session fails fast). */
@@ -51,20 +58,28 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       }
       await options.syncNotes(db, start);
       const today = studyDay(start, { rolloverHour: options.rolloverHour });
-      const queue = sessionQueue(db, { today, newPerDay: options.newPerDay, deck: options.deck });
+      refuseUnknownDeck(db, options.deck);
+      const queue = sessionQueue(db, { today, newPerDay: options.newPerDay, newPerDeck: options.newPerDeck, deck: options.deck });
+      const limitLine = (): string => {
+        const waiting = newCardsWaiting(db, today, options.deck);
+        return waiting > 0 ? `Daily limit reached: ${waiting} new card${waiting === 1 ? '' : 's'} wait${waiting === 1 ? 's' : ''} (tomorrow, or --new).\n` : '';
+      };
       if (queue.length === 0) {
-        const summary: SessionSummary = { reviewed: 0, recalled: 0, answers: 0, left: 0, next: nextDue(db, today, options.deck) };
-        write(`Nothing to review today.\n${summaryText(summary, today).split('\n').slice(1).join('\n')}\n`);
+        const summary: SessionSummary = { reviewed: 0, recalled: 0, answers: 0, left: 0, next: nextDue(db, today, options.deck), seconds: 0, grades: {} };
+        write(`${limitLine() || 'Nothing to review today.\n'}${summaryText(summary, today).split('\n').slice(-1).join('\n')}\n`);
         return summary;
       }
       const tty = Boolean(options.input.isTTY && options.output.isTTY);
       const keys = tty ? terminalKeys(options.input) : lineKeys(options.input);
       try {
-        return await runSession({
+        const summary = await runSession({
           db, scheduler, queue, clock: options.clock, today, deck: options.deck,
           buttons: options.buttons, keys, write, tty, columns: options.output.columns,
           edit: (file, line) => openInEditor(options.notesDir, file, line),
+          burySiblings: options.burySiblings ?? true,
         });
+        if (summary.left === 0) write(limitLine());
+        return summary;
       } finally {
         keys.close();
       }
@@ -75,4 +90,13 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
   } finally {
     db.close();
   }
+}
+
+/** An unknown `--deck` is an error naming the closest decks, not an empty session. */
+function refuseUnknownDeck(db: Db, deck: string | undefined): void {
+  if (deck === undefined) return;
+  const names = deckNames(db);
+  if (names.some((name) => deckMatches(name, deck))) return;
+  const closest = closestNames(deck, names);
+  throw new UserError(`--deck: no deck "${deck}"${closest.length > 0 ? ` (closest: ${closest.join(', ')})` : ' (the notes make no cards)'}`);
 }

@@ -50,7 +50,7 @@ function walkNoteFiles(root: string, ignore: readonly string[]): Discovery {
     try {
       entries = readdirSync(join(root, rel), { withFileTypes: true });
     } catch (error) {
-      warnings.push({ file: rel || '.', message: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, unreadable: true });
+      warnings.push({ file: rel || '.', message: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, kind: 'unreadable' });
       continue;
     }
     for (const entry of entries) {
@@ -66,14 +66,14 @@ function walkNoteFiles(root: string, ignore: readonly string[]): Discovery {
           if (isDir) {
             const real = realpathSync(join(root, childRel));
             if (visited.has(real)) {
-              warnings.push({ file: childRel, message: 'symlink to a folder already read (a link loop, or a second link to one place); skipped' });
+              warnings.push({ file: childRel, message: 'symlink to a folder already read (a link loop, or a second link to one place); skipped', kind: 'skipped' });
               continue;
             }
             visited.add(real);
           }
         } catch (error) {
           // A dangling link is not a note; a link that resolves to itself is worth telling.
-          if ((error as NodeJS.ErrnoException).code === 'ELOOP') warnings.push({ file: childRel, message: 'symlink loop; skipped' });
+          if ((error as NodeJS.ErrnoException).code === 'ELOOP') warnings.push({ file: childRel, message: 'symlink loop; skipped', kind: 'skipped' });
           continue;
         }
       } else if (isDir) {

@@ -1,2 +1,2 @@
 export { findNoteFiles, isIgnoredName, type Discovery, type IgnoredNote } from './discover.js';
-export { readNoteText, readNoteBytes, decodeNote, problemOf, textOfNote, DEFAULT_MAX_NOTE_BYTES, type NoteText, type NoteBytes } from './read.js';
+export { readNoteText, readNoteBytes, decodeNote, problemOf, textOfNote, DEFAULT_MAX_NOTE_BYTES, type NoteText, type NoteBytes, type NoteFailure } from './read.js';

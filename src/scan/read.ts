@@ -1,12 +1,16 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WarningKind } from '../card.js';
 
 /** A note's text, or why it cannot be used (the caller turns the reason into a warning naming the file). */
-export type NoteText = { ok: true; text: string } | { ok: false; reason: string; tooBig?: true };
+export type NoteText = { ok: true; text: string } | { ok: false; reason: string; kind: NoteFailure };
 
 /** A note's bytes, not yet checked to be text, or why they could not be read. */
-export type NoteBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string; tooBig?: true };
+export type NoteBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string; kind: NoteFailure };
+
+/** A note too big is skipped; one that cannot be read, or is not text, is unreadable (its package is kept). */
+export type NoteFailure = Extract<WarningKind, 'unreadable' | 'skipped'>;
 
 /** Default size above which a note is skipped: parsing time grows with size, and no real note is this big. */
 export const DEFAULT_MAX_NOTE_BYTES = 4 * 1024 * 1024;
@@ -33,11 +37,11 @@ export function readNoteBytes(root: string, file: string, maxBytes = DEFAULT_MAX
   try {
     fd = openSync(join(root, file), 'r');
   } catch (error) {
-    return { ok: false, reason: unreadable(error) };
+    return { ok: false, reason: unreadable(error), kind: 'unreadable' };
   }
   try {
     const { size } = fstatSync(fd);
-    if (size > maxBytes) return { ok: false, reason: `too big (${formatBytes(size)}, limit ${formatBytes(maxBytes)}); skipped`, tooBig: true };
+    if (size > maxBytes) return { ok: false, reason: `too big (${formatBytes(size)}, limit ${formatBytes(maxBytes)}); skipped`, kind: 'skipped' };
     const bytes = Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < size) {
@@ -47,7 +51,7 @@ export function readNoteBytes(root: string, file: string, maxBytes = DEFAULT_MAX
     }
     return { ok: true, bytes: bytes.subarray(0, filled) };
   } catch (error) {
-    return { ok: false, reason: unreadable(error) };
+    return { ok: false, reason: unreadable(error), kind: 'unreadable' };
   } finally {
     closeSync(fd);
   }
@@ -60,7 +64,7 @@ function unreadable(error: unknown): string {
 /** Text of a note's bytes (UTF-8, BOM dropped), or why they are not a note. */
 export function decodeNote(bytes: Uint8Array): NoteText {
   const reason = problemOf(bytes);
-  return reason === undefined ? { ok: true, text: textOfNote(bytes) } : { ok: false, reason };
+  return reason === undefined ? { ok: true, text: textOfNote(bytes) } : { ok: false, reason, kind: 'unreadable' };
 }
 
 /**

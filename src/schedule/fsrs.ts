@@ -1,7 +1,7 @@
 import { Rating, State, createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type Grade as FsrsRating } from 'ts-fsrs';
 import { dueDay } from './days.js';
 import type { Scheduler } from './scheduler.js';
-import { INITIAL_EASINESS, type Grade, type Sm2State } from './sm2.js';
+import { INITIAL_EASINESS, type Grade, type CardState } from './sm2.js';
 import { RECALLED_GRADE } from './grades.js';
 
 /**
@@ -12,7 +12,7 @@ import { RECALLED_GRADE } from './grades.js';
  * no ease; Anki keeps the factor unused under FSRS too). The rest is FSRS's
  * memory model: stability (days until recall drops to 90%), difficulty (1–10).
  */
-export interface FsrsState extends Sm2State {
+export interface FsrsState extends CardState {
   stability: number;
   difficulty: number;
   lapses: number;
@@ -59,7 +59,7 @@ function toFsrsCard(state: FsrsState | undefined, today: number): FsrsCard {
 }
 
 /** Whether a stored state is an FSRS state (and not, say, an SM-2 one read before a rebuild). */
-export function isFsrsState(state: Sm2State): state is FsrsState {
+export function isFsrsState(state: CardState): state is FsrsState {
   const s = state as Partial<FsrsState>;
   return typeof s.stability === 'number' && typeof s.difficulty === 'number' && typeof s.lastDay === 'number';
 }

@@ -9,12 +9,19 @@
  */
 import { RECALLED_GRADE } from './grades.js';
 
-/** The scheduling state of one card. `interval` in days, `easiness` in thousandths. */
-export interface Sm2State {
+/**
+ * The scheduling state of one card as every scheduler keeps it (and the study
+ * database's columns hold it): `interval` in days, `easiness` in thousandths.
+ * FSRS adds its own fields to it.
+ */
+export interface CardState {
   repetition: number;
   interval: number;
   easiness: number;
 }
+
+/** SM-2's state: the common state, nothing more. */
+export type Sm2State = CardState;
 
 /** 5 perfect · 4 correct after hesitation · 3 correct with serious difficulty · 2, 1, 0 wrong. */
 export type Grade = 0 | 1 | 2 | 3 | 4 | 5;

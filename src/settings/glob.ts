@@ -18,11 +18,20 @@
 export interface IgnorePattern {
   /** The pattern as the user wrote it (shown in the reason a note was skipped). */
   source: string;
-  regexp: RegExp;
+  /** Whether the path (relative, `/`-separated) matches. */
+  matches: (path: string) => boolean;
   foldersOnly: boolean;
 }
 
-/** The compiled form of one pattern; throws a RangeError for one that can match nothing. */
+/** A path segment of a pattern: `**` (any number of folders), or a name with `*` and `?` wildcards. */
+type Segment = { anyFolders: true } | { anyFolders: false; chars: string[] };
+
+/**
+ * The compiled form of one pattern; throws a RangeError for one that can match nothing.
+ * Matching takes time proportional to the pattern's length times the path's, never
+ * more: a pattern such as `*a*a*a*a*a*a*a*a*a*a*a*a*b`, as a regular expression,
+ * backtracked for minutes on one 40-character name.
+ */
 export function compileIgnorePattern(source: string): IgnorePattern {
   let body = source.trim().replace(/\\/g, '/');
   if (body === '') throw new RangeError('an empty pattern');
@@ -31,30 +40,66 @@ export function compileIgnorePattern(source: string): IgnorePattern {
   const anchored = body.startsWith('/') || body.includes('/');
   body = body.replace(/^\/+/, '');
   if (body === '') throw new RangeError(`"${source}" names the notes folder itself`);
-  const segments = body.split('/').filter((segment) => segment !== '');
-  let re = '';
-  segments.forEach((segment, i) => {
-    const last = i === segments.length - 1;
-    if (segment === '**') {
-      // `a/**/b` also matches `a/b`; a trailing `**` matches whatever is below.
-      re += last ? '.*' : '(?:[^/]*/)*';
-      return;
-    }
-    re += segmentSource(segment) + (last ? '' : '/');
-  });
-  const prefix = anchored ? '' : '(?:[^/]*/)*';
-  return { source, regexp: new RegExp(`^${prefix}${re}$`, 'u'), foldersOnly };
+  const segments: Segment[] = body
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => (segment === '**' ? { anyFolders: true } : { anyFolders: false, chars: [...segment] }));
+  // Unanchored: a name at any depth, as if the pattern began with `**/`.
+  if (!anchored) segments.unshift({ anyFolders: true });
+  return { source, matches: (path) => matchSegments(segments, path.split('/')), foldersOnly };
 }
 
-/** RegExp source of one path segment: `*` and `?` stay inside the segment, everything else is literal. */
-function segmentSource(segment: string): string {
-  let out = '';
-  for (const ch of segment) {
-    if (ch === '*') out += out.endsWith('[^/]*') ? '' : '[^/]*';
-    else if (ch === '?') out += '[^/]';
-    else out += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Whether the path's segments match the pattern's, by dynamic programming over
+ * both lists (`**` may take none or any number of folders; a trailing `**`
+ * needs at least one, as whatever is below a folder).
+ */
+function matchSegments(pattern: readonly Segment[], path: readonly string[]): boolean {
+  // reachable[j]: the pattern's segments so far can match the path's first j segments.
+  let reachable = path.map((_, j) => j === 0).concat(path.length === 0);
+  pattern.forEach((segment, i) => {
+    const next = new Array<boolean>(path.length + 1).fill(false);
+    const last = i === pattern.length - 1;
+    for (let j = 0; j <= path.length; j++) {
+      if (segment.anyFolders) {
+        // Zero folders (not for a trailing `**`), or one more than a shorter match.
+        next[j] = (!last && reachable[j]!) || (j > 0 && (next[j - 1]! || reachable[j - 1]!));
+      } else {
+        next[j] = j > 0 && reachable[j - 1]! && matchName(segment.chars, path[j - 1]!);
+      }
+    }
+    reachable = next;
+  });
+  return reachable[path.length]!;
+}
+
+/**
+ * Whether one name matches a segment with `*` (any run of characters) and `?`
+ * (one character): the greedy match that returns only to the last `*` seen,
+ * which is linear in practice and never worse than the two lengths multiplied.
+ */
+function matchName(pattern: readonly string[], name: string): boolean {
+  const chars = [...name];
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < chars.length) {
+    if (p < pattern.length && (pattern[p] === '?' || (pattern[p] !== '*' && pattern[p] === chars[n]))) {
+      p++;
+      n++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = n;
+    } else if (star >= 0) {
+      p = star + 1;
+      n = ++resume;
+    } else {
+      return false;
+    }
   }
-  return out;
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /**
@@ -69,7 +114,7 @@ export function ignoreMatcher(patterns: readonly string[]): (file: string) => st
     for (let depth = 1; depth <= segments.length; depth++) {
       const path = segments.slice(0, depth).join('/');
       const isFolder = depth < segments.length;
-      const hit = compiled.find((p) => (isFolder || !p.foldersOnly) && p.regexp.test(path));
+      const hit = compiled.find((p) => (isFolder || !p.foldersOnly) && p.matches(path));
       if (hit) return hit.source;
     }
     return undefined;

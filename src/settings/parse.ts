@@ -6,8 +6,10 @@ import { compileIgnorePattern } from './glob.js';
 
 /** The settings of `review` and `stats`; unset ones fall back to the command's defaults. Command-line options win. */
 export interface ReviewSettings {
-  /** `review.new`: new cards per study day. */
+  /** `review.new`: new cards per study day, all decks together. */
   newPerDay?: number;
+  /** `review.newPerDeck`: new cards per study day in each deck. */
+  newPerDeck?: number;
   /** `review.rollover`: the local hour a study day starts. */
   rolloverHour?: number;
 }
@@ -16,7 +18,7 @@ export interface ReviewSettings {
 export interface VaultSettings {
   /** The settings file read, as shown in messages; undefined when the vault has none. */
   file?: string;
-  /** `ignore`, `rules`, `deck`, `keep`, `exclude`: pass as the extraction options of loadVault / buildVault (they key the caches too). */
+  /** `ignore`, `rules`, `deck`, `keep`, `exclude`: pass as the extraction options of loadVault / buildVault (all but `ignore` key the extraction cache). */
   extract: Partial<ExtractOptions>;
   review: ReviewSettings;
 }
@@ -125,8 +127,8 @@ function readDeck(value: unknown, vaultName: string): DeckScheme {
 }
 
 function readReview(value: unknown): ReviewSettings {
-  if (!isRecord(value)) throw new SettingsError(`"review" should be a set of settings (new, rollover), not ${kindOf(value)}`);
-  checkKeys(value, ['new', 'rollover'], 'review.');
+  if (!isRecord(value)) throw new SettingsError(`"review" should be a set of settings (new, newPerDeck, rollover), not ${kindOf(value)}`);
+  checkKeys(value, ['new', 'newPerDeck', 'rollover'], 'review.');
   const review: ReviewSettings = {};
   const newPerDay = value['new'];
   if (newPerDay != null) {
@@ -134,6 +136,13 @@ function readReview(value: unknown): ReviewSettings {
       throw new SettingsError(`"review.new" should be a whole number of new cards per day (0 or more), not ${kindOf(newPerDay)}`);
     }
     review.newPerDay = newPerDay;
+  }
+  const newPerDeck = value['newPerDeck'];
+  if (newPerDeck != null) {
+    if (typeof newPerDeck !== 'number' || !Number.isInteger(newPerDeck) || newPerDeck < 0) {
+      throw new SettingsError(`"review.newPerDeck" should be a whole number of new cards per day in each deck (0 or more), not ${kindOf(newPerDeck)}`);
+    }
+    review.newPerDeck = newPerDeck;
   }
   const rollover = value['rollover'];
   if (rollover != null) {

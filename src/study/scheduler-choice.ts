@@ -1,9 +1,9 @@
 import { replayAnswers } from '../schedule/replay.js';
-import { DEFAULT_SCHEDULER, isSchedulerName, schedulerNamed, type SchedulerName } from '../schedule/schedulers.js';
+import { DEFAULT_SCHEDULER, isSchedulerName, schedulerNamed, type SchedulerName } from '../schedule/by-name.js';
 import type { Scheduler } from '../schedule/scheduler.js';
-import type { Sm2State } from '../schedule/sm2.js';
+import type { CardState } from '../schedule/sm2.js';
 import type { Db } from '../store/database.js';
-import { answersByCard, stateWriter } from './store.js';
+import { answersByCard, stateWriter } from './tables.js';
 
 /** The scheduler a study database is on: its `study_scheduler` row, or SM-2 when it has none. */
 export function storedScheduler(db: Db): { name: SchedulerName; version: number } {
@@ -24,7 +24,7 @@ export interface SchedulerSwitch {
 }
 
 export interface SchedulerChoice {
-  scheduler: Scheduler<Sm2State>;
+  scheduler: Scheduler<CardState>;
   /** Set when this call moved the database to another scheduler (or version of it). */
   switched?: SchedulerSwitch;
 }
@@ -49,7 +49,7 @@ export function chooseScheduler(db: Db, requested: SchedulerName | undefined, no
   return { scheduler, switched };
 }
 
-function rebuildStates(db: Db, scheduler: Scheduler<Sm2State>): { cards: number; answers: number } {
+function rebuildStates(db: Db, scheduler: Scheduler<CardState>): { cards: number; answers: number } {
   const setState = stateWriter(db);
   let cards = 0;
   let answers = 0;

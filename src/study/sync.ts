@@ -1,7 +1,7 @@
 import type { Card, NoteResult, NoteWarning } from '../card.js';
 import { keepStudiedIdentities } from '../renames/index.js';
 import type { Db } from '../store/database.js';
-import { forgetSync, lastSync, recordSync, sourceWriter, storedSources, unitKey, type UnitSource } from './store.js';
+import { forgetSync, lastSync, recordSync, sourceWriter, storedSources, unitKey, type UnitSource } from './tables.js';
 import { unitOrdinals } from './units.js';
 
 export interface SyncReport {

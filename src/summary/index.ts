@@ -1,4 +1,4 @@
-import { DROP_REASONS, RULES, type DropReason, type Rule } from '../card.js';
+import { DROP_REASONS, RULES, type DropReason, type NoteWarning, type Rule } from '../card.js';
 import type { Vault } from '../vault/load.js';
 
 /**
@@ -38,7 +38,7 @@ export function summarizeVault(vault: Vault, rules: readonly Rule[] = RULES): Va
     for (const candidate of note.dropped) dropped[candidate.reason] += 1;
     if (note.cards.length === 0) {
       const allDropped = note.dropped.length > 0 ? `all ${plural(note.dropped.length, 'candidate')} dropped (--dropped says why)` : undefined;
-      skipped.push({ file: note.file, reason: note.skipped ?? refusal(note.warnings.map((w) => w.message)) ?? allDropped ?? 'no cards' });
+      skipped.push({ file: note.file, reason: note.skipped ?? refusal(note.warnings) ?? allDropped ?? 'no cards' });
       continue;
     }
     const byRule: Partial<Record<Rule, number>> = {};
@@ -68,9 +68,9 @@ export function summarizeVault(vault: Vault, rules: readonly Rule[] = RULES): Va
 }
 
 /** The warning that made extraction refuse a note (too deep, unparsable), if one did. */
-function refusal(messages: string[]): string | undefined {
-  const message = messages.find((m) => /; skipped\b/.test(m));
-  return message === undefined ? undefined : withoutSkipped(message);
+function refusal(warnings: readonly NoteWarning[]): string | undefined {
+  const warning = warnings.find((w) => w.kind === 'skipped');
+  return warning === undefined ? undefined : withoutSkipped(warning.message);
 }
 
 function withoutSkipped(message: string): string {

@@ -61,7 +61,7 @@ export function cachePathFor(statePath: string): string {
   return join(dirname(statePath), `${basename(statePath).replace(/\.db$/, '')}.cache.db`);
 }
 
-/** Hash of a note's text, the key of its cached result. */
+/** A short hash of a text: the cache's fingerprint, a read vault's digest (a note's key hashes its bytes the same way, in incremental.ts). */
 export function textHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
@@ -101,6 +101,7 @@ export class ExtractionCache {
     private readonly db: Db,
     /** What the cached results are valid for (see cacheFingerprint). */
     readonly fingerprint: string,
+    private readonly path: string,
   ) {
     this.putNote = db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, stat, result) VALUES (?, ?, ?, ?)');
     this.readResult = db.prepare('SELECT result FROM cache_note WHERE file = ?');
@@ -127,7 +128,7 @@ export class ExtractionCache {
         throw new UserError(`cannot create the build cache ${path}: ${messageOf(again)}`);
       }
     }
-    const cache = new ExtractionCache(db, fingerprint);
+    const cache = new ExtractionCache(db, fingerprint, path);
     cache.resetUnless(fingerprint);
     return cache;
   }
@@ -167,10 +168,10 @@ export class ExtractionCache {
   /** Replaces the package records of `outDir`, in one transaction. */
   savePackageRecords(outDir: string, records: ReadonlyMap<string, string>): void {
     const put = this.db.prepare('INSERT INTO cache_package (out_dir, key, record) VALUES (?, ?, ?)');
-    this.db.transaction(() => {
+    this.write(() => {
       this.db.prepare('DELETE FROM cache_package WHERE out_dir = ?').run(outDir);
       for (const [key, record] of records) put.run(outDir, key, record);
-    })();
+    });
   }
 
   /** A small value kept with the cache (e.g. the last output folder built into). */
@@ -179,7 +180,7 @@ export class ExtractionCache {
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO cache_meta (key, value) VALUES (?, ?)').run(key, value);
+    this.write(() => this.db.prepare('INSERT OR REPLACE INTO cache_meta (key, value) VALUES (?, ?)').run(key, value));
   }
 
   /**
@@ -188,9 +189,9 @@ export class ExtractionCache {
    * batches of 16.
    */
   putBatch(notes: readonly (readonly [string, CachedNote])[]): void {
-    this.db.transaction(() => {
+    this.write(() => {
       for (const [file, { hash, stat, result }] of notes) this.putNote.run(file, hash, stat, result);
-    })();
+    });
   }
 
   /**
@@ -202,11 +203,20 @@ export class ExtractionCache {
     const put = this.putNote;
     const setStat = this.db.prepare('UPDATE cache_note SET stat = ? WHERE file = ?');
     const drop = this.db.prepare('DELETE FROM cache_note WHERE file = ?');
-    this.db.transaction(() => {
+    this.write(() => {
       for (const [file, { hash, stat, result }] of changed) put.run(file, hash, stat, result);
       for (const [file, stat] of restat) setStat.run(stat, file);
       for (const file of removed) drop.run(file);
-    })();
+    });
+  }
+
+  /** One write transaction; a failure (a full disk) names the cache file, and the transaction is rolled back whole. */
+  private write(work: () => void): void {
+    try {
+      this.db.transaction(work)();
+    } catch (error) {
+      throw new UserError(`cannot write the build cache ${this.path}: ${messageOf(error)}`);
+    }
   }
 
   close(): void {

@@ -7,14 +7,14 @@ import { storedResultJson } from './stored-result.js';
  * One note's extraction result as JSON (stored-result.ts) — the unit the
  * pool's workers send back and the cache stores. A note whose extraction
  * throws becomes a warning that names it, so one bad note never stops the
- * vault (design.md, Errors).
+ * vault.
  */
 export function extractSerialized(file: string, text: string, options: Partial<ExtractOptions>): string {
   let result: NoteResult;
   try {
     result = extractNote(file, text, options);
   } catch (error) {
-    result = { file, cards: [], dropped: [], warnings: [{ file, message: `cannot extract cards: ${messageOf(error)}` }] };
+    result = { file, cards: [], dropped: [], warnings: [{ file, message: `cannot extract cards: ${messageOf(error)}`, kind: 'skipped' }] };
   }
   return storedResultJson(result);
 }

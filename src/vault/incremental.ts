@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
-import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
-import { findNoteFiles, problemOf, readNoteBytes, type IgnoredNote } from '../scan/index.js';
+import { cardOptionsOf, resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
+import { findNoteFiles, problemOf, readNoteBytes, type IgnoredNote, type NoteFailure } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
 import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
 import { resultFromStoredJson } from './stored-result.js';
@@ -76,7 +76,7 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
   const startedMs = Date.now();
   const handOff = new HandOff(cache ? HAND_OFF_CHARS : Infinity);
   // Started before the notes are read: workers parse the first notes while the rest are read.
-  const extraction = startExtraction(extract, poolOptions(options), (batch) => {
+  const extraction = startExtraction(cardOptionsOf(extract), poolOptions(options), (batch) => {
     const arrived = batch.map(({ index, json }) => ({ ...stale[index]!, json }));
     cache?.putBatch(arrived.map(({ source, hash, stat, json }) => [source.file, { hash, stat, result: json }]));
     for (const { source, arrival, json } of arrived) {
@@ -91,8 +91,8 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
       // Without a cache there is no prior entry: every note is read and extracted.
       const prior = cache ? known.get(file) : undefined;
       const read = readIfChanged(root, file, prior, statSignature(join(root, file), startedMs), extract.maxNoteBytes);
-      if (read.kind === 'unreadable') {
-        warnings.push({ file, message: read.reason, ...(read.tooBig ? {} : { unreadable: true }) });
+      if (read.kind === 'unusable') {
+        warnings.push({ file, message: read.reason, kind: read.failure });
       } else if (read.kind === 'unchanged') {
         notes.push(cachedNote(cache!, file, read.hash));
         if (read.stat !== prior?.stat) restat.set(file, read.stat);
@@ -132,7 +132,7 @@ type NoteRead =
   | { kind: 'unchanged'; hash: string; stat: string }
   | { kind: 'changed'; hash: string; stat: string; bytes: Uint8Array }
   /** A note over the size limit is skipped for good; any other (a read error, a half-written file) may be back next time. */
-  | { kind: 'unreadable'; reason: string; tooBig?: boolean };
+  | { kind: 'unusable'; reason: string; failure: NoteFailure };
 
 /**
  * Reads a note unless its stat signature is the one `prior` (the cache's
@@ -142,12 +142,12 @@ type NoteRead =
 function readIfChanged(root: string, file: string, prior: KnownNote | undefined, stat: string, maxBytes: number): NoteRead {
   if (prior && prior.stat !== '' && prior.stat === stat) return { kind: 'unchanged', hash: prior.hash, stat };
   const read = readNoteBytes(root, file, maxBytes);
-  if (!read.ok) return { kind: 'unreadable', reason: read.reason, tooBig: read.tooBig === true };
+  if (!read.ok) return { kind: 'unusable', reason: read.reason, failure: read.kind };
   const { bytes } = read;
   const hash = createHash('sha1').update(bytes).digest('base64url');
   if (prior?.hash === hash) return { kind: 'unchanged', hash, stat };
   const problem = problemOf(bytes);
-  return problem === undefined ? { kind: 'changed', hash, stat, bytes } : { kind: 'unreadable', reason: problem };
+  return problem === undefined ? { kind: 'changed', hash, stat, bytes } : { kind: 'unusable', reason: problem, failure: 'unreadable' };
 }
 
 const NO_BYTES = new Uint8Array(0);

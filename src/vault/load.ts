@@ -21,7 +21,7 @@ export async function loadVault(root: string, options: Partial<ExtractOptions> =
   for (const file of files) {
     const read = readNoteText(root, file, resolved.maxNoteBytes);
     if (!read.ok) {
-      warnings.push({ file, message: read.reason, ...(read.tooBig ? {} : { unreadable: true }) });
+      warnings.push({ file, message: read.reason, kind: read.kind });
       continue;
     }
     notes.push(extractNote(file, read.text, resolved));

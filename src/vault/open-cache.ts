@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
+import { cardOptionsOf, resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { checkStateDatabase, type Migrations } from '../store/database.js';
 import { ExtractionCache, cacheFingerprint, cachePathFor } from './cache.js';
 import { codeDigest } from './code-digest.js';
@@ -15,7 +15,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
  */
 export function openExtractionCache(statePath: string, extract?: Partial<ExtractOptions>, components: readonly Migrations[] = []): ExtractionCache {
   checkStateDatabase(statePath, components);
-  return ExtractionCache.open(cachePathFor(statePath), cacheFingerprint(toolIdentity(), resolveExtractOptions(extract)));
+  return ExtractionCache.open(cachePathFor(statePath), cacheFingerprint(toolIdentity(), cardOptionsOf(resolveExtractOptions(extract))));
 }
 
 let identity: string | undefined;

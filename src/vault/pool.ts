@@ -9,9 +9,8 @@ import type { Batch, BatchResult } from './worker.js';
 
 /**
  * A note to extract: its path relative to the notes root and its bytes, found
- * to be text by the scan's `problemOf`. The workers decode them: the main
- * thread never holds the text as strings, and a cold build of 10,000 notes
- * promoted 85 MB less into its old generation.
+ * to be text by the scan's `problemOf`. The workers decode them, so the main
+ * thread never holds the text as strings (less memory, see bench/).
  */
 export interface NoteSource {
   file: string;
@@ -37,10 +36,8 @@ export const PARALLEL_MIN_BYTES = 512 * 1024;
 /**
  * A worker allocates furiously (a syntax tree per note) and keeps almost
  * nothing, so a large young generation pays: fewer scavenges, and less promoted
- * to the old one. An old-generation limit, tried to bound memory, made V8
- * collect the old generation over and over: a 10,000-note cold build took 60 s
- * with 256 or 512 MB and 42 s with none. A smaller young generation (48 or
- * 64 MB) did not lower the build's peak memory either.
+ * to the old one. No old-generation limit: one made V8 collect it over and
+ * over, and the build far slower (see bench/).
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
 /** Notes per message: small enough to balance the load, large enough to amortize messaging. */
@@ -119,7 +116,7 @@ function compiledWorkerUrl(): URL | undefined {
  * Batches queued at each worker: about half a second of parsing, so a worker
  * never waits for the main thread, which answers only between the packages it
  * assembles during a cold build (a 28,000-card package keeps it busy for that
- * long). With two batches each, the workers idled ~2 s of a 33-s build.
+ * long); with two batches each, the workers idled.
  */
 const BATCHES_PER_WORKER = 16;
 
@@ -146,6 +143,9 @@ class WorkerRun implements Extraction {
   private inFlight: Map<Worker, Set<number>> | undefined;
   private readonly exits: Promise<unknown>[] = [];
   private settle: (() => void) | undefined;
+  /** The first failure to take a batch's results (the cache's disk full): it ends the run, and `done` rejects with it. */
+  private failure: { error: unknown } | undefined;
+  private abort: ((error: unknown) => void) | undefined;
 
   constructor(
     private readonly options: Partial<ExtractOptions>,
@@ -157,6 +157,7 @@ class WorkerRun implements Extraction {
 
   add(source: NoteSource): void {
     if (this.closed) throw new Error('extraction already done');
+    this.throwIfFailed();
     this.filling.push(this.sources.push(source) - 1);
     this.fillingBytes += source.bytes.length;
     this.queuedBytes += source.bytes.length;
@@ -169,12 +170,17 @@ class WorkerRun implements Extraction {
   async done(): Promise<void> {
     this.closed = true;
     if (this.filling.length > 0) this.closeBatch();
+    this.throwIfFailed();
     if (this.inFlight) {
-      const all = new Promise<void>((resolve) => (this.settle = resolve));
+      const all = new Promise<void>((resolve, reject) => {
+        this.settle = resolve;
+        this.abort = reject;
+      });
       this.pump();
       this.settleIfDone();
       await all;
     }
+    this.throwIfFailed();
     // Too little text for workers, or every worker failed: this thread extracts what is left.
     for (; this.next < this.batches.length; this.next++) this.serially(this.next);
     await Promise.all(this.exits);
@@ -196,11 +202,13 @@ class WorkerRun implements Extraction {
     worker.on('message', (message: BatchResult) => {
       // An answer that comes after its worker was dropped is late: that batch was extracted here.
       if (!inFlight.get(worker)?.delete(message.id)) return;
-      this.complete(message.id, message.results);
-      this.pump();
+      this.guarded(() => {
+        this.complete(message.id, message.results);
+        this.pump();
+      });
     });
-    worker.on('error', () => this.drop(worker));
-    worker.on('exit', () => this.drop(worker));
+    worker.on('error', () => this.guarded(() => this.drop(worker)));
+    worker.on('exit', () => this.guarded(() => this.drop(worker)));
     return [worker, held];
   }
 
@@ -272,6 +280,28 @@ class WorkerRun implements Extraction {
       for (; this.next < this.batches.length; this.next++) this.serially(this.next);
     } else {
       this.pump();
+    }
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * Runs work of a worker's event: a failure there (storing results on a full
+   * disk) would otherwise be thrown from an event listener and end the process
+   * with a stack trace. It ends the run instead: the workers stop, `done` rejects.
+   */
+  private guarded(work: () => void): void {
+    if (this.failure) return;
+    try {
+      work();
+    } catch (error) {
+      this.failure = { error };
+      const workers = [...(this.inFlight?.keys() ?? [])];
+      this.inFlight = undefined;
+      for (const worker of workers) void worker.terminate();
+      this.abort?.(error);
     }
   }
 

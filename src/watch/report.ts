@@ -25,6 +25,7 @@ export function formatRebuildLine(report: BuildReport, facts: RebuildFacts): str
   const parts = report.packages
     .filter((p) => p.written || p.added + p.changed + p.removed > 0)
     .map((p) => `${basename(p.file)}: ${p.added} added, ${p.changed} changed, ${p.removed} removed`);
+  for (const f of report.failedPackages) parts.push(`${basename(f.file)}: not written (${f.message})`);
   for (const k of report.keptPackages) parts.push(`${basename(k.file)}: kept, ${k.unreadable.join(', ')} not readable`);
   for (const r of report.removedPackages) parts.push(`${basename(r.file)}: ${r.removed} removed, package ${r.deleted ? 'deleted' : 'left alone'}`);
   return `${parts.length > 0 ? parts.join('; ') : 'no card changed'} (${parsed}, ${time})`;

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
  * Watches a notes folder and calls `onSettled` once a burst of changes has
@@ -26,6 +26,11 @@ export interface WatchOptions {
   onError: (error: Error) => void;
 }
 
+/** SQLite's companions of an ignored database file. */
+const SQLITE_COMPANIONS = ['-wal', '-shm', '-journal'];
+/** A package, or the temporary file it is written to first. */
+const PACKAGE_FILE = /\.apkg(\.\d+\.\d+\.tmp)?$/i;
+
 export function watchNotes(root: string, { debounceMs = 150, ignore = [], watchDotFiles = [], onSettled, onError }: WatchOptions): NotesWatcher {
   const ignoredPaths = ignore.map((p) => resolve(p));
   const isIgnored = (path: string): boolean => {
@@ -33,9 +38,14 @@ export function watchNotes(root: string, { debounceMs = 150, ignore = [], watchD
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || watchDotFiles.includes(rel)) return false;
     // Dot folders and files (.flashmark, .obsidian, .git, editors' temp files) are never notes.
     if (rel.split(sep).some((segment) => segment.startsWith('.'))) return true;
-    // Also SQLite's companions of an ignored database file (-wal, -shm, -journal).
-    return ignoredPaths.some((p) => path === p || path.startsWith(p + sep) || path.startsWith(`${p}-`));
+    return ignoredPaths.some((p) => path === p || SQLITE_COMPANIONS.some((suffix) => path === p + suffix) || (path.startsWith(p + sep) && isOutput(p, path)));
   };
+  /**
+   * Below an ignored folder: everything, unless the notes folder is inside it
+   * (`watch -o .`); then only the packages the build writes straight into it.
+   */
+  const rootInside = new Map(ignoredPaths.map((p) => [p, root === p || root.startsWith(p + sep)]));
+  const isOutput = (folder: string, path: string): boolean => !rootInside.get(folder) || (dirname(path) === folder && PACKAGE_FILE.test(path));
   const watcher: FSWatcher = watch(root, { ignored: isIgnored, ignoreInitial: true, persistent: true });
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

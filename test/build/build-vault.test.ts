@@ -97,3 +97,24 @@ describe('an incremental build', () => {
     expect([...imagesIn(join(dir, 'decks', 'Biology.apkg')).values()]).toEqual(['a photo at last']);
   }, 30_000);
 });
+
+describe('the settings of the scan', () => {
+  it('editing ignore parses no note again: the extraction cache is keyed by what the cards depend on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-ignore-'));
+    const notes = join(dir, 'notes');
+    mkdirSync(join(notes, 'Biology'), { recursive: true });
+    mkdirSync(join(notes, 'Templates'));
+    writeFileSync(join(notes, 'Biology', 'cell.md'), '# Cell\n\n- **Nucleus**: holds the DNA.\n');
+    writeFileSync(join(notes, 'Biology', 'leaf.md'), '# Leaf\n\n- **Chlorophyll**: makes leaves green.\n');
+    writeFileSync(join(notes, 'Templates', 'daily.md'), '# Daily\n\n- **Mood**: fine.\n');
+    const options = { outDir: join(dir, 'decks'), statePath: join(dir, 'state', 'state.db'), now: new Date('2026-05-01T10:00:00Z'), threads: 1 };
+
+    expect((await buildVault(notes, options)).extracted).toBe(3);
+    const ignoring = await buildVault(notes, { ...options, extract: { ignore: ['Templates/'] } });
+    expect(ignoring.extracted).toBe(0);
+    expect(ignoring.report.removedPackages.map((p) => p.key)).toEqual(['Templates']);
+    const again = await buildVault(notes, { ...options, extract: { ignore: ['Templates/', 'Biology/leaf.md'] } });
+    expect(again.extracted).toBe(0);
+    expect(again.report.packages.find((p) => p.key === 'Biology')).toMatchObject({ notes: 1, written: true });
+  }, 30_000);
+});

@@ -148,13 +148,13 @@ describe('buildPackages', () => {
   it('skips a card whose identity cannot be an Anki guid, with a warning', async () => {
     const report = await build([card('has space', 'a.md'), card('fine', 'a.md')], T1);
     expect(notesIn('a').map((n) => n.guid)).toEqual(['fine']);
-    expect(report.warnings).toEqual([{ file: 'a.md', message: expect.stringContaining('cannot be an Anki guid') }]);
+    expect(report.warnings).toEqual([{ file: 'a.md', message: expect.stringContaining('cannot be an Anki guid'), kind: 'skipped' }]);
   });
 
   it('keeps one note per identity when two cards share it, with a warning', async () => {
     const report = await build([card('same', 'a.md'), card('same', 'b.md')], T1);
     expect(report.packages.map((p) => p.key)).toEqual(['a']);
-    expect(report.warnings).toEqual([{ file: 'b.md', message: expect.stringContaining('same card identity') }]);
+    expect(report.warnings).toEqual([{ file: 'b.md', message: expect.stringContaining('same card identity'), kind: 'skipped' }]);
   });
 
   it('deletes the package of a top-level folder that disappeared, and says so', async () => {
@@ -173,9 +173,11 @@ describe('buildPackages', () => {
   });
 
   it('after a build that failed half-way, keeps the packages it wrote as they are: same note ids, not rewritten', async () => {
-    // intro.apkg cannot be written (a folder holds its name): the build fails after DevOps.apkg is on disk.
+    // intro.apkg cannot be written (a folder holds its name): the build reports it, with DevOps.apkg on disk.
     mkdirSync(join(out, 'intro.apkg', 'inside'), { recursive: true });
-    await expect(build(original(), T1)).rejects.toThrow();
+    const failed = await build(original(), T1);
+    expect(failed.failedPackages.map((f) => [f.key, f.message])).toEqual([['intro', expect.stringMatching(/a folder, not a regular file/)]]);
+    expect(failed.packages.map((p) => [p.key, p.written])).toEqual([['DevOps', true]]);
     const written = readFileSync(join(out, 'DevOps.apkg'));
     rmSync(join(out, 'intro.apkg'), { recursive: true });
 
@@ -278,7 +280,7 @@ describe('media', () => {
     const pkg = openApkg(readFileSync(join(out, 'pics.apkg')));
     expect(Object.values(pkg.media)).toEqual([expect.stringMatching(/^diagram-[0-9a-f]{12}\.png$/)]);
     expect(Buffer.from(pkg.files['0']!).equals(png)).toBe(true);
-    expect(report.warnings).toEqual([{ file: 'pics.md', message: 'image DevOps/gone.png was not found; not packed' }]);
+    expect(report.warnings).toEqual([{ file: 'pics.md', message: 'image DevOps/gone.png was not found; not packed', kind: 'ignored' }]);
   });
 
   it('a changed image is a changed note: new name, higher mod', async () => {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress, progressLine } from '../../src/cli/progress.js';
+import { createProgress, progressLine } from '../../src/cli/progress-bar.js';
 
 describe('progress bar', () => {
   it('shows the phase, a bar, the percentage and the counts', () => {

@@ -55,9 +55,11 @@ describe('a paragraph of 20,000 bold sentences', () => {
   }, 90_000);
 });
 
+const sharedDir = join(import.meta.dirname, '../../../shared');
+
 /** Notes to compare segmentations on: ours, and the real ones beside the project when present. */
 function noteTexts(): string[] {
-  const dirs = [join(import.meta.dirname, '../../notes'), join(import.meta.dirname, '../../../shared/seeds'), join(import.meta.dirname, '../../../shared/vaults/ru-qa-testing')];
+  const dirs = [join(import.meta.dirname, '../../notes'), join(sharedDir, 'seeds'), join(sharedDir, 'vaults/ru-qa-testing')];
   const texts: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -86,7 +88,8 @@ describe('sentence segments read window by window', () => {
   it('match one reading of the whole text on every paragraph of the notes, however small the windows', () => {
     // Paragraph by paragraph, as extraction reads them (reading a 250 KB note whole takes seconds on Node 20).
     const texts = noteTexts().flatMap((text) => text.split(/\n[ \t]*\n/));
-    expect(texts.length).toBeGreaterThan(100);
+    // The project's own notes alone have about 50 paragraphs; with the shared seeds and vault beside it, hundreds.
+    expect(texts.length).toBeGreaterThan(existsSync(sharedDir) ? 100 : 30);
     for (const text of texts) {
       const language = guessLanguage(text);
       const whole = wholeReading(text, language);

@@ -26,8 +26,12 @@ const kinds = [
 ];
 
 for (const kind of kinds) {
-  describe.skipIf(!existsSync(kind.dir))(`extraction on ${kind.name}`, () => {
-    const read = (file: string) => readFileSync(join(kind.dir, file), 'utf8');
+  const present = existsSync(kind.dir);
+  // A clone without the shared folder beside it has no real seeds: only our own fixtures are read.
+  if (!present) it.skip(`extraction on ${kind.name}: ${kind.dir} is absent, skipped`, () => undefined);
+  describe.skipIf(!present)(`extraction on ${kind.name}`, () => {
+    // Read only when present: a skipped describe's body still runs to collect its tests.
+    const read = (file: string) => (present ? readFileSync(join(kind.dir, file), 'utf8') : '');
     const prose = extractNote(kind.prose.file, read(kind.prose.file));
     const skills = extractNote(kind.skills.file, read(kind.skills.file));
     const all = [...prose.cards, ...skills.cards];

@@ -56,6 +56,7 @@ describe('flashmark build killed with SIGKILL at random moments', () => {
     const out = join(dir, 'decks');
     const stateDir = join(dir, 'state');
     const state = join(stateDir, 'state.db');
+    mkdirSync(stateDir); // an explicit --state's folder must exist
     const now = ['--now', '2026-01-11T10:00:00Z'];
     writeVault(notes, 1);
     expect(flashmark(['build', notes, '-o', out, '--state', state, '--now', '2026-01-10T10:00:00Z']).code).toBe(0);

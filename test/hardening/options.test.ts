@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crashSigns, flashmark, removeTempDirs, type Run, tempDir } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { cli, crashSigns, env, flashmark, removeTempDirs, type Run, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -64,8 +65,8 @@ describe('bad commands and options, through the binary', () => {
 
   it('an option without its value, or with a bad one', () => {
     failsWithoutTouching(['build', notes, '-o'], /option '-o, --out <folder>' argument missing/);
-    failsWithoutTouching(['build', notes, '-o', out, '--now', 'yesterday'], /--now: not a date: yesterday/);
-    failsWithoutTouching(['review', notes, '--new', 'many'], /--new: expected a whole number, got many/);
+    failsWithoutTouching(['build', notes, '-o', out, '--now', 'yesterday'], /--now: not a date and time from 1970 to 9999: yesterday/);
+    failsWithoutTouching(['review', notes, '--new', 'many'], /--new: expected a whole number from 0 to 100000, got many/);
     failsWithoutTouching(['stats', notes, '--days', '-3'], /--days/);
     failsWithoutTouching(['review', notes, '--scheduler', 'leitner'], /--scheduler/);
   });
@@ -123,6 +124,47 @@ describe('bad commands and options, through the binary', () => {
     for (const command of ['build', 'review', 'stats', 'watch']) {
       const extra = command === 'build' || command === 'watch' ? ['-o', out] : [];
       failsWithoutTouching([command, notes, '--state', bogus, ...extra], /a-file\.txt is not a flashmark study database or is corrupt; it was left untouched/, '\n5\nq\n');
+    }
+  });
+});
+
+describe('numbers and dates out of range, through the binary', () => {
+  let dir: string;
+  let notes: string;
+  beforeAll(() => {
+    dir = tempDir('ranges');
+    notes = join(dir, 'notes');
+    mkdirSync(notes);
+    writeFileSync(join(notes, 'note.md'), '# Note\n\n- **term**: a meaning\n');
+  });
+
+  it('--days, --new and --new-per-deck beyond their range: one line naming the option and its range', () => {
+    for (const days of ['1e7', '99999999999999999999', '3651', '-3', '2.5']) {
+      const run = flashmark(['stats', notes, '--days', days, '--state', join(dir, 'state.db')]);
+      expectOneLineError(run, new RegExp(`^flashmark: --days: expected a whole number from 0 to 3650, got ${days.replace('.', '\\.')}$`));
+    }
+    for (const option of ['--new', '--new-per-deck']) {
+      expectOneLineError(flashmark(['review', notes, option, '1e9', '--state', join(dir, 'state.db')]), new RegExp(`^flashmark: ${option}: expected a whole number from 0 to 100000`));
+    }
+    expect(existsSync(join(dir, 'state.db'))).toBe(false);
+  });
+
+  it('--now and FLASHMARK_NOW accept only real calendar dates and times from 1970 to 9999', () => {
+    for (const bad of ['2026-13-01', '2026-02-30', '2026-02-29', '0001-01-01', '+275760-09-12', '2026-03-01T24:00', '2026-03-01T09:60', 'yesterday']) {
+      for (const command of ['build', 'review', 'stats']) {
+        const extra = command === 'build' ? ['-o', join(dir, 'decks')] : [];
+        const run = flashmark([command, notes, '--now', bad, '--state', join(dir, 'state.db'), ...extra], { input: '\n5\nq\n' });
+        expectOneLineError(run, /^flashmark: --now: not a date and time from 1970 to 9999: /);
+      }
+    }
+    const run = spawnSync(process.execPath, [cli, 'stats', notes, '--state', join(dir, 'state.db')], { encoding: 'utf8', env: { ...env, FLASHMARK_NOW: '2026-02-30' } });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/^flashmark: FLASHMARK_NOW: not a date and time/);
+    expect(existsSync(join(dir, 'state.db'))).toBe(false);
+    expect(existsSync(join(dir, 'decks'))).toBe(false);
+    // Real ones still work: a leap day, a time, a zone.
+    for (const good of ['2028-02-29', '2026-03-01T09:30', '2026-03-01T09:30:00Z', '2026-03-01T09:30:00.000+02:00']) {
+      expect(flashmark(['stats', notes, '--now', good, '--state', join(dir, 'state.db')]).code, good).toBe(0);
     }
   });
 });

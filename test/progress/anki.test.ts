@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ankiEase, ankiScheduling, type UnitProgress } from '../../src/progress/index.js';
 import type { LoggedAnswer } from '../../src/schedule/replay.js';
 import { sm2Scheduler } from '../../src/schedule/scheduler.js';
-import { type Grade, type Sm2State } from '../../src/schedule/sm2.js';
+import { type Grade, type CardState } from '../../src/schedule/sm2.js';
 
 const DAY = 20_514; // 2026-03-02
 const answerAt = (day: number, time: string, grade: Grade, kind: LoggedAnswer['kind'] = 'scheduled'): LoggedAnswer => ({
@@ -11,7 +11,7 @@ const answerAt = (day: number, time: string, grade: Grade, kind: LoggedAnswer['k
 
 /** A unit whose stored state is what SM-2 makes of its log (as the study database keeps it). */
 function unit(cardId: string, ord: number, answers: LoggedAnswer[]): UnitProgress {
-  let state: Sm2State | undefined;
+  let state: CardState | undefined;
   let due: number | null = null;
   for (const a of answers) {
     if (a.kind === 'repeat') continue;

@@ -10,7 +10,8 @@ export const env = { ...process.env, TZ: 'UTC', FLASHMARK_NOW: '' };
 
 /** `flashmark review` with one key per line on stdin: '' reveals, 0-5 grade, u undoes, q quits. */
 export function review(notes: string, now: string, keys: string[], ...args: string[]): string {
-  const result = spawnSync(process.execPath, [binary, 'review', notes, '--now', now, ...args], {
+  // The scripts answer a cloze's deletions back to back, so siblings are not buried.
+  const result = spawnSync(process.execPath, [binary, 'review', notes, '--now', now, '--no-bury-siblings', ...args], {
     input: keys.map((key) => `${key}\n`).join(''), encoding: 'utf8', env,
   });
   expect(result.stderr).toBe('');

@@ -90,7 +90,8 @@ describe('flashmark review, driven through stdin over several simulated days', (
     // Same study day, late evening and after midnight (before the 4 am rollover): the new-card limit is used up.
     const again = review('2026-03-03T03:30', [], '--new', '2');
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('Nothing to review today.');
+    expect(again.stdout).toContain('Daily limit reached: 2 new cards wait (tomorrow, or --new).');
+    expect(again.stdout).not.toContain('Nothing to review');
     expect(again.stdout).toContain('Next due: 2026-03-03 (tomorrow), 2 cards.');
 
     // Day 2: the two due cards first, then two new ones. Nucleus 5 is undone and answered 3 instead (so it repeats).
@@ -141,12 +142,15 @@ describe('flashmark review, driven through stdin over several simulated days', (
     const stats = spawnSync(process.execPath, [binary, 'stats', notes, '--now', '2026-03-09T22:00', '--json', '--days', '7'], { encoding: 'utf8', env });
     expect(stats.status).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({
-      new: 0, learning: 4, mature: 0, due: 0, reviewsToday: 4, retention30d: 0.9, // 9 of 10 scheduled answers ≥ 3
+      new: 0, mature: 0, due: 0, reviewsToday: 4, retention30d: 0.9, // 9 of 10 scheduled answers ≥ 3
       forecast: [
         { date: '2026-03-09', due: 0 }, { date: '2026-03-10', due: 0 }, { date: '2026-03-11', due: 0 }, { date: '2026-03-12', due: 0 },
         { date: '2026-03-13', due: 0 }, { date: '2026-03-14', due: 0 }, { date: '2026-03-15', due: 2 },
       ],
     });
+    // Every card seen is young or back in learning steps (its last answer failed); none is mature yet.
+    const counts = JSON.parse(stats.stdout) as { learning: number; young: number };
+    expect(counts.learning + counts.young).toBe(4);
   });
 
   it('retires a card whose note line is gone and brings it back with its progress; an edited answer keeps progress', () => {

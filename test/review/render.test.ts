@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clozeQuestion, htmlToText, renderUnit } from '../../src/review/render.js';
+import { clozeQuestion, hiddenText, htmlToText, renderUnit, withoutHidden } from '../../src/review/render.js';
+import { wrapText } from '../../src/review/session.js';
 
 const plain = { ansi: false };
 const tty = { ansi: true };
@@ -34,5 +35,20 @@ describe('card HTML as terminal text', () => {
       question: 'T\nAnsible',
       answer: 'Playbooks in YAML',
     });
+  });
+
+  it('keeps the lines and indentation of a code block, also when wrapped', () => {
+    const back = 'runs<pre><code>for f in *; do\n    echo &quot;$f&quot;\ndone</code></pre>';
+    const text = htmlToText(back, plain);
+    expect(text).toBe('runs\nfor f in *; do\n    echo "$f"\ndone');
+    expect(wrapText('    echo one two three', 16)).toBe('    echo one two\n    three');
+  });
+
+  it('blanks in a header line every word the hidden part contains', () => {
+    const cloze = { type: 'cloze' as const, ord: 1, front: 'A process reads {{c1::stdin}} and writes {{c2::Ribosome output}}.', back: '' };
+    expect(hiddenText(cloze)).toBe('Ribosome output');
+    expect(withoutHidden('Biology::Ribosome · ribosome-notes.md:5', hiddenText(cloze))).toBe('Biology::[...] · [...]-notes.md:5');
+    const basic = { type: 'basic' as const, ord: 0, front: 'grep', back: 'searches <b>text</b>' };
+    expect(withoutHidden('Text tools · stdin.md:3', hiddenText(basic))).toBe('[...] tools · stdin.md:3');
   });
 });

@@ -28,7 +28,7 @@ async function session(db: Db, lines: string[], options: { buttons?: boolean; da
   const day = options.day ?? today;
   let output = '';
   const summary = await runSession({
-    db, scheduler: sm2Scheduler, queue: sessionQueue(db, { today: day, newPerDay: options.newPerDay ?? 20 }),
+    db, scheduler: sm2Scheduler, queue: sessionQueue(db, { today: day, newPerDay: options.newPerDay ?? 20, newPerDeck: 20 }),
     clock: () => new Date(start.getTime() + (day - today) * 86_400_000), today: day, buttons: options.buttons ?? false,
     keys: lineKeys(Readable.from(lines.map((line) => `${line}\n`))), write: (text) => void (output += text), tty: false,
   });

@@ -29,14 +29,15 @@ describe('stats', () => {
     const undone = answer('d', 1, day);
     undoAnswer(db, undone.reviewId, new Date());
     const stats = computeStats(db, day, 14);
-    expect(stats).toMatchObject({ today: '2026-03-01', new: 2, learning: 2, mature: 1, due: 1, retired: 0, reviewsToday: 2 });
+    // b was recalled (young); c failed today (back in learning steps).
+    expect(stats).toMatchObject({ today: '2026-03-01', new: 2, learning: 1, young: 1, mature: 1, due: 1, retired: 0, reviewsToday: 2 });
     // Scheduled answers in the last 30 days: b 4, c 2 -> 1 of 2 recalled (the repeat and the undone answer do not count).
     expect(stats.retention30d).toBe(0.5);
     expect(stats.forecast).toHaveLength(14);
     expect(stats.forecast.slice(0, 2)).toEqual([{ date: '2026-03-01', due: 1 }, { date: '2026-03-02', due: 1 }]);
     expect(stats.forecast[12]).toEqual({ date: '2026-03-13', due: 1 });
     expect(stats.forecast.reduce((sum, d) => sum + d.due, 0)).toBe(3);
-    expect(computeStats(db, day, 30, 'Other')).toMatchObject({ new: 1, learning: 0, mature: 0, retention30d: null });
+    expect(computeStats(db, day, 30, 'Other')).toMatchObject({ new: 1, learning: 0, young: 0, mature: 0, retention30d: null });
 
     const chart = statsText(stats, 10).split('\n');
     expect(chart).toContain('  03-01 Su 1 ██████████  (today, with overdue)');
@@ -57,7 +58,44 @@ describe('stats', () => {
       { deck: 'Bio', grade: 5, kind: 'repeat', day },
     ];
     const stats = statsOf(units, answers, day, 3, 'bio');
-    expect(stats).toMatchObject({ new: 1, learning: 1, mature: 1, due: 1, retired: 1, reviewsToday: 2, retention30d: 0.5 });
+    expect(stats).toMatchObject({ new: 1, learning: 0, young: 1, mature: 1, due: 1, retired: 1, reviewsToday: 2, retention30d: 0.5 });
     expect(stats.forecast.map((d) => d.due)).toEqual([1, 0, 1]);
+  });
+
+  it('per deck, day by day over the last 30 days, and the time spent, on a scripted history', () => {
+    const db = openStudyDatabase(tempDbPath());
+    open.push(db);
+    syncCards(db, ['a', 'b', 'c', 'x'].map((id) => card(id, { deck: id === 'x' ? 'Chem' : 'Bio' })), new Date('2026-01-01T09:00:00Z'));
+    const answer = (id: string, grade: 0 | 1 | 2 | 3 | 4 | 5, onDay: number, second: number) =>
+      recordAnswer(db, { cardId: id, ord: 0 }, grade, { now: new Date((onDay * 86_400 + 36_000 + second) * 1000), today: onDay }, sm2Scheduler);
+    answer('a', 4, day - 2, 0);
+    answer('a', 5, day - 1, 0);
+    // Today: answers 10 s and 20 s apart, then one after a 10-minute break (a break counts nothing).
+    answer('b', 4, day, 0);
+    answer('c', 1, day, 10);
+    answer('c', 4, day, 30);
+    answer('x', 5, day, 630);
+    const stats = computeStats(db, day, 7);
+    expect(stats.decks).toEqual([
+      { deck: 'Bio', new: 0, learning: 1, young: 2, mature: 0, due: 0 },
+      { deck: 'Chem', new: 0, learning: 0, young: 1, mature: 0, due: 0 },
+    ]);
+    expect(stats.history).toHaveLength(30);
+    expect(stats.history.slice(-3)).toEqual([
+      { date: '2026-02-27', answers: 1, recalled: 1 },
+      { date: '2026-02-28', answers: 1, recalled: 1 },
+      { date: '2026-03-01', answers: 4, recalled: 2 / 3 },
+    ]);
+    expect(stats.history[0]).toEqual({ date: '2026-01-31', answers: 0, recalled: null });
+    expect(stats).toMatchObject({ secondsToday: 30, seconds30d: 30 });
+    expect(JSON.parse(JSON.stringify(stats))).toEqual(stats);
+
+    const text = statsText(stats, 8).split('\n');
+    expect(text).toContain('  new 0 · learning 1 · young 3 · mature 0 · due today 0');
+    expect(text).toContain('  time spent today 30 s · over the last 30 days 30 s');
+    expect(text).toContain('  deck  new  learning  young  mature  due');
+    expect(text).toContain('  Bio     0         1      2       0    0');
+    expect(text).toContain('  03-01 Su 4 ████████ 67%');
+    expect(text).toContain('  02-28 Sa 1 ██ 100%');
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fsrsScheduler, fsrsRating, type FsrsState } from '../../src/schedule/fsrs.js';
 import { replayAnswers, type LoggedAnswer } from '../../src/schedule/replay.js';
 import { sm2Scheduler } from '../../src/schedule/scheduler.js';
-import { schedulerNamed } from '../../src/schedule/schedulers.js';
-import { sm2, type Grade, type Sm2State } from '../../src/schedule/sm2.js';
+import { schedulerNamed } from '../../src/schedule/by-name.js';
+import { sm2, type Grade, type CardState } from '../../src/schedule/sm2.js';
 
 const DAY = 20_500; // a study day number (2026-02-16)
 const at = (today: number, time = '09:00') => ({ today, now: new Date(`${new Date(today * 86_400_000).toISOString().slice(0, 10)}T${time}:00Z`) });
@@ -58,8 +58,8 @@ describe('FSRS scheduler (ts-fsrs) in whole study days', () => {
   });
 
   it('takes a card whose state is not an FSRS state (not rebuilt) as new rather than misreading it', () => {
-    const sm2State: Sm2State = { repetition: 3, interval: 15, easiness: 2500 };
-    // Through the registry, as the study database calls it (every scheduler takes an Sm2State-shaped state).
+    const sm2State: CardState = { repetition: 3, interval: 15, easiness: 2500 };
+    // Through the registry, as the study database calls it (every scheduler takes an CardState-shaped state).
     expect(schedulerNamed('fsrs').answer(sm2State, 4, at(DAY))).toEqual(fsrsScheduler.answer(undefined, 4, at(DAY)));
   });
 });
@@ -76,7 +76,7 @@ describe('replayAnswers', () => {
   ];
 
   it('gives SM-2 the state of answering the scheduled grades in turn; repeats change nothing', () => {
-    const expected = [2, 5, 4, 1].reduce<Sm2State | undefined>((state, grade) => sm2(state, grade as Grade), undefined);
+    const expected = [2, 5, 4, 1].reduce<CardState | undefined>((state, grade) => sm2(state, grade as Grade), undefined);
     const replay = replayAnswers(sm2Scheduler, log);
     expect(replay.state).toEqual(expected);
     expect(replay.due).toBe(DAY + 30 + 1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compileIgnorePattern, ignoreMatcher } from '../../src/settings/glob.js';
 
 /** Which of `files` the patterns ignore. */
@@ -61,5 +62,46 @@ describe('ignore patterns', () => {
   it('refuses a pattern that could only mean nothing or the whole notes folder', () => {
     expect(() => compileIgnorePattern('  ')).toThrow(/empty/);
     expect(() => compileIgnorePattern('/')).toThrow(/notes folder itself/);
+  });
+});
+
+/** The regular expression the matcher used to compile a pattern to: the oracle for the property below. */
+function regexpOf(source: string): RegExp {
+  let body = source.trim().replace(/\\/g, '/');
+  body = body.replace(/\/+$/, '').replace(/^\.\//, '');
+  const anchored = body.startsWith('/') || body.includes('/');
+  const segments = body.replace(/^\/+/, '').split('/').filter((segment) => segment !== '');
+  let re = '';
+  segments.forEach((segment, i) => {
+    const last = i === segments.length - 1;
+    if (segment === '**') {
+      re += last ? '.*' : '(?:[^/]*/)*';
+      return;
+    }
+    re += [...segment].map((ch) => (ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('') + (last ? '' : '/');
+  });
+  return new RegExp(`^${anchored ? '' : '(?:[^/]*/)*'}${re}$`, 'u');
+}
+
+describe('matching time', () => {
+  it('a pattern that made the old regular expression backtrack without bound answers at once', () => {
+    // Before: `*a*a*…*b` on 40 `a`s was a regular expression with 13 nested `[^/]*`, 30 s and counting.
+    const matcher = ignoreMatcher(['*a*a*a*a*a*a*a*a*a*a*a*a*b']);
+    expect(matcher(`${'a'.repeat(40)}.md`)).toBeUndefined();
+    expect(matcher(`x/${'a'.repeat(40)}b`)).toBe('*a*a*a*a*a*a*a*a*a*a*a*a*b');
+    expect(ignoreMatcher(['**/**/**/**/**/**/**/**/**/z'])(`${'d/'.repeat(30)}y.md`)).toBeUndefined();
+  });
+
+  it('agrees with the regular expression it replaces on random patterns and paths', () => {
+    const char = fc.constantFrom('a', 'b', '.', 'é', '😀');
+    const segment = fc.oneof(fc.constant('**'), fc.array(fc.oneof(char, fc.constant('*'), fc.constant('?')), { minLength: 1, maxLength: 5 }).map((c) => c.join('')));
+    const pattern = fc.tuple(fc.boolean(), fc.array(segment, { minLength: 1, maxLength: 4 })).map(([lead, segs]) => `${lead ? '/' : ''}${segs.join('/')}`);
+    const path = fc.array(fc.array(char, { minLength: 1, maxLength: 6 }).map((c) => c.join('')), { minLength: 1, maxLength: 4 }).map((segs) => segs.join('/'));
+    fc.assert(
+      fc.property(pattern, path, (source, file) => {
+        expect(compileIgnorePattern(source).matches(file), `${source} on ${file}`).toBe(regexpOf(source).test(file));
+      }),
+      { numRuns: 3000, seed: 25 },
+    );
   });
 });

@@ -139,8 +139,8 @@ describe('incremental builds', () => {
       expect(vault.notes.map((n) => n.result())).toEqual(serial.notes);
       expect(vault.warnings).toEqual(serial.warnings);
       expect(vault.warnings).toEqual([
-        { file: 'latin1.md', message: 'not UTF-8 text; skipped (save it as UTF-8)', unreadable: true },
-        { file: 'nul.md', message: 'binary file (contains NUL bytes); skipped', unreadable: true },
+        { file: 'latin1.md', message: 'not UTF-8 text; skipped (save it as UTF-8)', kind: 'unreadable' },
+        { file: 'nul.md', message: 'binary file (contains NUL bytes); skipped', kind: 'unreadable' },
       ]);
       const bom = vault.notes.find((n) => n.file === 'bom.md')!.result();
       // Its front matter is read as front matter: only without the BOM does the note start with `---`.

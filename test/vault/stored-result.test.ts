@@ -47,7 +47,7 @@ describe('stored extraction results', () => {
       file: 'n.md',
       cards: [card({}), card({ id: 'b', deck: 'Other' }), card({ id: 'c', tags: [] }), card({ id: 'd', source: { file: 'm.md', line: 9 }, media: ['i.png'] })],
       dropped: [{ reason: 'label', rule: 'table', type: 'basic', front: 'Q › Example', back: 'x', source: { file: 'n.md', line: 4 } }],
-      warnings: [{ file: 'n.md', message: 'w' }],
+      warnings: [{ file: 'n.md', message: 'w', kind: 'ignored' }],
       skipped: 'empty',
     };
     expect(resultFromStoredJson(storedResultJson(result))).toEqual(result);

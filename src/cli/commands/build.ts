@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatBuildReport, formatWarnings } from '../../build/index.js';
 import { buildVault } from '../../build/build-vault.js';
-import { createProgress } from '../progress.js';
+import { createProgress } from '../progress-bar.js';
 import { loadPackageScheduling } from '../../progress/index.js';
 import { buildTargetOptions, clockWait, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
@@ -61,6 +61,10 @@ Examples:
               'import with "Import any learning progress" ticked (it applies to cards new to the collection only)\n',
           );
         }
+      }
+      if (report.failedPackages.length > 0) {
+        process.stderr.write(`flashmark: ${report.failedPackages.map((f) => `${f.file}: ${f.message}`).join('; ')}\n`);
+        process.exitCode = 1;
       }
       if (report.keptPackages.length > 0) {
         // Unreadable is not gone: the packages stay, and the build fails until the notes can be read.

@@ -1,16 +1,18 @@
 import { Option, type Command } from 'commander';
 import { loadVaultSettings } from '../../settings/index.js';
 import { startReview } from '../../review/start.js';
-import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/schedulers.js';
+import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/by-name.js';
 import type { Db } from '../../store/database.js';
 import { syncNoteCards } from '../../study/sync.js';
 import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
-import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
+import { MAX_NEW_PER_DAY, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
 
 interface ReviewCommandOptions extends StudyCommandOptions {
   new: string;
+  newPerDeck: string;
+  burySiblings: boolean;
   buttons?: boolean;
   scheduler?: SchedulerName;
 }
@@ -20,7 +22,9 @@ export function registerReview(program: Command): void {
     .command('review')
     .description('A study session in the terminal, scheduled by SM-2 (or FSRS with --scheduler fsrs): due cards first, then new ones.')
     .argument('[notes]', 'the notes folder', 'notes')
-    .addOption(new Option('--new <n>', 'new cards per study day, counted across sessions (review.new in .flashmark.yml changes the default)').default('20'))
+    .addOption(new Option('--new <n>', 'new cards per study day, all decks together, counted across sessions (review.new in .flashmark.yml changes the default)').default('20'))
+    .addOption(new Option('--new-per-deck <n>', 'new cards per study day in each deck (review.newPerDeck changes the default)').default('20'))
+    .option('--no-bury-siblings', "ask a cloze's other deletions the same day, right after one is answered (by default they wait for the next day)")
     .option('--buttons', 'grade with Again/Hard/Good/Easy on keys 1-4 (grades 2/3/4/5) instead of 0-5')
     .addOption(
       new Option('--scheduler <name>', 'schedule with SM-2 or FSRS from now on (kept in the study database; switching rebuilds every card from the review log)')
@@ -55,9 +59,11 @@ Examples:
         statePath,
         clock: runningClock(start),
         rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
-        newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parsePositiveInt('--new', options.new)),
+        newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parseWholeNumber('--new', options.new, MAX_NEW_PER_DAY)),
+        newPerDeck: optionOrSetting(command, 'newPerDeck', settings.review.newPerDeck, () => parseWholeNumber('--new-per-deck', options.newPerDeck, MAX_NEW_PER_DAY)),
         deck: options.deck,
         buttons: options.buttons ?? false,
+        burySiblings: options.burySiblings,
         scheduler: options.scheduler,
         syncNotes: (db, now) => syncVault(db, notesDir, { statePath, extract: settings.extract }, now, options.verbose ?? false).then(() => undefined),
         input: process.stdin,

@@ -4,8 +4,8 @@ import { loadVaultSettings } from '../../settings/index.js';
 import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
-import { openStudyDatabase } from '../../study/store.js';
-import { parsePositiveInt, resolveNotesDir, resolveStatePath } from '../options.js';
+import { openStudyDatabase } from '../../study/tables.js';
+import { MAX_FORECAST_DAYS, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, type StudyCommandOptions } from '../study-options.js';
 import { syncVault } from './review.js';
@@ -18,7 +18,7 @@ interface StatsCommandOptions extends StudyCommandOptions {
 export function registerStats(program: Command): void {
   const command = program
     .command('stats')
-    .description('What is new, learning, due and mature; recall over the last 30 days; a chart of the coming days.')
+    .description('What is new, learning, young, mature and due, per deck; answers and recall over the last 30 days; time spent; a chart of the coming days.')
     .argument('[notes]', 'the notes folder', 'notes')
     .option('--json', 'print the numbers as JSON')
     .addOption(new Option('--days <n>', 'days in the due forecast, today first').default('30'));
@@ -26,9 +26,13 @@ export function registerStats(program: Command): void {
     .addHelpText(
       'after',
       `
-Cards are "learning" while their interval is under 21 days and "mature" from 21
-days on; "due" counts overdue cards too. The recall rate is the share of
-scheduled answers graded 3 or more over the last 30 study days.
+As Anki counts them: "learning" cards were failed at their last answer (they are
+relearned), "young" ones were recalled with an interval under 21 days, "mature"
+ones have 21 days or more; "due" counts overdue cards too. The recall rate is the
+share of scheduled answers graded 3 or more over the last 30 study days. Below the
+counts: a table per deck, the answers of the last 30 days (with the share recalled
+each day), the time spent (the pauses between answers, up to 5 minutes each), and
+the forecast.
 
 Examples:
   flashmark stats notes
@@ -40,7 +44,7 @@ Examples:
       const settings = loadVaultSettings(notesDir);
       const now = resolveStudyNow(options.now);
       const today = studyDay(now, { rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)) });
-      const days = parsePositiveInt('--days', options.days);
+      const days = parseWholeNumber('--days', options.days, MAX_FORECAST_DAYS);
       const statePath = resolveStatePath(notesDir, options.state);
       // A read-only command creates no database: without one, every card is new (counted in memory).
       const db = openStudyDatabase(existsSync(statePath) ? statePath : ':memory:');

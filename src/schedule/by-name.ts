@@ -1,6 +1,6 @@
 import { fsrsScheduler } from './fsrs.js';
 import { sm2Scheduler, type Scheduler } from './scheduler.js';
-import type { Sm2State } from './sm2.js';
+import type { CardState } from './sm2.js';
 
 /** The schedulers `review --scheduler` offers; the first is the default. */
 export const SCHEDULER_NAMES = ['sm2', 'fsrs'] as const;
@@ -9,15 +9,15 @@ export const DEFAULT_SCHEDULER: SchedulerName = 'sm2';
 
 /**
  * Every scheduler's state carries SM-2's three fields (see FsrsState), so each
- * one fits where the study database expects an Sm2State-shaped state.
+ * one fits where the study database expects an CardState-shaped state.
  */
-const SCHEDULERS: Record<SchedulerName, Scheduler<Sm2State>> = { sm2: sm2Scheduler, fsrs: fsrsScheduler };
+const SCHEDULERS: Record<SchedulerName, Scheduler<CardState>> = { sm2: sm2Scheduler, fsrs: fsrsScheduler };
 
 export function isSchedulerName(name: string): name is SchedulerName {
   return (SCHEDULER_NAMES as readonly string[]).includes(name);
 }
 
 /** The scheduler called `name`. */
-export function schedulerNamed(name: SchedulerName): Scheduler<Sm2State> {
+export function schedulerNamed(name: SchedulerName): Scheduler<CardState> {
   return SCHEDULERS[name];
 }

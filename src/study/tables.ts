@@ -2,11 +2,11 @@ import { hostname } from 'node:os';
 import { UserError } from '../errors.js';
 import type { LoggedAnswer } from '../schedule/replay.js';
 import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
-import { INITIAL_EASINESS, type Grade, type Sm2State } from '../schedule/sm2.js';
+import { INITIAL_EASINESS, type Grade, type CardState } from '../schedule/sm2.js';
 import { openStateDatabase, type Db } from '../store/database.js';
 import { RENAME_MIGRATIONS } from '../renames/schema.js';
 import { studyMigrations } from './schema.js';
-import { DONE_TODAY_GRADE } from '../schedule/grades.js';
+import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
 
 /** Opens the study database at `path` (created if missing), with the study tables (and the card ids renamed notes took over) up to date. */
 export function openStudyDatabase(path: string): Db {
@@ -24,7 +24,7 @@ export interface StudyUnit {
   sourceFile: string;
   sourceLine: number;
   /** undefined while the card is new (never answered). */
-  state: Sm2State | undefined;
+  state: CardState | undefined;
   /** Study day the card is due; null while new. */
   due: number | null;
 }
@@ -61,7 +61,7 @@ function toUnit(row: UnitRow): StudyUnit {
     sourceLine: row.source_line,
     state:
       row.due_day === null ? undefined
-      : row.state !== null ? (JSON.parse(row.state) as Sm2State)
+      : row.state !== null ? (JSON.parse(row.state) as CardState)
       : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
     due: row.due_day,
   };
@@ -90,19 +90,51 @@ export function dueUnits(db: Db, today: number, deck?: string): StudyUnit[] {
     .filter((unit) => deckMatches(unit.deck, deck));
 }
 
-/** Up to `limit` active new cards, in note order (on study day `today`: those buried that day wait). */
-export function newUnits(db: Db, limit: number, deck?: string, today = -1): StudyUnit[] {
+/**
+ * Up to `limit` active new cards, in note order (on study day `today`: those
+ * buried that day wait); `accept` may pass over a card by its deck (a deck at its limit).
+ */
+export function newUnits(db: Db, limit: number, deck?: string, today = -1, accept: (deck: string) => boolean = () => true): StudyUnit[] {
   if (limit <= 0) return [];
   const units: StudyUnit[] = [];
   const rows = db
     .prepare<[{ today: number }], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE ${IN_SESSIONS} AND due_day IS NULL ORDER BY source_file, source_line, ord`)
     .iterate({ today });
   for (const row of rows) {
-    if (!deckMatches(row.deck, deck)) continue;
+    if (!deckMatches(row.deck, deck) || !accept(row.deck)) continue;
     units.push(toUnit(row));
     if (units.length >= limit) break;
   }
   return units;
+}
+
+/** New cards first answered on study day `day`, by deck (undone answers do not count). */
+export function newCardsStudiedByDeck(db: Db, day: number): Map<string, number> {
+  const rows = db
+    .prepare<[number], { deck: string; n: number }>(
+      `SELECT c.deck AS deck, count(*) AS n FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
+       WHERE r.day = ? AND r.kind = 'scheduled' AND r.state_before IS NULL AND r.undone_at IS NULL GROUP BY c.deck`,
+    )
+    .all(day);
+  return new Map(rows.map((row) => [row.deck, row.n]));
+}
+
+/** How many active new cards there are (of `deck` and below), buried ones aside: what a limit keeps waiting. */
+export function newCardsWaiting(db: Db, today: number, deck?: string): number {
+  return db
+    .prepare<[{ today: number }], { deck: string }>(`SELECT deck FROM study_card WHERE ${IN_SESSIONS} AND due_day IS NULL`)
+    .all({ today })
+    .filter((row) => deckMatches(row.deck, deck)).length;
+}
+
+/** Every deck name of the active cards and the decks above them (`A::B` gives `A` and `A::B`), sorted. */
+export function deckNames(db: Db): string[] {
+  const names = new Set<string>();
+  for (const deck of db.prepare<[], string>('SELECT DISTINCT deck FROM study_card WHERE retired = 0').pluck().all()) {
+    const levels = deck.split('::');
+    levels.forEach((_level, i) => names.add(levels.slice(0, i + 1).join('::')));
+  }
+  return [...names].sort();
 }
 
 /** How many new cards were first answered on study day `day` (across sessions; undone answers do not count). */
@@ -137,7 +169,7 @@ export interface AnswerRecord {
   reviewId: number;
   kind: 'scheduled' | 'repeat';
   grade: Grade;
-  state: Sm2State;
+  state: CardState;
   due: number;
 }
 
@@ -158,7 +190,7 @@ interface ReviewRow {
  * first answer of the day to a card is 'scheduled' and moves its schedule;
  * later answers the same day are 'repeat' (sm2.md step 6) and change nothing.
  */
-export function recordAnswer(db: Db, unit: Pick<StudyUnit, 'cardId' | 'ord'>, grade: Grade, at: AnswerTime, scheduler: Scheduler<Sm2State>): AnswerRecord {
+export function recordAnswer(db: Db, unit: Pick<StudyUnit, 'cardId' | 'ord'>, grade: Grade, at: AnswerTime, scheduler: Scheduler<CardState>): AnswerRecord {
   return db.transaction((): AnswerRecord => {
     const row = db.prepare<[string, number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM study_card WHERE card_id = ? AND ord = ?`).get(unit.cardId, unit.ord);
     if (!row) throw new UserError(`card ${unit.cardId}/${unit.ord} is not in the study database`);
@@ -206,7 +238,7 @@ export function undoAnswer(db: Db, reviewId: number, now: Date): void {
       .get(review.card_id, review.ord, reviewId)!.n;
     if (later > 0) throw new UserError('cannot undo: the card was answered again since');
     if (review.kind === 'scheduled') {
-      const before = review.state_before ? (JSON.parse(review.state_before) as Sm2State) : { repetition: 0, interval: 0, easiness: INITIAL_EASINESS };
+      const before = review.state_before ? (JSON.parse(review.state_before) as CardState) : { repetition: 0, interval: 0, easiness: INITIAL_EASINESS };
       db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, first_seen = ?, state = ? WHERE card_id = ? AND ord = ?').run(
         before.repetition, before.interval, before.easiness, review.due_before, review.first_seen_before, review.state_before, review.card_id, review.ord,
       );
@@ -326,7 +358,7 @@ function sourceRow(unit: UnitSource): Omit<SourceRow, 'retired'> {
 }
 
 /** Sets a unit's scheduling state and due day (a scheduler switch rebuilding every card from the log). */
-export function stateWriter(db: Db): (unit: Pick<UnitSource, 'cardId' | 'ord'>, state: Sm2State, due: number) => void {
+export function stateWriter(db: Db): (unit: Pick<UnitSource, 'cardId' | 'ord'>, state: CardState, due: number) => void {
   const update = db.prepare('UPDATE study_card SET repetition = ?, interval = ?, easiness = ?, due_day = ?, state = ? WHERE card_id = ? AND ord = ?');
   return (unit, state, due) => update.run(state.repetition, state.interval, state.easiness, due, JSON.stringify(state), unit.cardId, unit.ord);
 }
@@ -335,7 +367,7 @@ export function stateWriter(db: Db): (unit: Pick<UnitSource, 'cardId' | 'ord'>, 
 export interface StudiedUnit {
   cardId: string;
   ord: number;
-  state: Sm2State;
+  state: CardState;
   due: number;
 }
 
@@ -349,7 +381,7 @@ export function studiedUnits(db: Db): StudiedUnit[] {
     .map((row) => ({
       cardId: row.card_id,
       ord: row.ord,
-      state: row.state !== null ? (JSON.parse(row.state) as Sm2State) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
+      state: row.state !== null ? (JSON.parse(row.state) as CardState) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
       due: row.due_day,
     }));
 }
@@ -359,21 +391,26 @@ export function studiedUnits(db: Db): StudiedUnit[] {
  * due day null while new. Counted by SQLite over the index of these columns,
  * not row by row: 70,000 units (2,000 notes) took 0.17 s more to read one by one.
  */
-export function unitSchedules(db: Db): { deck: string; due: number | null; interval: number; retired: boolean; count: number }[] {
+export function unitSchedules(db: Db): { deck: string; due: number | null; interval: number; lapsed: boolean; retired: boolean; count: number }[] {
+  // `lapsed`: the last answer that moved the schedule was a failure (the card is relearning).
   return db
-    .prepare<[], { deck: string; due_day: number | null; interval: number; retired: number; n: number }>(
-      'SELECT deck, retired, due_day, interval, count(*) AS n FROM study_card GROUP BY deck, retired, due_day, interval',
+    .prepare<[{ recalled: number }], { deck: string; due_day: number | null; interval: number; lapsed: number; retired: number; n: number }>(
+      `SELECT deck, retired, due_day, interval,
+         coalesce((SELECT r.grade < @recalled FROM study_review r WHERE r.card_id = c.card_id AND r.ord = c.ord
+                     AND r.kind = 'scheduled' AND r.undone_at IS NULL ORDER BY r.id DESC LIMIT 1), 0) AS lapsed,
+         count(*) AS n
+       FROM study_card c GROUP BY deck, retired, due_day, interval, lapsed`,
     )
-    .all()
-    .map((row) => ({ deck: row.deck, due: row.due_day, interval: row.interval, retired: row.retired !== 0, count: row.n }));
+    .all({ recalled: RECALLED_GRADE })
+    .map((row) => ({ deck: row.deck, due: row.due_day, interval: row.interval, lapsed: row.lapsed !== 0, retired: row.retired !== 0, count: row.n }));
 }
 
-/** The answers given from study day `from` to `to` (undone answers left out), with their card's deck. */
-export function answersBetween(db: Db, from: number, to: number): { deck: string; grade: number; kind: string; day: number }[] {
+/** The answers given from study day `from` to `to` (undone answers left out), with their card's deck, in the order given. */
+export function answersBetween(db: Db, from: number, to: number): { deck: string; grade: number; kind: string; day: number; at: string }[] {
   return db
-    .prepare<[number, number], { deck: string; grade: number; kind: string; day: number }>(
-      `SELECT c.deck, r.grade, r.kind, r.day FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
-       WHERE r.undone_at IS NULL AND r.day BETWEEN ? AND ?`,
+    .prepare<[number, number], { deck: string; grade: number; kind: string; day: number; at: string }>(
+      `SELECT c.deck, r.grade, r.kind, r.day, r.reviewed_at AS at FROM study_review r JOIN study_card c ON c.card_id = r.card_id AND c.ord = r.ord
+       WHERE r.undone_at IS NULL AND r.day BETWEEN ? AND ? ORDER BY r.id`,
     )
     .all(from, to);
 }

@@ -1,0 +1,41 @@
+// File and folder names as other systems spell them: Unicode NFC and NFD.
+import { cpSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cardsOf, flashmark, removeTempDirs, tempDir } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+describe('NFC and NFD file names', () => {
+  it('a copy whose names are in NFD (macOS, a sync tool) keeps every card id, its package and its history', () => {
+    const dir = tempDir('nfd');
+    const nfc = join(dir, 'nfc');
+    const folder = 'Café'.normalize('NFC');
+    const note = 'Crème brûlée.md'.normalize('NFC');
+    mkdirSync(join(nfc, folder), { recursive: true });
+    writeFileSync(join(nfc, folder, note), '# Dessert\n\n- **custard**: the base\n- **caramel**: the top\n');
+    writeFileSync(join(nfc, 'Époque.md'.normalize('NFC')), '# Époque\n\n- **era**: a period\n');
+    const state = join(dir, 'state.db');
+    const out = join(dir, 'decks');
+    const first = flashmark(['build', nfc, '-o', out, '--state', state, '--now', '2026-03-01T09:00']);
+    expect(first.code, first.stderr).toBe(0);
+    const before = cardsOf(flashmark(['cards', nfc, '--json']).stdout);
+    expect(before).toHaveLength(3);
+
+    // The same notes, their names spelled in NFD (e + U+0301), as a copy through macOS leaves them.
+    const nfd = join(dir, 'nfd');
+    cpSync(nfc, nfd, { recursive: true });
+    renameSync(join(nfd, folder, note), join(nfd, folder, note.normalize('NFD')));
+    renameSync(join(nfd, folder), join(nfd, folder.normalize('NFD')));
+    renameSync(join(nfd, 'Époque.md'.normalize('NFC')), join(nfd, 'Époque.md'.normalize('NFD')));
+    expect(readdirSync(nfd)).toContain(folder.normalize('NFD'));
+    const after = cardsOf(flashmark(['cards', nfd, '--json']).stdout);
+    expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
+
+    const second = flashmark(['build', nfd, '-o', out, '--state', state, '--now', '2026-03-02T09:00']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).not.toMatch(/\b[1-9]\d* (added|removed)/);
+    expect(second.stdout).not.toMatch(/notes are gone/);
+    expect(readdirSync(out).sort()).toEqual([`${folder}.apkg`, `${'Époque'.normalize('NFC')}.apkg`].sort());
+  });
+});
