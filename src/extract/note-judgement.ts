@@ -1,6 +1,6 @@
 import type { Draft } from './context.js';
 import { htmlText } from './finish.js';
-import { sameStem, wordsOf } from './restates.js';
+import { wordsOf } from './restates.js';
 import { comparable } from './text.js';
 
 /**
@@ -82,7 +82,7 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
   for (const draft of drafts) {
     if (draft.drop !== undefined || draft.type !== 'basic') continue;
     const opening = firstWord(draft.back);
-    const ofSubject = (word: string): boolean => word === opening || sameStem(word, opening);
+    const ofSubject = (word: string): boolean => word === opening;
     if (!subject.some(ofSubject)) continue;
     // The subject named in the question or the headings above it is what the card asks about.
     const context = wordsOf(htmlText([draft.question, ...draft.crumb].join(' ')));
