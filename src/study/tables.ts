@@ -50,21 +50,12 @@ interface UnitRow {
 const UNIT_COLUMNS = 'card_id, ord, deck, type, front, back, source_file, source_line, repetition, interval, easiness, due_day, first_seen, state';
 
 function toUnit(row: UnitRow): StudyUnit {
-  return {
-    cardId: row.card_id,
-    ord: row.ord,
-    deck: row.deck,
-    type: row.type === 'cloze' ? 'cloze' : 'basic',
-    front: row.front,
-    back: row.back,
-    sourceFile: row.source_file,
-    sourceLine: row.source_line,
-    state:
-      row.due_day === null ? undefined
-      : row.state !== null ? (JSON.parse(row.state) as CardState)
-      : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
-    due: row.due_day,
-  };
+  return { ...sourceOf(row), state: row.due_day === null ? undefined : stateOf(row), due: row.due_day };
+}
+
+/** A row's scheduler state: its JSON, or the SM-2 columns in rows written before schema step 2. */
+function stateOf(row: Pick<UnitRow, 'repetition' | 'interval' | 'easiness' | 'state'>): CardState {
+  return row.state !== null ? (JSON.parse(row.state) as CardState) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness };
 }
 
 /** Whether `deck` is `filter` or below it (`A::B` matches `A::B` and `A::B::C`, not `A::Bx`), ignoring case. */
@@ -381,7 +372,7 @@ export function studiedUnits(db: Db): StudiedUnit[] {
     .map((row) => ({
       cardId: row.card_id,
       ord: row.ord,
-      state: row.state !== null ? (JSON.parse(row.state) as CardState) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
+      state: stateOf(row),
       due: row.due_day,
     }));
 }
