@@ -14,15 +14,7 @@ export function openStudyDatabase(path: string): Db {
 }
 
 /** One scheduled unit of a card, as the study database keeps it. */
-export interface StudyUnit {
-  cardId: string;
-  ord: number;
-  deck: string;
-  type: 'basic' | 'cloze';
-  front: string;
-  back: string;
-  sourceFile: string;
-  sourceLine: number;
+export interface StudyUnit extends UnitSource {
   /** undefined while the card is new (never answered). */
   state: CardState | undefined;
   /** Study day the card is due; null while new. */
