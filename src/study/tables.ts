@@ -21,15 +21,7 @@ export interface StudyUnit extends UnitSource {
   due: number | null;
 }
 
-interface UnitRow {
-  card_id: string;
-  ord: number;
-  deck: string;
-  type: string;
-  front: string;
-  back: string;
-  source_file: string;
-  source_line: number;
+interface UnitRow extends Omit<SourceRow, 'retired'> {
   repetition: number;
   interval: number;
   easiness: number;
