@@ -8,6 +8,7 @@ import type { ExtractionCache } from '../vault/cache.js';
 import { openExtractionCache } from '../vault/open-cache.js';
 import { startLoadingVault } from '../vault/incremental.js';
 import { buildIncrementally } from './incremental-build.js';
+import type { PackageOf } from './prepare.js';
 
 export interface VaultBuildOptions {
   outDir: string;
@@ -23,6 +24,8 @@ export interface VaultBuildOptions {
   /** An open cache to use (watch keeps one open); by default one is opened and closed. */
   cache?: ExtractionCache;
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** The package of each note (default: one per top-level folder or note; `build -o FILE.apkg`: one for all). */
+  packageOf?: PackageOf;
 }
 
 export interface VaultBuildResult {
@@ -69,6 +72,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
           cache,
           scheduling: options.scheduling,
           onRetired: (guids) => (retired = guids),
+          ...(options.packageOf ? { packageOf: options.packageOf } : {}),
         })),
       }));
       const { report, reused, renamed } = await built.finally(() => vault.extraction.catch(() => undefined));

@@ -9,7 +9,7 @@ import { openStateDatabase, type Db } from '../store/database.js';
 import { cardOrdinals, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, maxNoteId, saveBuild, saveNoteHistory, type PackageRecord } from './history.js';
 import { BuildPlanner, type PlannedNote } from './plan.js';
-import { CardPreparer, packageKeyOf } from './prepare.js';
+import { CardPreparer, packageKeyOf, type PackageOf } from './prepare.js';
 
 /** What a build reads: the vault as `loadVault` returns it. */
 export interface BuildInput {
@@ -58,6 +58,8 @@ export interface BuildOptions {
   scheduling?: PackageScheduling | undefined;
   /** Told the guids the last build published that this one retires (their note is gone or no longer makes them). */
   onRetired?: (guids: readonly string[]) => void;
+  /** The package of each note (default: one per top-level folder or note). */
+  packageOf?: PackageOf;
 }
 
 export interface PackageReport {
@@ -140,10 +142,11 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
     const previous = loadPackageRecords(db, outDir);
-    const kept = keptPackages(previous, input.unreadable ?? []);
+    const kept = keptPackages(previous, input.unreadable ?? [], options.packageOf ?? packageKeyOf);
     const reused = new Set([...(input.reuse ?? []).map((r) => r.key), ...kept.map((k) => k.record.key)]);
     const planner = new BuildPlanner(loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
-    const cards = new CardPreparer(input.root, warnings);
+    const packageOf = options.packageOf ?? packageKeyOf;
+    const cards = new CardPreparer(input.root, warnings, packageOf);
     const planned = new Map<string, PlannedNote[]>();
     const packages: PackageReport[] = [];
     const records: PackageRecord[] = [];
@@ -177,7 +180,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
         if (group) group.push(plan);
         else planned.set(plan.pkg, [plan]);
       }
-      const key = packageKeyOf(result.file);
+      const key = packageOf(result.file);
       const count = left.get(key);
       if (count !== undefined) left.set(key, count - 1);
       if (count === 1) await publish(key);
@@ -273,9 +276,9 @@ class HistoryWriter {
 }
 
 /** The last build's packages that something unreadable belongs to (all of them when the root is). */
-function keptPackages(previous: readonly PackageRecord[], unreadable: readonly string[]): { record: PackageRecord; unreadable: string[] }[] {
+function keptPackages(previous: readonly PackageRecord[], unreadable: readonly string[], packageOf: PackageOf): { record: PackageRecord; unreadable: string[] }[] {
   return previous.flatMap((record) => {
-    const causes = unreadable.filter((path) => path === '.' || packageKeyOf(path) === record.key);
+    const causes = unreadable.filter((path) => path === '.' || packageOf(path) === record.key);
     return causes.length > 0 ? [{ record, unreadable: causes }] : [];
   });
 }

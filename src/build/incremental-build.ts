@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { NoteResult, NoteWarning } from '../card.js';
 import type { PackageScheduling } from '../anki/index.js';
 import { buildPackages, packageKeyOf, type BuildReport, type PackageReport } from './index.js';
+import type { PackageOf } from './prepare.js';
 import { loadPackageRecords, peekBuildHistory, presentPackageOf } from './history.js';
 import { MediaReader } from './media.js';
 import type { Db } from '../store/database.js';
@@ -56,6 +57,8 @@ export interface IncrementalBuildOptions {
   /** `build --with-progress`: package bytes then depend on the study database too, so nothing is carried over. */
   scheduling?: PackageScheduling | undefined;
   onRetired?: (guids: readonly string[]) => void;
+  /** The package of each note (default: one per top-level folder or note). */
+  packageOf?: PackageOf;
 }
 
 export interface IncrementalBuildResult {
@@ -75,7 +78,8 @@ const LAST_OUT_DIR = 'last_out_dir';
 export async function buildIncrementally(vault: LoadingVault, options: IncrementalBuildOptions): Promise<IncrementalBuildResult> {
   const outDir = resolve(options.outDir);
   const { cache } = options;
-  const groups = groupByPackage(vault.notes);
+  const packageOf = options.packageOf ?? packageKeyOf;
+  const groups = groupByPackage(vault.notes, packageOf);
   const stored = cache.meta(LAST_OUT_DIR) === outDir && !options.scheduling ? cache.packageRecords(outDir) : new Map<string, string>();
   const reused = new Map<string, CarryOverRecord>();
   let published = new Map<string, string>();
@@ -108,12 +112,12 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
         notes: resultsOf(groups, reused, vault.root, facts),
         expected: new Map([...groups].filter(([key]) => !reused.has(key)).map(([key, notes]) => [key, notes.length])),
         warnings: vault.warnings,
-        unreadable: unreadableWithoutNotes(vault.warnings, groups),
+        unreadable: unreadableWithoutNotes(vault.warnings, groups, packageOf),
         reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
       },
       {
         outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling,
-        ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}), ...(options.onRetired ? { onRetired: options.onRetired } : {}),
+        ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}), ...(options.onRetired ? { onRetired: options.onRetired } : {}), packageOf,
       },
     );
   }
@@ -131,15 +135,15 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
  * them, the unreadable one warned about). No note at all, with packages built
  * before, is a folder not there yet (a mount, a sync) more often than a wish to delete them.
  */
-function unreadableWithoutNotes(warnings: readonly NoteWarning[], groups: ReadonlyMap<string, unknown>): string[] {
-  const paths = warnings.filter((w) => w.kind === 'unreadable' && !groups.has(packageKeyOf(w.file))).map((w) => w.file);
+function unreadableWithoutNotes(warnings: readonly NoteWarning[], groups: ReadonlyMap<string, unknown>, packageOf: PackageOf): string[] {
+  const paths = warnings.filter((w) => w.kind === 'unreadable' && !groups.has(packageOf(w.file))).map((w) => w.file);
   return groups.size === 0 ? [...paths, '.'] : paths;
 }
 
-function groupByPackage(notes: readonly LoadedNote[]): Map<string, LoadedNote[]> {
+function groupByPackage(notes: readonly LoadedNote[], packageOf: PackageOf): Map<string, LoadedNote[]> {
   const groups = new Map<string, LoadedNote[]>();
   for (const note of notes) {
-    const key = packageKeyOf(note.file);
+    const key = packageOf(note.file);
     const group = groups.get(key);
     if (group) group.push(note);
     else groups.set(key, [note]);

@@ -2,4 +2,4 @@
 export { buildPackages, type BuildInput, type BuildOptions, type BuildReport, type FailedPackageReport, type KeptPackageReport, type PackageReport, type RemovedNote, type RemovedPackageReport } from './build.js';
 export { formatBuildReport, formatWarnings } from './report.js';
 export { BUILD_MIGRATIONS } from './history.js';
-export { packageKeyOf } from './prepare.js';
+export { packageKeyOf, type PackageOf } from './prepare.js';

@@ -8,6 +8,13 @@ import type { PreparedNote } from './plan.js';
 
 /** The package a card goes into: the first segment of its note's path (`DevOps/a.md` -> `DevOps`, `intro.md` -> `intro`). */
 export function packageKeyOf(file: string): string {
+  return folderPackageOf(file);
+}
+
+/** Which package a note's cards go into, by the note's path: one per top-level folder or note (packageKeyOf), or one for all (`build -o FILE.apkg`). */
+export type PackageOf = (file: string) => string;
+
+function folderPackageOf(file: string): string {
   const first = file.split('/')[0] ?? file;
   // NFC, as the note's identity: a copy with NFD names keeps its package and history.
   return (file.includes('/') ? first : first.replace(/\.(md|markdown)$/i, '')).normalize('NFC');
@@ -37,6 +44,7 @@ export class CardPreparer {
   constructor(
     root: string,
     private readonly warnings: NoteWarning[],
+    private readonly packageOf: PackageOf = packageKeyOf,
   ) {
     this.reader = new MediaReader(root);
     this.vault = existsSync(join(root, '.obsidian')) ? basename(root) : undefined;
@@ -56,7 +64,7 @@ export class CardPreparer {
         warnings.push({ file: card.source.file, message: `line ${card.source.line}: same card identity as a card in ${seen}; skipped`, kind: 'skipped' });
         continue;
       }
-      const { note, media, warnings: cardWarnings } = prepareCard(card, this.reader, this.vault);
+      const { note, media, warnings: cardWarnings } = prepareCard(card, this.reader, this.vault, this.packageOf);
       warnings.push(...cardWarnings);
       if (!note) continue;
       note.pkg = this.intern(note.pkg);
@@ -87,7 +95,7 @@ export class CardPreparer {
  * a warning naming the note, when it is refused), tags formatted, and the hash
  * of everything Anki compares on update.
  */
-export function prepareCard(card: Card, media: MediaReader, vault?: string): Prepared {
+export function prepareCard(card: Card, media: MediaReader, vault?: string, packageOf: PackageOf = packageKeyOf): Prepared {
   const warnings: NoteWarning[] = [];
   const packed = new Map<string, PackageMedia>();
   const rewrite = (html: string): string => (card.media.length === 0 ? html : rewriteImages(html, card, media, packed, warnings));
@@ -106,7 +114,7 @@ export function prepareCard(card: Card, media: MediaReader, vault?: string): Pre
   }
   const tags = tagsColumn(card.tags);
   const hash = hashPrefix('sha256', `${card.type}\0${fields.join('\0')}\0${tags}`, 32);
-  result.note = { guid: card.id, pkg: packageKeyOf(card.source.file), kind: card.type, fields, tags, deck: card.deck, hash };
+  result.note = { guid: card.id, pkg: packageOf(card.source.file), kind: card.type, fields, tags, deck: card.deck, hash };
   return result;
 }
 

@@ -3,6 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.js';
+import type { PackageOf } from '../build/index.js';
 import { ANKI_KEY_VARIABLE, DEFAULT_ANKI_URL } from '../sync/index.js';
 
 /** The notes folder a command works on: the argument, or `./notes`. Must be an existing folder. */
@@ -148,4 +149,16 @@ export function ankiOptions(command: Command): Command {
 export function resolveAnkiKey(option: string | undefined): string | undefined {
   const key = option ?? process.env[ANKI_KEY_VARIABLE];
   return key === undefined || key === '' ? undefined : key;
+}
+
+/**
+ * Where `build` writes: `-o FOLDER` gives one package per top-level folder or
+ * note in it; `-o FILE.apkg` one package with every deck, in the file's folder.
+ */
+export function resolvePackageTarget(out: string): { outDir: string; packageOf?: PackageOf } {
+  const match = /^(.*)\.apkg$/i.exec(basename(out));
+  if (!match) return { outDir: out };
+  const key = match[1]!;
+  if (key.trim() === '' || key.startsWith('.')) throw new UserError(`-o: give the package a name: ${out}`);
+  return { outDir: dirname(resolve(out)), packageOf: () => key };
 }

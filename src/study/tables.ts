@@ -14,30 +14,14 @@ export function openStudyDatabase(path: string): Db {
 }
 
 /** One scheduled unit of a card, as the study database keeps it. */
-export interface StudyUnit {
-  cardId: string;
-  ord: number;
-  deck: string;
-  type: 'basic' | 'cloze';
-  front: string;
-  back: string;
-  sourceFile: string;
-  sourceLine: number;
+export interface StudyUnit extends UnitSource {
   /** undefined while the card is new (never answered). */
   state: CardState | undefined;
   /** Study day the card is due; null while new. */
   due: number | null;
 }
 
-interface UnitRow {
-  card_id: string;
-  ord: number;
-  deck: string;
-  type: string;
-  front: string;
-  back: string;
-  source_file: string;
-  source_line: number;
+interface UnitRow extends Omit<SourceRow, 'retired'> {
   repetition: number;
   interval: number;
   easiness: number;
@@ -50,21 +34,12 @@ interface UnitRow {
 const UNIT_COLUMNS = 'card_id, ord, deck, type, front, back, source_file, source_line, repetition, interval, easiness, due_day, first_seen, state';
 
 function toUnit(row: UnitRow): StudyUnit {
-  return {
-    cardId: row.card_id,
-    ord: row.ord,
-    deck: row.deck,
-    type: row.type === 'cloze' ? 'cloze' : 'basic',
-    front: row.front,
-    back: row.back,
-    sourceFile: row.source_file,
-    sourceLine: row.source_line,
-    state:
-      row.due_day === null ? undefined
-      : row.state !== null ? (JSON.parse(row.state) as CardState)
-      : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
-    due: row.due_day,
-  };
+  return { ...sourceOf(row), state: row.due_day === null ? undefined : stateOf(row), due: row.due_day };
+}
+
+/** A row's scheduler state: its JSON, or the SM-2 columns in rows written before schema step 2. */
+function stateOf(row: Pick<UnitRow, 'repetition' | 'interval' | 'easiness' | 'state'>): CardState {
+  return row.state !== null ? (JSON.parse(row.state) as CardState) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness };
 }
 
 /** Whether `deck` is `filter` or below it (`A::B` matches `A::B` and `A::B::C`, not `A::Bx`), ignoring case. */
@@ -381,7 +356,7 @@ export function studiedUnits(db: Db): StudiedUnit[] {
     .map((row) => ({
       cardId: row.card_id,
       ord: row.ord,
-      state: row.state !== null ? (JSON.parse(row.state) as CardState) : { repetition: row.repetition, interval: row.interval, easiness: row.easiness },
+      state: stateOf(row),
       due: row.due_day,
     }));
 }

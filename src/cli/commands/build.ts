@@ -3,7 +3,7 @@ import { formatBuildReport, formatWarnings } from '../../build/index.js';
 import { buildVault } from '../../build/build-vault.js';
 import { createProgress } from '../progress-bar.js';
 import { loadPackageScheduling } from '../../progress/index.js';
-import { buildTargetOptions, clockWait, refuseStateAmongOutputs, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { buildTargetOptions, clockWait, refuseStateAmongOutputs, resolvePackageTarget, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatRenames, formatRetired } from '../../renames/index.js';
 
@@ -17,7 +17,7 @@ interface BuildCommandOptions {
 
 export function registerBuild(program: Command): void {
   buildTargetOptions(program.command('build'))
-    .description('Build Anki packages (.apkg) from the notes: one per top-level folder or note, updated in place on re-import.')
+    .description('Build Anki packages (.apkg) from the notes: one per top-level folder or note (-o FILE.apkg: one with every deck), updated in place on re-import.')
     .option('--now <iso-date>', 'the clock: time of the changes this build publishes (default: now, or FLASHMARK_NOW)')
     .option('--json', 'print the report as JSON')
     .option('--with-progress', 'carry your review history (flashmark review) over: studied cards become Anki review cards with their review log')
@@ -36,18 +36,20 @@ and only with "Import any learning progress" ticked. The first time, import the
 Examples:
   flashmark build notes -o decks
   flashmark build notes -o decks --with-progress
+  flashmark build notes -o all-notes.apkg         # one package with every deck
   flashmark build ~/vault -o ~/Anki/decks --json | jq '.packages[] | {file, added, changed}'`,
     )
     .action(async (notes: string, options: BuildCommandOptions) => {
       const notesDir = resolveNotesDir(notes);
       const settings = loadVaultSettings(notesDir);
       const now = resolveNow(options.now);
-      refuseStateAmongOutputs(options.state, options.out);
+      const { outDir, packageOf } = resolvePackageTarget(options.out);
+      refuseStateAmongOutputs(options.state, outDir);
       const statePath = resolveStatePath(notesDir, options.state);
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
       // Only notes that changed since the last build are parsed (src/build/build-vault.ts); `parsed` says how many.
       const bar = createProgress({ json: options.json ?? false });
-      const { report, extracted, progress, renamed, retiredWithHistory } = await buildVault(notesDir, { outDir: options.out, statePath, now, waitUntil: clockWait(options.now), scheduling, extract: settings.extract, onProgress: bar.update }).finally(
+      const { report, extracted, progress, renamed, retiredWithHistory } = await buildVault(notesDir, { outDir, ...(packageOf ? { packageOf } : {}), statePath, now, waitUntil: clockWait(options.now), scheduling, extract: settings.extract, onProgress: bar.update }).finally(
         () => bar.finish(),
       );
       if (options.json) {
