@@ -100,6 +100,28 @@ export function terminalKeys(input: NodeJS.ReadStream): KeySource {
   return queue;
 }
 
+/** Ctrl-C as a raw terminal sends it: the signal the terminal no longer raises itself. */
+const INTERRUPT = '\x03';
+
+/**
+ * While a session loads, the terminal is in raw mode: keys pressed meanwhile
+ * are neither echoed over the screen nor kept as answers to the first card.
+ * Ctrl-C still interrupts. Returns the function that gives the terminal back.
+ */
+export function quietWhileLoading(input: NodeJS.ReadStream): () => void {
+  const discard = (chunk: Buffer): void => {
+    if (chunk.toString('utf8').includes(INTERRUPT)) process.kill(process.pid, 'SIGINT');
+  };
+  input.setRawMode(true);
+  input.on('data', discard);
+  input.resume();
+  return () => {
+    input.off('data', discard);
+    input.pause();
+    input.setRawMode(false);
+  };
+}
+
 /** Keys from a pipe or file: one per line (an empty line is Enter); the end of input ends the session. */
 export function lineKeys(input: NodeJS.ReadableStream): KeySource {
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { acquireSessionLock, deckMatches, deckNames, newCardsWaiting, nextDue, openStudyDatabase, releaseSessionLock } from '../study/tables.js';
 import { closestNames } from './closest.js';
 import { openInEditor } from './editor.js';
-import { lineKeys, terminalKeys } from './keys.js';
+import { lineKeys, quietWhileLoading, terminalKeys } from './keys.js';
 import { sessionQueue } from './queue.js';
 import { runSession, summaryText, type SessionSummary } from './session.js';
 
@@ -56,7 +56,14 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       if (switched) {
         write(`Scheduler: ${switched.from} -> ${switched.to}; ${switched.cards} card${switched.cards === 1 ? '' : 's'} rebuilt from ${switched.answers} logged answer${switched.answers === 1 ? '' : 's'} (the log is unchanged).\n`);
       }
-      await options.syncNotes(db, start);
+      const tty = Boolean(options.input.isTTY && options.output.isTTY);
+      const loud = tty ? quietWhileLoading(options.input) : () => undefined;
+      if (tty) write('Reading the notes…\n');
+      try {
+        await options.syncNotes(db, start);
+      } finally {
+        loud();
+      }
       const today = studyDay(start, { rolloverHour: options.rolloverHour });
       refuseUnknownDeck(db, options.deck);
       const queue = sessionQueue(db, { today, newPerDay: options.newPerDay, newPerDeck: options.newPerDeck, deck: options.deck });
@@ -69,7 +76,6 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
         write(`${limitLine() || 'Nothing to review today.\n'}${summaryText(summary, today).split('\n').slice(-1).join('\n')}\n`);
         return summary;
       }
-      const tty = Boolean(options.input.isTTY && options.output.isTTY);
       const keys = tty ? terminalKeys(options.input) : lineKeys(options.input);
       try {
         const summary = await runSession({

@@ -4,6 +4,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateVault } from '../../bench/generate.js';
 
 const binary = resolve('dist/cli/main.js');
 const fixture = resolve('test/fixtures/review/notes');
@@ -150,4 +151,20 @@ describe('flashmark review at a real terminal (a pseudo-terminal made by script(
     expect(again.status).not.toBe(0);
     expect(again.stderr).toMatch(/^flashmark: --unsuspend: no suspended card /);
   });
+
+  it('neither echoes nor keeps the keys pressed while the session loads', async () => {
+    // Hundreds of notes no cache has seen: the session takes a while to load, and the keys arrive meanwhile.
+    const notes = join(mkdtempSync(join(tmpdir(), 'flashmark-tty-')), 'notes');
+    generateVault(notes, { notes: 400, seed: 11 });
+    const session = ptySession([notes, '--now', '2026-03-02T09:00', '--new', '1']);
+    await session.waitFor('Reading the notes');
+    session.press('zqx\r');
+    await session.waitFor('show the answer');
+    expect(session.screen().slice(session.screen().indexOf('Reading the notes'))).not.toContain('zqx');
+    // The Enter pressed while loading did not reveal the first card's answer: the session still waits for it.
+    expect(session.screen()).not.toMatch(/Again|\b0\b.*\b5\b/s);
+    session.press('q');
+    expect(await session.exited).toBe(0);
+  });
 });
+
