@@ -49,7 +49,8 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   try {
-    acquireSessionLock(db, options.statePath, start);
+    const takenOver = acquireSessionLock(db, options.statePath, start);
+    if (takenOver) process.stderr.write(`${takenOver}\n`);
     process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
     try {
       const { scheduler, switched } = chooseScheduler(db, options.scheduler, start);

@@ -423,19 +423,42 @@ export function unitKey(cardId: string, ord: number): string {
 }
 
 /**
- * Marks this process as the review session on the database, or explains which
- * one already is. A row left by a killed session (its process is gone) is taken over.
+ * How long the session mark of a process that cannot be checked from here (it
+ * runs on another host, or its pid cannot be probed) holds: after that it is
+ * taken over, since a killed session there would otherwise block every later one.
  */
-export function acquireSessionLock(db: Db, path: string, now: Date): void {
+export const UNCHECKABLE_SESSION_EXPIRY_MINUTES = 30;
+
+const MS_PER_MINUTE = 60_000;
+
+/**
+ * Marks this process as the review session on the database, or explains which
+ * one already is. A row left by a killed session (its process is gone) is taken over,
+ * and so is one whose process cannot be checked once it is older than
+ * UNCHECKABLE_SESSION_EXPIRY_MINUTES; the line returned then says so (undefined otherwise).
+ */
+export function acquireSessionLock(db: Db, path: string, now: Date): string | undefined {
   const host = hostname();
-  db.transaction(() => {
+  return db.transaction((): string | undefined => {
     const holder = db.prepare<[], { pid: number; host: string; started_at: string }>('SELECT pid, host, started_at FROM study_session WHERE id = 1').get();
-    if (holder && holder.pid !== process.pid && (holder.host !== host || processIsAlive(holder.pid))) {
-      throw new UserError(
-        `another review session (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) is using the study database ${path}; finish it first`,
-      );
+    let takenOver: string | undefined;
+    if (holder && !(holder.pid === process.pid && holder.host === host)) {
+      const alive = holder.host === host ? processState(holder.pid) : 'uncheckable';
+      const owner = `pid ${holder.pid} on ${holder.host}, started ${holder.started_at}`;
+      if (alive === 'alive') throw new UserError(`another review session (${owner}) is using the study database ${path}; finish it first`);
+      if (alive === 'uncheckable') {
+        const started = Date.parse(holder.started_at);
+        const expires = Number.isNaN(started) ? now.getTime() : started + UNCHECKABLE_SESSION_EXPIRY_MINUTES * MS_PER_MINUTE;
+        if (now.getTime() < expires) {
+          throw new UserError(
+            `another review session (${owner}) is using the study database ${path}; its process cannot be checked from this host, so its mark expires at ${new Date(expires).toISOString()} (${UNCHECKABLE_SESSION_EXPIRY_MINUTES} minutes after it started); finish it first, or wait`,
+          );
+        }
+        takenOver = `warning: took over the review session mark of ${owner} on ${path}: its process cannot be checked from this host and the mark is over ${UNCHECKABLE_SESSION_EXPIRY_MINUTES} minutes old`;
+      }
     }
     db.prepare('INSERT OR REPLACE INTO study_session (id, pid, host, started_at) VALUES (1, ?, ?, ?)').run(process.pid, host, now.toISOString());
+    return takenOver;
   }).immediate();
 }
 
@@ -444,13 +467,18 @@ export function releaseSessionLock(db: Db): void {
   db.prepare('DELETE FROM study_session WHERE id = 1 AND pid = ? AND host = ?').run(process.pid, hostname());
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a process on this host runs: gone, alive, or cannot be told (an impossible pid, a probe refused for another reason). */
+function processState(pid: number): 'alive' | 'gone' | 'uncheckable' {
+  // 0 and negative numbers name process groups, not a process.
+  if (!Number.isSafeInteger(pid) || pid <= 0) return 'uncheckable';
   try {
     process.kill(pid, 0);
-    return true;
+    return 'alive';
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (code === 'EPERM') return 'alive';
+    return code === 'ESRCH' ? 'gone' : 'uncheckable';
   }
 }
 

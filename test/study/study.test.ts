@@ -160,4 +160,25 @@ describe('the study database file', () => {
     releaseSessionLock(d);
     expect(d.prepare('SELECT count(*) AS n FROM study_session').get()).toEqual({ n: 0 });
   });
+
+  it('a mark whose process cannot be checked (another host, an impossible pid) holds for a stated time, then is taken over with a warning', () => {
+    const path = tempDbPath();
+    const d = db(path);
+    const mark = d.prepare('INSERT OR REPLACE INTO study_session (id, pid, host, started_at) VALUES (1, ?, ?, ?)');
+    // A session killed in an old container: its host name is not this one.
+    mark.run(4242, 'old-container', '2026-03-01T08:45:00.000Z');
+    expect(() => acquireSessionLock(d, path, now)).toThrow(
+      /another review session \(pid 4242 on old-container, started 2026-03-01T08:45:00.000Z\) .*cannot be checked from this host, so its mark expires at 2026-03-01T09:15:00.000Z \(30 minutes after it started\)/,
+    );
+    expect(d.prepare('SELECT pid, host FROM study_session').get()).toEqual({ pid: 4242, host: 'old-container' });
+    const later = new Date('2026-03-01T09:15:00Z');
+    expect(acquireSessionLock(d, path, later)).toMatch(/^warning: took over the review session mark of pid 4242 on old-container, started 2026-03-01T08:45:00.000Z on .*: its process cannot be checked from this host and the mark is over 30 minutes old$/);
+    expect(d.prepare('SELECT pid, host FROM study_session').get()).toEqual({ pid: process.pid, host: hostname() });
+    // On this host, a pid that names no process (0 is a process group) cannot be probed either.
+    mark.run(0, hostname(), '2026-03-01T08:00:00.000Z');
+    expect(acquireSessionLock(d, path, now)).toMatch(/took over the review session mark of pid 0 on /);
+    // A mark whose start cannot be read expires at once rather than never.
+    mark.run(4242, 'old-container', 'garbled');
+    expect(acquireSessionLock(d, path, now)).toMatch(/took over/);
+  });
 });
