@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { replaceImages, type Card, type NoteResult, type NoteWarning } from '../card.js';
 import { clozeProblem, isUsableGuid, normalizeField, sourceField, splitBreadcrumb, tagsColumn, type NoteFields, type PackageMedia } from '../anki/index.js';
 import { hashPrefix } from '../hash.js';
+import { sameIdentityMessage } from '../vault/unique-ids.js';
 import { MediaReader } from './media.js';
 import type { PreparedNote } from './plan.js';
 
@@ -61,7 +62,7 @@ export class CardPreparer {
       }
       const seen = this.firstSource.get(card.id);
       if (seen !== undefined) {
-        warnings.push({ file: card.source.file, message: `line ${card.source.line}: same card identity as a card in ${seen}; skipped`, kind: 'skipped' });
+        warnings.push({ file: card.source.file, message: sameIdentityMessage(card.source.line, seen), kind: 'skipped' });
         continue;
       }
       const { note, media, warnings: cardWarnings } = prepareCard(card, this.reader, this.vault, this.packageOf);

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { BuildReport } from './build.js';
+import { printable, warningLine } from '../printable.js';
 
 /** The build report as a person reads it: one line per package, then the removed packages (warnings: formatWarnings). */
 export function formatBuildReport(report: BuildReport, cwd = process.cwd()): string {
@@ -25,12 +26,12 @@ export function formatBuildReport(report: BuildReport, cwd = process.cwd()): str
   if (report.packages.length === 0 && report.removedPackages.length === 0 && report.keptPackages.length === 0 && report.failedPackages.length === 0) {
     lines.push('no cards found; nothing written');
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 /** One line per warning, each naming the note, prefixed like every command's warnings. */
 export function formatWarnings(report: BuildReport): string {
-  return report.warnings.map((w) => `flashmark: warning: ${w.file}: ${w.message}\n`).join('');
+  return report.warnings.map(warningLine).join('');
 }
 
 function plural(n: number, word: string): string {

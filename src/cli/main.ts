@@ -9,6 +9,7 @@ import { registerReview } from './commands/review.js';
 import { registerStats } from './commands/stats.js';
 import { registerSync } from './commands/sync.js';
 import { registerWatch } from './commands/watch.js';
+import { printable } from '../printable.js';
 
 // A smaller inlining budget for V8's optimizing compiler (default 920), for this process and its
 // workers: the parser's many small closures cost less to optimize, with the workers no slower (see
@@ -61,10 +62,10 @@ function commanderErrorLine(message: string): string {
 function reportFailure(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode; // commander has printed its own line
   if (error instanceof UserError) {
-    process.stderr.write(`flashmark: ${error.message}\n`);
+    process.stderr.write(`${printable(`flashmark: ${error.message}`)}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`flashmark: unexpected error: ${messageOf(error)}\n`);
+  process.stderr.write(`${printable(`flashmark: unexpected error: ${messageOf(error)}`)}\n`);
   if (process.env['FLASHMARK_DEBUG']) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   return 70;
 }

@@ -6,6 +6,7 @@ import { buryUnits, nextDue, recordAnswer, suspendUnit, undoAnswer, type AnswerR
 import type { Key, KeySource } from './keys.js';
 import { hiddenText, renderUnit, withoutHidden } from './render.js';
 import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
+import { printable } from '../printable.js';
 
 /** Why a card is in the session: due for review, new, or a same-day repeat of a grade below 4. */
 export type Reason = 'due' | 'new' | 'repeat';
@@ -212,7 +213,7 @@ function header(item: QueueItem, left: number, ansi: boolean): string {
   const reason = item.reason === 'due' ? 'review' : item.reason === 'new' ? 'new card' : 'again (same-day repeat)';
   const where = `${item.unit.sourceFile}:${item.unit.sourceLine}`;
   // The deck and the file name may contain the answer (a note named after its term).
-  return dim(`── ${reason} · ${left} left · ${withoutHidden(`${item.unit.deck} · ${where}`, hiddenText(item.unit))}`, ansi);
+  return dim(`── ${reason} · ${left} left · ${withoutHidden(printable(`${item.unit.deck} · ${where}`), hiddenText(item.unit))}`, ansi);
 }
 
 /** The grade Space or Enter gives on the answer side: Good (4; `3` with --buttons). */

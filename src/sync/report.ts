@@ -1,11 +1,12 @@
 import type { SyncOutcome } from './run.js';
+import { printable } from '../printable.js';
 
 /** One line per deck changed, then the total; a dry run says what it would do. */
 export function formatSyncReport(outcome: SyncOutcome): string {
   const lines = outcome.decks.map((d) => `${d.deck}: ${counts(d)}`);
   const total = counts(outcome);
   lines.push(outcome.dryRun ? `dry run, nothing changed in Anki; would make: ${total}, ${outcome.unchanged} unchanged` : `Anki synced: ${total}, ${outcome.unchanged} unchanged`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 /** `watch --sync`'s line after each push: the total, then the decks changed. */

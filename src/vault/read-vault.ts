@@ -62,8 +62,3 @@ export async function readVault<T>(root: string, options: ReadVaultOptions, use:
     cache?.close();
   }
 }
-
-/** Scan-level warnings, then each note's, in file order: what `cards`, `review` and `stats` print. */
-export function allWarnings(vault: ReadVault): NoteWarning[] {
-  return [...vault.warnings, ...vault.notes().flatMap((note) => note.warnings)];
-}

@@ -39,3 +39,41 @@ describe('NFC and NFD file names', () => {
     expect(readdirSync(out).sort()).toEqual([`${folder}.apkg`, `${'Époque'.normalize('NFC')}.apkg`].sort());
   });
 });
+
+describe('two notes with one front-matter id', () => {
+  it('cards lists, warns about and skips the second as build does', () => {
+    const notes = join(tempDir('same-id'), 'notes');
+    mkdirSync(notes, { recursive: true });
+    writeFileSync(join(notes, 'a.md'), '---\nid: shared\n---\n# A\n\n- **alpha**: first\n');
+    writeFileSync(join(notes, 'b.md'), '---\nid: shared\n---\n# A\n\n- **alpha**: first\n');
+    const cards = flashmark(['cards', notes, '--json']);
+    const build = flashmark(['build', notes, '-o', join(notes, '..', 'decks'), '--state', join(notes, '..', 'state.db')]);
+    const ids = cardsOf(cards.stdout).map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const skipped = (stderr: string): string[] => stderr.split('\n').filter((line) => line.includes('same card identity'));
+    expect(skipped(build.stderr)).toHaveLength(1);
+    expect(skipped(cards.stderr)).toEqual(skipped(build.stderr));
+  });
+});
+
+describe('control characters in file and folder names', () => {
+  it('every line naming them shows them escaped: no escape sequence or newline reaches the terminal', () => {
+    const notes = join(tempDir('control'), 'notes');
+    const folder = 'Evil\u001b[2J\u001b]0;owned\u0007';
+    mkdirSync(join(notes, folder), { recursive: true });
+    writeFileSync(join(notes, folder, 'line\nforged: ok.md'), '# Heading\n\n- **term**: meaning\n');
+    writeFileSync(join(notes, folder, 'bad\u009b.md'), '---\nid: [unclosed\n---\n# B\n\n- **x**: y\n');
+    const runs = [
+      flashmark(['cards', notes]),
+      flashmark(['build', notes, '-o', join(notes, '..', 'decks'), '--state', join(notes, '..', 'state.db')]),
+      flashmark(['stats', notes, '--state', join(notes, '..', 'state.db')]),
+    ];
+    for (const run of runs) {
+      const printed = run.stdout + run.stderr;
+      expect(printed).toContain('Evil\\u001b[2J');
+      expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(printed).not.toMatch(/^forged: ok/m);
+    }
+    expect(runs[0]!.stderr).toMatch(/bad\\u009b\.md: front matter is not valid YAML/);
+  });
+});

@@ -6,6 +6,7 @@ import { loadPackageScheduling } from '../../progress/index.js';
 import { buildTargetOptions, clockWait, refuseStateAmongOutputs, resolvePackageTarget, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatRenames, formatRetired } from '../../renames/index.js';
+import { printable } from '../../printable.js';
 
 interface BuildCommandOptions {
   out: string;
@@ -65,12 +66,12 @@ Examples:
         }
       }
       if (report.failedPackages.length > 0) {
-        process.stderr.write(`flashmark: ${report.failedPackages.map((f) => `${f.file}: ${f.message}`).join('; ')}\n`);
+        process.stderr.write(`${printable(`flashmark: ${report.failedPackages.map((f) => `${f.file}: ${f.message}`).join('; ')}`)}\n`);
         process.exitCode = 1;
       }
       if (report.keptPackages.length > 0) {
         // Unreadable is not gone: the packages stay, and the build fails until the notes can be read.
-        process.stderr.write(`flashmark: ${report.keptPackages.map((k) => k.file).join(', ')}: kept as the last build left ${report.keptPackages.length === 1 ? 'it' : 'them'}; make the notes readable and build again\n`);
+        process.stderr.write(`${printable(`flashmark: ${report.keptPackages.map((k) => k.file).join(', ')}: kept as the last build left ${report.keptPackages.length === 1 ? 'it' : 'them'}; make the notes readable and build again`)}\n`);
         process.exitCode = 1;
       }
     });

@@ -4,9 +4,11 @@ import type { Card, DroppedCard } from '../../card.js';
 import { decodeEntities, htmlText } from '../../extract/finish.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatSummary, summarizeVault } from '../../summary/index.js';
-import { allWarnings, readVault } from '../../vault/read-vault.js';
+import { readVault } from '../../vault/read-vault.js';
+import { keepFirstIdentities } from '../../vault/unique-ids.js';
 import { resolveNotesDir, resolveStatePath } from '../options.js';
 import { listSuspended, unsuspend } from '../suspended.js';
+import { printable, warningLine } from '../../printable.js';
 
 interface CardsCommandOptions {
   json?: boolean;
@@ -79,12 +81,12 @@ function labelled(label: string, text: string): string {
 
 /** The readable listing: one block per card. */
 export function formatCardListing(cards: Card[]): string {
-  return cards.map((card) => entryText(`${card.deck}  (${card.rule}, ${card.source.file}:${card.source.line})`, card)).join('\n');
+  return cards.map((card) => entryText(printable(`${card.deck}  (${card.rule}, ${card.source.file}:${card.source.line})`), card)).join('\n');
 }
 
 /** The readable listing of dropped candidates: one block each, headed by why it was dropped. */
 export function formatDroppedListing(dropped: DroppedCard[]): string {
-  return dropped.map((candidate) => entryText(`${candidate.reason}  (${candidate.rule}, ${candidate.source.file}:${candidate.source.line})`, candidate)).join('\n');
+  return dropped.map((candidate) => entryText(printable(`${candidate.reason}  (${candidate.rule}, ${candidate.source.file}:${candidate.source.line})`), candidate)).join('\n');
 }
 
 export function registerCards(program: Command): void {
@@ -137,8 +139,10 @@ Examples:
       const statePath = resolveStatePath(notesDir, options.state);
       // A read-only command creates no database: the cache is used once build, review or stats made one.
       await readVault(notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, (vault) => {
-        for (const warning of allWarnings(vault)) process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
-        const notes = vault.notes();
+        // Each identity once, as build packs it: the listing and the package agree.
+        const notes = keepFirstIdentities(vault.notes());
+        const warnings = [...vault.warnings, ...notes.flatMap((note) => note.warnings)];
+        for (const warning of warnings) process.stderr.write(warningLine(warning));
         if (options.summary) {
           const summary = { ...summarizeVault({ ...vault, notes }, settings.extract.rules), parsed: vault.parsed };
           process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));

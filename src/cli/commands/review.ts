@@ -8,6 +8,7 @@ import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
 import { MAX_NEW_PER_DAY, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
+import { warningLine } from '../../printable.js';
 
 interface ReviewCommandOptions extends StudyCommandOptions {
   new: string;
@@ -74,7 +75,7 @@ Examples:
 
 /** Note warnings go to stderr, one line each, so the session on stdout stays clean. */
 export function reportWarnings(warnings: readonly { file: string; message: string }[]): void {
-  for (const warning of warnings) process.stderr.write(`flashmark: warning: ${warning.file}: ${warning.message}\n`);
+  for (const warning of warnings) process.stderr.write(warningLine(warning));
 }
 
 /**

@@ -4,6 +4,7 @@ import { loadVaultSettings } from '../../settings/index.js';
 import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
+import { printable } from '../../printable.js';
 import { openStudyDatabase } from '../../study/tables.js';
 import { MAX_FORECAST_DAYS, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
@@ -52,7 +53,7 @@ Examples:
         // Without a database there is no cache beside it either: every note is parsed, nothing is written.
         const parsed = await syncVault(db, notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, now, options.verbose ?? false);
         const stats = computeStats(db, today, days, options.deck);
-        process.stdout.write(options.json ? `${JSON.stringify({ ...stats, parsed }, null, 2)}\n` : `${statsText(stats)}\n`);
+        process.stdout.write(options.json ? `${JSON.stringify({ ...stats, parsed }, null, 2)}\n` : `${statsText(stats).split('\n').map(printable).join('\n')}\n`);
       } finally {
         db.close();
       }

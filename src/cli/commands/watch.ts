@@ -9,6 +9,7 @@ import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';
 import { WatchSync } from '../../watch/sync.js';
 import { ankiOptions, buildTargetOptions, clockWait, refuseStateAmongOutputs, resolveAnkiKey, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
+import { printable, warningLine } from '../../printable.js';
 
 interface WatchCommandOptions {
   out: string;
@@ -45,9 +46,9 @@ Examples:
       refuseStateAmongOutputs(options.state, options.out);
       const statePath = resolveStatePath(root, options.state);
       const outDir = resolve(options.out);
-      const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+      const out = (line: string): boolean => process.stdout.write(`${printable(line)}\n`);
       const sync = options.sync
-        ? new WatchSync({ url: options.ankiUrl, key: resolveAnkiKey(options.ankiKey), statePath, say: out, warn: (line) => process.stderr.write(`${line}\n`) })
+        ? new WatchSync({ url: options.ankiUrl, key: resolveAnkiKey(options.ankiKey), statePath, say: out, warn: (line) => process.stderr.write(`${printable(line)}\n`) })
         : undefined;
       // Settings are read again on every rebuild, so editing .flashmark.yml takes effect at once.
       const rebuild = async (changed: ReadonlySet<string> | undefined): Promise<void> => {
@@ -57,7 +58,7 @@ Examples:
         const { report, extracted, renamed, retiredWithHistory } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), waitUntil: clockWait(undefined), extract: settings.extract });
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         for (const w of report.warnings) {
-          if (!changed || changed.has(w.file)) process.stderr.write(`flashmark: warning: ${w.file}: ${w.message}\n`);
+          if (!changed || changed.has(w.file)) process.stderr.write(warningLine(w));
         }
         process.stderr.write(formatRetired(retiredWithHistory));
         process.stdout.write(formatRenames(renamed));
@@ -74,7 +75,7 @@ Examples:
         ignore: [outDir, statePath, cachePathFor(statePath)],
         watchDotFiles: [SETTINGS_FILE, '.flashmark.yaml'],
         rebuild,
-        onError: (error) => process.stderr.write(`flashmark: ${messageOf(error)}\n`),
+        onError: (error) => process.stderr.write(`${printable(`flashmark: ${messageOf(error)}`)}\n`),
         onReady: () => out(`watching ${relative(process.cwd(), root) || '.'} for changes (Ctrl-C to stop)`),
         stopped,
       });
