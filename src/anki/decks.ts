@@ -18,12 +18,17 @@ export function normalizeDeckName(name: string): string {
     .join('::');
 }
 
+/** What a top-level deck named like Anki's own becomes. */
+const DEFAULT_STAND_IN = 'Default (notes)';
+
 /**
- * Anki matches decks by name, so a top-level deck called "Default" would put
- * cards into the user's Default deck (id 1); it gets a distinct name instead.
+ * Anki matches decks by name, so a top-level deck called "Default" (any case),
+ * or one under it, would be a second deck named like the package's deck 1,
+ * which Anki's importer rejects; its top level gets a distinct name instead.
  */
 function avoidDefault(name: string): string {
-  return name.toLowerCase() === 'default' ? 'Default (notes)' : name;
+  const [top, ...rest] = name.split('::');
+  return top?.toLowerCase() === 'default' ? [DEFAULT_STAND_IN, ...rest].join('::') : name;
 }
 
 /**

@@ -29,9 +29,14 @@ export function ankiEase(grade: Grade): RevlogRow['ease'] {
   return grade < RECALLED_GRADE ? 1 : ((grade - 1) as 2 | 3 | 4);
 }
 
+/** Now, in whole seconds: the clock an importer compares review-log ids with may count only seconds. */
+function startOfThisSecond(): number {
+  return Math.floor(Date.now() / 1000) * 1000;
+}
+
 /**
  * Anki's review-card columns and review-log rows for every card with local
- * history. Pure. The log is replayed with `scheduler` (the one the study
+ * history. Pure but for the default of `notAfterMs` (now). The log is replayed with `scheduler` (the one the study
  * database is on), so the rows' intervals and eases are those of the card's
  * current state even when earlier answers were given under another scheduler.
  *
@@ -44,11 +49,14 @@ export function ankiEase(grade: Grade): RevlogRow['ease'] {
  *   `reps` = rows, and the last row's `ivl` = the card's `ivl`.
  * - `lapses` = failed answers (grade < 3) to a card that was not new, as Anki counts them.
  * - Row ids are the answer times in ms, made unique across all cards by moving
- *   a clash 1 ms later (Anki skips a revlog id it already has).
+ *   a clash 1 ms later (Anki skips a revlog id it already has), and never
+ *   after `notAfterMs`: answers dated in the future (given with `--now`) are
+ *   logged at that moment, in their order, since Anki's importer refuses
+ *   review-log ids from the future.
  * - `time` = the pause since the previous answer (capped at 60 s like Anki);
  *   0 after a pause of more than 10 minutes, where it is unknown.
  */
-export function ankiScheduling(units: readonly UnitProgress[], scheduler: Scheduler<CardState>): PackageScheduling {
+export function ankiScheduling(units: readonly UnitProgress[], scheduler: Scheduler<CardState>, notAfterMs = startOfThisSecond()): PackageScheduling {
   const pending: { unit: UnitProgress; steps: ReplayedAnswer<CardState>[]; rows: RevlogRow[] }[] = [];
   const timeline: { atMs: number; row: RevlogRow }[] = [];
   for (const unit of units) {
@@ -79,6 +87,13 @@ export function ankiScheduling(units: readonly UnitProgress[], scheduler: Schedu
     const gap = lastAt === undefined ? Infinity : atMs - lastAt;
     row.time = gap > SESSION_GAP_MS ? 0 : Math.min(Math.max(gap, 0), MAX_ANSWER_MS);
     lastAt = atMs;
+  }
+  // Walking back from the latest, each id at most the next one's minus 1: order and uniqueness kept.
+  let limit = notAfterMs;
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const { row } = timeline[i]!;
+    row.id = Math.min(row.id, limit);
+    limit = row.id - 1;
   }
 
   const result = new Map<string, Map<number, CardScheduling>>();

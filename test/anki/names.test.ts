@@ -55,4 +55,10 @@ describe('decks', () => {
     const { decks } = collectDecks(['default', ' :: '], 'notes');
     expect(decks.map((d) => d.name)).toEqual(['Default (notes)', 'notes']);
   });
+
+  it('renames Default at the top of a deeper deck too (a front-matter deck under it), so the package has one deck named Default', () => {
+    const { decks, idOf } = collectDecks(['DEFAULT::Sub', 'Other::Default'], 'notes');
+    expect(decks.map((d) => d.name)).toEqual(['Default (notes)', 'Default (notes)::Sub', 'Other', 'Other::Default']);
+    expect(idOf.get('DEFAULT::Sub')).toBe(decks[1]!.id);
+  });
 });

@@ -158,3 +158,25 @@ describe('build --with-progress after a scripted multi-day review session', () =
     }
   });
 });
+
+describe('build --with-progress after answers dated in the future (review --now)', () => {
+  it('logs them no later than the build, in their order, so the importer takes the package', () => {
+    const root = mkdtempSync(join(tmpdir(), 'flashmark-future-'));
+    const dir = join(root, 'notes');
+    cpSync(fixture, dir, { recursive: true });
+    const future = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 16);
+    review(dir, future, answer(4, 3, 5), '--new', '3');
+    const out = join(root, 'decks');
+    const built = run('build', dir, '-o', out, '--with-progress');
+    expect(built.status, built.stderr).toBe(0);
+    const ids = [...packagesIn(out).values()].flatMap((bytes) => openApkg(bytes).db.prepare<[], { id: number }>('SELECT id FROM revlog ORDER BY id').all().map((r) => r.id));
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toBeLessThanOrEqual(Date.now());
+    if (!canValidate) return console.warn('validate-apkg or sqlite3 not found beside the repository: package not validated');
+    for (const name of packagesIn(out).keys()) {
+      const result = spawnSync(validatorPath, [join(out, name)], { encoding: 'utf8' });
+      expect(result.stdout + result.stderr, name).toBe('');
+    }
+  });
+});
