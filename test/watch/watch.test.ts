@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -61,4 +61,28 @@ describe('flashmark watch', () => {
     expect(stderr).not.toMatch(/unexpected|at .*\.js:\d+/);
     expect(readdirSync(decks).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  for (const how of ['moved', 'deleted'] as const) {
+    it(`says so in one line and exits 1 when the notes folder is ${how}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'flashmark-watch-gone-'));
+      const notes = join(dir, 'notes');
+      mkdirSync(notes);
+      writeFileSync(join(notes, 'a.md'), '# A\n\n- **term**: meaning\n');
+      const child = spawn(process.execPath, [cli, 'watch', notes, '-o', join(dir, 'decks'), '--state', join(dir, 'state.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      try {
+        await eventually('the watch to start', () => /watching/.test(stdout), () => `stdout:\n${stdout}\nstderr:\n${stderr}`);
+        if (how === 'moved') renameSync(notes, join(dir, 'elsewhere'));
+        else rmSync(notes, { recursive: true });
+        expect(await exited).toBe(1);
+      } finally {
+        child.kill('SIGINT');
+      }
+      expect(stderr).toMatch(/^flashmark: the notes folder \S*notes was moved or deleted; stopped watching[^\n]*\n$/);
+    });
+  }
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
-import { messageOf } from '../../errors.js';
+import { UserError, messageOf } from '../../errors.js';
 import { SETTINGS_FILE, loadVaultSettings } from '../../settings/index.js';
 import { buildVault } from '../../build/build-vault.js';
 import { formatRenames, formatRetired } from '../../renames/index.js';
@@ -31,7 +31,8 @@ changed and removed, how many notes were parsed, and the time it took. Only
 notes that changed are parsed again, and only packages whose notes changed are
 rewritten. A note that cannot be read is reported and watching goes on.
 Ctrl-C stops after the rebuild in progress, if any: no package or database is
-left half-written.
+left half-written. If the notes folder is moved or deleted, watch says so in
+one line and exits with status 1 (start it again on the folder's new place).
 
 --sync: after each rebuild, Anki is brought to the cards as by flashmark sync,
 with one more line. When Anki is closed, watch says so once, keeps building,
@@ -70,7 +71,7 @@ Examples:
         process.once('SIGTERM', resolveStop);
       });
       await rebuild(undefined);
-      await runWatchSession({
+      const end = await runWatchSession({
         root,
         ignore: [outDir, statePath, cachePathFor(statePath)],
         watchDotFiles: [SETTINGS_FILE, '.flashmark.yaml'],
@@ -80,6 +81,7 @@ Examples:
         stopped,
       });
       await sync?.stop();
+      if (end === 'gone') throw new UserError(`the notes folder ${relative(process.cwd(), root) || '.'} was moved or deleted; stopped watching (the packages are as the last build left them)`);
       out('stopped');
     });
 }
