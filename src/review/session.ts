@@ -37,6 +37,8 @@ export interface SessionOptions {
   burySiblings?: boolean;
   /** `e`: opens the note at the card's line and waits for the editor; returns why it could not, or undefined. */
   edit?: (file: string, line: number) => string | undefined;
+  /** Runs each write (an answer, an undo, a bury); the review waits there for another process's write lock. */
+  writing?: <T>(change: () => T) => T;
 }
 
 export interface SessionSummary {
@@ -85,6 +87,7 @@ interface Counts {
  */
 export async function runSession(options: SessionOptions): Promise<SessionSummary> {
   const { db, keys, write, tty } = options;
+  const writing = options.writing ?? (<T>(change: () => T): T => change());
   let queue = [...options.queue];
   let counts: Counts = { reviewed: 0, recalled: 0, answers: 0, grades: {} };
   const started = options.clock().getTime();
@@ -100,8 +103,8 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
       write('Nothing to undo in this session.\n');
       return false;
     }
-    undoAnswer(db, step.record.reviewId, options.clock());
-    if (step.buried.length > 0) buryUnits(db, step.buried, null);
+    writing(() => undoAnswer(db, step.record.reviewId, options.clock()));
+    if (step.buried.length > 0) writing(() => buryUnits(db, step.buried, null));
     queue = step.queue;
     counts = step.counts;
     notice = `Undone: the last answer (${step.record.grade}) is taken back.`;
@@ -119,8 +122,8 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     /** `-`, `@` and `e`, on either side: true when the session moves on (to this card again, or the next). */
     const setAside = (key: Key): boolean => {
       if (key === 'bury' || key === 'suspend') {
-        if (key === 'bury') buryUnits(db, [item.unit], options.today);
-        else suspendUnit(db, item.unit);
+        if (key === 'bury') writing(() => buryUnits(db, [item.unit], options.today));
+        else writing(() => suspendUnit(db, item.unit));
         queue = queue.filter((q) => !sameUnit(q.unit, item.unit));
         notice = key === 'bury' ? 'buried until tomorrow' : `suspended: not asked again until unsuspended (flashmark cards --unsuspend ${item.unit.cardId})`;
         write(`${notice}\n`);
@@ -170,7 +173,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
 
     const now = options.clock();
     const at: AnswerTime = { now, today: options.today };
-    const record = recordAnswer(db, item.unit, grade, at, options.scheduler);
+    const record = writing(() => recordAnswer(db, item.unit, grade, at, options.scheduler));
     const before = queue;
     const previous = counts;
     counts = {
@@ -185,7 +188,7 @@ export async function runSession(options: SessionOptions): Promise<SessionSummar
     const siblings = queue.filter((q) => q.unit.cardId === item.unit.cardId && q.unit.ord !== item.unit.ord && q.reason !== 'repeat');
     const buried = options.burySiblings !== false && siblings.length > 0 && queue.some((q) => q.unit.cardId !== item.unit.cardId) ? siblings.map((q) => q.unit) : [];
     if (buried.length > 0) {
-      buryUnits(db, buried, options.today);
+      writing(() => buryUnits(db, buried, options.today));
       queue = queue.filter((q) => !siblings.includes(q));
     }
     history.push({ record, queue: before, counts: previous, buried });

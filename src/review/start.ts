@@ -3,6 +3,7 @@ import type { Db } from '../store/database.js';
 import type { SchedulerName } from '../schedule/by-name.js';
 import { chooseScheduler } from '../study/scheduler-choice.js';
 import { UserError } from '../errors.js';
+import { lockedLine, waitForWriteLock } from '../store/write-lock.js';
 import { acquireSessionLock, deckMatches, deckNames, newCardsWaiting, nextDue, openStudyDatabase, releaseSessionLock } from '../study/tables.js';
 import { closestNames } from './closest.js';
 import { openInEditor } from './editor.js';
@@ -41,6 +42,7 @@ export interface ReviewOptions {
 export async function startReview(options: ReviewOptions): Promise<SessionSummary> {
   const db = openStudyDatabase(options.statePath);
   const write = (text: string) => void options.output.write(text);
+  const writing = <T>(change: () => T): T => waitForWriteLock(change, { path: options.statePath, warn: (line) => void process.stderr.write(`${line}\n`) });
   const start = options.clock();
   // Answers are committed one by one; a signal only needs the session mark removed.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -49,11 +51,11 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   try {
-    const takenOver = acquireSessionLock(db, options.statePath, start);
+    const takenOver = writing(() => acquireSessionLock(db, options.statePath, start));
     if (takenOver) process.stderr.write(`${takenOver}\n`);
     process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
     try {
-      const { scheduler, switched } = chooseScheduler(db, options.scheduler, start);
+      const { scheduler, switched } = writing(() => chooseScheduler(db, options.scheduler, start));
       if (switched) {
         write(`Scheduler: ${switched.from} -> ${switched.to}; ${switched.cards} card${switched.cards === 1 ? '' : 's'} rebuilt from ${switched.answers} logged answer${switched.answers === 1 ? '' : 's'} (the log is unchanged).\n`);
       }
@@ -84,6 +86,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
           buttons: options.buttons, keys, write, tty, columns: options.output.columns,
           edit: (file, line) => openInEditor(options.notesDir, file, line),
           burySiblings: options.burySiblings ?? true,
+          writing,
         });
         if (summary.left === 0) write(limitLine());
         return summary;
@@ -94,6 +97,8 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       releaseSessionLock(db);
     }
+  } catch (error) {
+    throw lockedLine(error, options.statePath);
   } finally {
     db.close();
   }

@@ -23,7 +23,7 @@ export interface Migrations {
 export const STUDY_APPLICATION_ID = 0x466c4d6b;
 
 /** How long a statement waits for another process's write lock (a review beside a build) before it is refused. */
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating if needed) the state database at `path` and brings the given

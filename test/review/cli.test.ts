@@ -169,6 +169,15 @@ describe('flashmark review, driven through stdin over several simulated days', (
   });
 });
 
+/** A second process (better-sqlite3) that takes the database's write lock, says so on stdout, and keeps it HOLD_MS. */
+const HOLD_WRITE_LOCK = `
+const Database = require('better-sqlite3');
+const db = new Database(process.env.DB);
+db.exec('BEGIN IMMEDIATE');
+process.stdout.write('locked\\n');
+setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.env.HOLD_MS));
+`;
+
 /** Starts `flashmark review` with stdin left open, collecting stdout. */
 function startReview(now: string): { child: ChildProcessWithoutNullStreams; output: () => string; waitFor: (text: string) => Promise<void>; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [binary, 'review', notes, '--now', now], { env });
@@ -221,6 +230,23 @@ describe('flashmark review and its database under stress', () => {
     expect(first.output()).toContain('Reviewed 1 card, recalled 1 (100%)');
     expect(log().map(({ term, grade }) => [term, grade])).toEqual([['Ribosome', 4]]);
   });
+
+  it('waits with one stderr line while another process holds the write lock past the busy timeout, then saves the answer', async () => {
+    const session = startReview('2026-03-02T09:00');
+    let stderr = '';
+    session.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    await session.waitFor('Enter/Space');
+    // Another process takes the write lock and keeps it 12 s: over two busy timeouts (5 s each), well under the review's minute.
+    const holder = spawn(process.execPath, ['-e', HOLD_WRITE_LOCK], { env: { ...env, DB: dbPath, HOLD_MS: '12000' } });
+    await new Promise<void>((resolveLocked) => holder.stdout.once('data', () => resolveLocked()));
+    session.child.stdin.write('\n4\nq\n');
+    expect(await session.exited).toBe(0);
+    expect(stderr).toMatch(/^waiting for the study database .*state\.db: another process has held its write lock for 5 s \(giving up after 60 s\)…\n$/);
+    expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(session.output()).toContain('saved 4');
+    expect(log().map(({ term, grade }) => [term, grade])).toEqual([['Ribosome', 4]]);
+    holder.kill();
+  }, 60_000);
 
   it('reports a corrupt study database in one line and leaves it byte for byte untouched', () => {
     review('2026-03-02T09:00', ['', '5']);
