@@ -231,6 +231,21 @@ describe('flashmark review and its database under stress', () => {
     expect(log().map(({ term, grade }) => [term, grade])).toEqual([['Ribosome', 4]]);
   });
 
+  it('a session mark left on another host blocks until 30 minutes after its start, then is taken over with one warning line', () => {
+    expect(review('2026-03-02T09:00', ['q']).status).toBe(0);
+    const db = new Database(dbPath);
+    db.prepare('INSERT OR REPLACE INTO study_session (id, pid, host, started_at) VALUES (1, ?, ?, ?)').run(4242, 'old-container', '2026-03-02T09:00:00.000Z');
+    db.close();
+    const early = review('2026-03-02T09:10', ['', '4', 'q']);
+    expect(early.status).not.toBe(0);
+    expect(early.stderr).toMatch(/^flashmark: another review session \(pid 4242 on old-container, .*its mark expires at 2026-03-02T09:30:00.000Z \(30 minutes after it started\); finish it first, or wait\n$/);
+    expect(log()).toEqual([]);
+    const later = review('2026-03-02T09:30', ['', '4', 'q']);
+    expect(later.status).toBe(0);
+    expect(later.stderr).toMatch(/^warning: took over the review session mark of pid 4242 on old-container, started 2026-03-02T09:00:00.000Z on .*state\.db: its process cannot be checked from this host and the mark is over 30 minutes old\n$/);
+    expect(log().map(({ term, grade }) => [term, grade])).toEqual([['Ribosome', 4]]);
+  });
+
   it('waits with one stderr line while another process holds the write lock past the busy timeout, then saves the answer', async () => {
     const session = startReview('2026-03-02T09:00');
     let stderr = '';
