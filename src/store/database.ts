@@ -106,6 +106,12 @@ function stamp(db: Db): void {
  * (a new file; also one another opener is creating) or an earlier flashmark's.
  */
 function isStudyDatabase(db: Db): boolean {
+  // One snapshot: read apart, another opener's stamp and first table can fall between the reads
+  // (an unstamped file with a bare `schema_version`), and a new database is refused as not ours.
+  return db.transaction(() => readsAsStudyDatabase(db))();
+}
+
+function readsAsStudyDatabase(db: Db): boolean {
   const id = db.pragma('application_id', { simple: true });
   if (id === STUDY_APPLICATION_ID) return true;
   if (id !== 0) return false;
