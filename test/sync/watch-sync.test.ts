@@ -2,22 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../watch/eventually.js';
 import { FakeAnki } from './anki-server.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist', 'cli', 'main.js');
-
-/** Polls until `check` holds; generous, since the machine may be slow and busy. No timing is asserted. */
-async function eventually(what: string, check: () => boolean, output: () => string): Promise<void> {
-  for (let waited = 0; waited < 45_000; waited += 100) {
-    if (check()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; output so far:\n${output()}`);
-}
 
 const note = (terms: string): string => `# CI\n\n## Термины\n\n${terms}\n`;
 

@@ -2,21 +2,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { eventually } from './eventually.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repo, 'dist', 'cli', 'main.js');
-
-/** Polls until `check` holds; generous, since the machine may be slow and busy. No timing is asserted. */
-async function eventually(what: string, check: () => boolean, output: () => string): Promise<void> {
-  for (let waited = 0; waited < 45_000; waited += 100) {
-    if (check()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; output so far:\n${output()}`);
-}
 
 describe('flashmark watch', () => {
   it('rebuilds the package on edits and deletions, reports a bad note and goes on, stops cleanly on Ctrl-C', async () => {
