@@ -2,8 +2,8 @@ import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, type BuildReport } from './index.js';
 import type { ExtractOptions } from '../extract/index.js';
 import { progressSummary } from '../progress/index.js';
-import { RENAME_MIGRATIONS, keepLoadedIdentities, retiredWithHistory, type Rename, type RetiredNote } from '../renames/index.js';
-import { openStateDatabase } from '../store/database.js';
+import { RENAME_MIGRATIONS, keepLoadedIdentities, type Rename, type RetiredNote } from '../renames/index.js';
+import { openStateDatabase, type Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
 import { openExtractionCache } from '../vault/open-cache.js';
 import { startLoadingVault } from '../vault/incremental.js';
@@ -26,6 +26,12 @@ export interface VaultBuildOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** The package of each note (default: one per top-level folder or note; `build -o FILE.apkg`: one for all). */
   packageOf?: PackageOf;
+  /**
+   * Of the card ids this build retired, those with answers in the review log:
+   * the study stage's query, passed in by the command, as the study tables are
+   * not the build's to read. Without it, `retiredWithHistory` is empty.
+   */
+  withHistory?: (db: Db, retired: readonly string[]) => RetiredNote[];
 }
 
 export interface VaultBuildResult {
@@ -80,7 +86,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
       const progress = options.scheduling
         ? progressSummary(options.scheduling, vault.notes.flatMap((note) => note.result().cards))
         : undefined;
-      return { report, extracted: vault.extracted, reused, renamed, retiredWithHistory: retiredWithHistory(db, retired), ...(progress ? { progress } : {}) };
+      return { report, extracted: vault.extracted, reused, renamed, retiredWithHistory: options.withHistory?.(db, retired) ?? [], ...(progress ? { progress } : {}) };
     } finally {
       db.close();
     }

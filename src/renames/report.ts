@@ -1,6 +1,12 @@
 import type { Rename } from './match.js';
-import type { RetiredNote } from './follow.js';
 import { printable, warningLine } from '../printable.js';
+
+/** A note whose cards with review history a build retired. */
+export interface RetiredNote {
+  file: string;
+  /** Card ids (Anki guids) retired that have answers in the review log. */
+  ids: string[];
+}
 
 /** One line per renamed or moved note whose new file took over its cards. */
 export function formatRenames(renamed: readonly Rename[]): string {

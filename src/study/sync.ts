@@ -1,7 +1,7 @@
 import type { Card, NoteResult, NoteWarning } from '../card.js';
 import { keepStudiedIdentities } from '../renames/index.js';
 import type { Db } from '../store/database.js';
-import { forgetSync, lastSync, recordSync, sourceWriter, storedSources, unitKey, type UnitSource } from './tables.js';
+import { forgetSync, lastSync, recordSync, sourceWriter, storedSources, studiedCardsByFile, unitKey, type UnitSource } from './tables.js';
 import { unitOrdinals } from './units.js';
 
 export interface SyncReport {
@@ -84,7 +84,7 @@ export function syncNoteCards(db: Db, source: SyncSource, now: Date): NoteWarnin
   }
   const notes = source.notes();
   // Before the sync: a renamed note's cards keep their ids, so their progress is not retired.
-  keepStudiedIdentities(db, notes);
+  keepStudiedIdentities(db, notes, studiedCardsByFile(db));
   const warnings = notes.flatMap((note) => note.warnings);
   const { digest } = source;
   db.transaction(() => {

@@ -1,10 +1,12 @@
 import { hostname } from 'node:os';
+import type { Card } from '../card.js';
 import { UserError } from '../errors.js';
 import type { LoggedAnswer } from '../schedule/replay.js';
 import type { AnswerTime, Scheduler } from '../schedule/scheduler.js';
 import { INITIAL_EASINESS, type Grade, type CardState } from '../schedule/sm2.js';
 import { openStateDatabase, type Db } from '../store/database.js';
 import { RENAME_MIGRATIONS } from '../renames/schema.js';
+import type { RetiredNote } from '../renames/report.js';
 import { studyMigrations } from './schema.js';
 import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
 
@@ -288,6 +290,43 @@ export function storedSources(db: Db): (UnitSource & { retired: boolean })[] {
     .prepare<[], SourceRow>('SELECT card_id, ord, deck, type, front, back, source_file, source_line, retired FROM study_card')
     .all()
     .map((row) => ({ ...sourceOf(row), retired: row.retired !== 0 }));
+}
+
+/** The active cards of each source file, one entry per card (not per cloze unit), in note order: what a renamed note is matched against. */
+export function studiedCardsByFile(db: Db): Map<string, Pick<Card, 'id' | 'type' | 'front'>[]> {
+  const byFile = new Map<string, Pick<Card, 'id' | 'type' | 'front'>[]>();
+  const rows = db.prepare<[], { card_id: string; type: string; front: string; source_file: string }>(
+    'SELECT DISTINCT card_id, type, front, source_file FROM study_card WHERE retired = 0 ORDER BY source_file, source_line, card_id',
+  );
+  for (const row of rows.all()) {
+    const cards = byFile.get(row.source_file) ?? [];
+    cards.push({ id: row.card_id, type: row.type === 'cloze' ? 'cloze' : 'basic', front: row.front });
+    byFile.set(row.source_file, cards);
+  }
+  return byFile;
+}
+
+/**
+ * Of the card ids a build retired, those with answers in the review log, by
+ * the note they came from: none while the database has no review log (a
+ * build before the first `review` or `stats`).
+ */
+export function withReviewHistory(db: Db, ids: readonly string[]): RetiredNote[] {
+  const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'study_review'").get() !== undefined;
+  if (!hasLog || ids.length === 0) return [];
+  const lookup = db.prepare<[string], { source_file: string }>(
+    `SELECT source_file FROM study_card c WHERE card_id = ?
+       AND EXISTS (SELECT 1 FROM study_review r WHERE r.card_id = c.card_id AND r.undone_at IS NULL) LIMIT 1`,
+  );
+  const byFile = new Map<string, string[]>();
+  for (const id of ids) {
+    const file = lookup.get(id)?.source_file;
+    if (file === undefined) continue;
+    const list = byFile.get(file) ?? [];
+    list.push(id);
+    byFile.set(file, list);
+  }
+  return [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, list]) => ({ file, ids: list.sort() }));
 }
 
 /** Writes units' sources (`syncCards`, inside its transaction): a new unit, a changed or returning one, one gone from the notes. */

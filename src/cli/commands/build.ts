@@ -6,6 +6,7 @@ import { loadPackageScheduling } from '../../progress/index.js';
 import { buildTargetOptions, clockWait, refuseStateAmongOutputs, resolvePackageTarget, resolveNotesDir, resolveNow, resolveStatePath } from '../options.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatRenames, formatRetired } from '../../renames/index.js';
+import { withReviewHistory } from '../../study/index.js';
 import { printable } from '../../printable.js';
 
 interface BuildCommandOptions {
@@ -50,7 +51,7 @@ Examples:
       const scheduling = options.withProgress ? loadPackageScheduling(statePath) : undefined;
       // Only notes that changed since the last build are parsed (src/build/build-vault.ts); `parsed` says how many.
       const bar = createProgress({ json: options.json ?? false });
-      const { report, extracted, progress, renamed, retiredWithHistory } = await buildVault(notesDir, { outDir, ...(packageOf ? { packageOf } : {}), statePath, now, waitUntil: clockWait(options.now), scheduling, extract: settings.extract, onProgress: bar.update }).finally(
+      const { report, extracted, progress, renamed, retiredWithHistory } = await buildVault(notesDir, { outDir, ...(packageOf ? { packageOf } : {}), statePath, now, waitUntil: clockWait(options.now), scheduling, withHistory: withReviewHistory, extract: settings.extract, onProgress: bar.update }).finally(
         () => bar.finish(),
       );
       if (options.json) {

@@ -4,6 +4,7 @@ import { UserError, messageOf } from '../../errors.js';
 import { SETTINGS_FILE, loadVaultSettings } from '../../settings/index.js';
 import { buildVault } from '../../build/build-vault.js';
 import { formatRenames, formatRetired } from '../../renames/index.js';
+import { withReviewHistory } from '../../study/index.js';
 import { cachePathFor } from '../../vault/cache.js';
 import { formatRebuildLine } from '../../watch/report.js';
 import { runWatchSession } from '../../watch/session.js';
@@ -56,7 +57,7 @@ Examples:
         await sync?.pause();
         const started = process.hrtime.bigint();
         const settings = loadVaultSettings(root);
-        const { report, extracted, renamed, retiredWithHistory } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), waitUntil: clockWait(undefined), extract: settings.extract });
+        const { report, extracted, renamed, retiredWithHistory } = await buildVault(root, { outDir, statePath, now: resolveNow(undefined), waitUntil: clockWait(undefined), extract: settings.extract, withHistory: withReviewHistory });
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         for (const w of report.warnings) {
           if (!changed || changed.has(w.file)) process.stderr.write(warningLine(w));
