@@ -29,7 +29,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const program = new Command('flashmark')
   .description('Turn a folder of Markdown notes into spaced-repetition flashcards.')
   .version(version)
-  .configureOutput({ outputError: (message, write) => write(`flashmark: ${commanderErrorLine(message)} (run with --help for usage)\n`) })
+  .configureOutput({ outputError: (message, write) => write(`${printable(`flashmark: ${commanderErrorLine(message)} (run with --help for usage)`)}\n`) })
   .exitOverride();
 
 // Each command lives in ./commands/NAME.ts and registers itself here.
@@ -49,13 +49,15 @@ try {
 /**
  * Commander's own errors (unknown command or option, missing value) read like
  * flashmark's: one line, `flashmark:` rather than `error:`, its suggestion kept
- * ("unknown option '--jsn' (Did you mean --json?)").
+ * ("unknown option '--jsn' (Did you mean --json?)"). Only the line break
+ * commander puts before its suggestion is joined: one inside what was typed is
+ * left for `printable` to show as `\n`.
  */
 function commanderErrorLine(message: string): string {
   return message
     .replace(/^error:\s*/, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
+    .replace(/\n+$/, '')
+    .replace(/\n(?=\(Did you mean )/g, ' ');
 }
 
 /** Prints one line for anything that went wrong and returns the exit code. */

@@ -54,6 +54,33 @@ describe('two notes with one front-matter id', () => {
     expect(skipped(build.stderr)).toHaveLength(1);
     expect(skipped(cards.stderr)).toEqual(skipped(build.stderr));
   });
+
+  it('review and stats keep the first card and warn as build does: no deletion of the second joins the first', () => {
+    const dir = tempDir('same-id-study');
+    const notes = join(dir, 'notes');
+    mkdirSync(notes);
+    // One cue (`The […] protocol talks to the […] server …`), so one card id: a.md's card has one deletion (c1 twice), b.md's two.
+    writeFileSync(join(notes, 'a.md'), '---\nid: shared\n---\n# A\n\nThe **alpha** protocol talks to the **alpha** server over a socket.\n');
+    writeFileSync(join(notes, 'b.md'), '---\nid: shared\n---\n# A\n\nThe **alpha** protocol talks to the **beta** server over a socket.\n');
+    const state = join(dir, 'state.db');
+    const build = flashmark(['build', notes, '-o', join(dir, 'decks'), '--state', join(dir, 'build.db')]);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/1 note .* 1 card,/);
+    const skipped = (stderr: string): string[] => stderr.split('\n').filter((line) => line.includes('same card identity'));
+    expect(skipped(build.stderr)).toEqual(['flashmark: warning: b.md: line 6: same card identity as a card in a.md; skipped']);
+
+    const stats = flashmark(['stats', notes, '--state', state, '--json', '--now', '2026-03-01']);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ new: 1 });
+    expect(skipped(stats.stderr)).toEqual(skipped(build.stderr));
+    // Answering everything there is: one card, from a.md; b.md's `beta` is never asked.
+    const review = flashmark(['review', notes, '--state', state, '--now', '2026-03-01'], { input: '\n4\n\n4\n\n4\n' });
+    expect(review.code, review.stderr).toBe(0);
+    expect(review.stdout.match(/^saved \d/gm)).toHaveLength(1);
+    expect(review.stdout).not.toMatch(/beta|b\.md/);
+    // The second run reads the synced cards back (the notes did not change): the warning is still given.
+    expect(skipped(review.stderr)).toEqual(skipped(build.stderr));
+  });
 });
 
 describe('control characters in file and folder names', () => {

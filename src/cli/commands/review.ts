@@ -5,6 +5,7 @@ import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/by-name.js';
 import type { Db } from '../../store/database.js';
 import { syncNoteCards } from '../../study/sync.js';
 import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
+import { keepFirstIdentities } from '../../vault/unique-ids.js';
 import { MAX_NEW_PER_DAY, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
@@ -86,7 +87,9 @@ export function reportWarnings(warnings: readonly { file: string; message: strin
  */
 export function syncVault(db: Db, notesDir: string, options: ReadVaultOptions, now: Date, verbose: boolean): Promise<number> {
   return readVault(notesDir, options, (vault) => {
-    reportWarnings([...vault.warnings, ...syncNoteCards(db, vault, now)]);
+    // Each identity once, as build packs it: a second note's cloze deletions must not join the first's card.
+    const unique = { digest: vault.digest, notes: () => keepFirstIdentities(vault.notes()) };
+    reportWarnings([...vault.warnings, ...syncNoteCards(db, unique, now)]);
     if (verbose) process.stderr.write(`flashmark: parsed ${vault.parsed} note${vault.parsed === 1 ? '' : 's'} (the others were read from the extraction cache)\n`);
     return vault.parsed;
   });
