@@ -1,5 +1,6 @@
 import { hashPrefix } from '../hash.js';
 import { clozeNumbers, clozeOrdinals } from '../cloze.js';
+import { boundedMemo } from '../memo.js';
 
 /**
  * Field text as Anki computes it for `notes.sfld` and `notes.csum`: media tags
@@ -68,18 +69,12 @@ export function normalizeTag(tag: string): string {
  * `python` as one tag) and sorted, so reordering front matter tags is no change.
  */
 export function tagsColumn(tags: readonly string[]): string {
-  const key = JSON.stringify(tags);
-  let column = tagsMemo.get(key);
-  if (column === undefined) {
-    column = formatTags(tags);
-    if (tagsMemo.size >= 1000) tagsMemo.clear();
-    tagsMemo.set(key, column);
-  }
-  return column;
+  return tagsColumnOf(JSON.stringify(tags));
 }
 
-// Every card of a note has the note's tags: format each list once.
-const tagsMemo = new Map<string, string>();
+/** Tag lists remembered once formatted: every card of a note has the note's tags. */
+const TAG_LISTS = 1000;
+const tagsColumnOf = boundedMemo((key) => formatTags(JSON.parse(key) as string[]), TAG_LISTS);
 
 function formatTags(tags: readonly string[]): string {
   const byKey = new Map<string, string>();

@@ -8,6 +8,8 @@
  * dropped (see `labelWords`). Add a language by adding its words to each list.
  */
 
+import { boundedMemo } from '../memo.js';
+
 type Lexicon = ReadonlySet<string>;
 
 function lexicon(...groups: readonly string[][]): Lexicon {
@@ -125,20 +127,11 @@ export const YES_NO = lexicon(
 /** Emoji and their joiners, which decorate labels ("📌 Пример"). */
 const DECORATION = /[0-9#*]\u{FE0F}?\u{20E3}|\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}/gu;
 
-/** Labels recently reduced: a heading is judged once for every card under it. */
-const recentLabels = new Map<string, string>();
+/** Labels remembered once reduced: a heading is judged once for every card under it. */
 const RECENT_LABELS = 4096;
 
 /** A label reduced to its words: lower-cased, decoration, numbering, parentheses and edge punctuation gone. */
-export function labelWords(text: string): string {
-  let label = recentLabels.get(text);
-  if (label === undefined) {
-    if (recentLabels.size >= RECENT_LABELS) recentLabels.clear();
-    label = reduceLabel(text);
-    recentLabels.set(text, label);
-  }
-  return label;
-}
+export const labelWords: (text: string) => string = boundedMemo(reduceLabel, RECENT_LABELS);
 
 function reduceLabel(text: string): string {
   return text

@@ -8,6 +8,8 @@
  * compared character pair by character pair.
  */
 
+import { boundedMemo } from '../memo.js';
+
 /** A shared prefix this long (and at least half the shorter word) makes two words one stem. */
 const MIN_STEM = 4;
 /** Words shorter than this (articles, prepositions, "API") must match exactly, if at all. */
@@ -18,20 +20,11 @@ const MAX_NEW_WORDS = 4;
 const WORD = /[\p{L}\p{N}]+/gu;
 const DENSE_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
-/** Texts recently split into words: a breadcrumb is the context of every card under it. */
-const recentWords = new Map<string, string[]>();
+/** Texts remembered once split into words: a breadcrumb is the context of every card under it. */
 const RECENT_WORDS = 4096;
 
 /** The words of a text, lower-cased; a run of a script written without spaces becomes its character pairs. */
-export function wordsOf(text: string): string[] {
-  let words = recentWords.get(text);
-  if (words === undefined) {
-    if (recentWords.size >= RECENT_WORDS) recentWords.clear();
-    words = splitWords(text);
-    recentWords.set(text, words);
-  }
-  return words;
-}
+export const wordsOf: (text: string) => string[] = boundedMemo(splitWords, RECENT_WORDS);
 
 function splitWords(text: string): string[] {
   const words: string[] = [];

@@ -1,3 +1,5 @@
+import { boundedMemo } from '../memo.js';
+
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const SPACE = /\s/g;
 /** White space other than the plain space. */
@@ -25,7 +27,7 @@ const FOLD_AFTER_LOWER: Record<string, string> = {
 // An alternation, not a class: U+0345 is a combining mark, which a class would attach to its neighbour.
 const NEEDS_FOLD = new RegExp(Object.keys(FOLD_AFTER_LOWER).join('|'), 'g');
 
-const folds = new Map<string, string | null>();
+/** Folds remembered at most: a note's text leaves and headings are searched once per term. */
 const MAX_FOLDS = 20_000;
 
 /**
@@ -35,16 +37,10 @@ const MAX_FOLDS = 20_000;
  * a regular expression instead. Memoised: a note searches the same text leaves
  * and headings for every term.
  */
-function fold(text: string): string | null {
-  let folded = folds.get(text);
-  if (folded === undefined) {
-    if (folds.size >= MAX_FOLDS) folds.clear();
-    const lower = text.toLowerCase().replace(NEEDS_FOLD, (ch) => FOLD_AFTER_LOWER[ch] ?? ch);
-    folded = lower.length === text.length ? lower : null;
-    folds.set(text, folded);
-  }
-  return folded;
-}
+const fold = boundedMemo((text: string): string | null => {
+  const lower = text.toLowerCase().replace(NEEDS_FOLD, (ch) => FOLD_AFTER_LOWER[ch] ?? ch);
+  return lower.length === text.length ? lower : null;
+}, MAX_FOLDS);
 
 function codePointBefore(value: string, at: number): string {
   return [...value.slice(Math.max(0, at - 2), at)].at(-1) ?? '';
