@@ -142,11 +142,7 @@ describe('vault settings through the binary', () => {
   it('a settings change reaches an incremental build: the cached cards of unchanged notes are not reused', () => {
     const dir = vault({ 'Biology/Cells.md': cells });
     const out = join(tempDir(), 'decks');
-    const build = () => {
-      const result = run(['build', dir, '-o', out, '--json']);
-      expect(result.status).toBe(0);
-      return JSON.parse(result.stdout) as { packages: { notes: number; removed: number }[] };
-    };
+    const build = () => buildReport(dir, out);
     const first = build().packages[0];
     writeFileSync(join(dir, '.flashmark.yml'), 'rules: [table]\n');
     const second = build().packages[0];
@@ -157,11 +153,7 @@ describe('vault settings through the binary', () => {
   it('exclude reaches an incremental build too: the excluded cards leave the package, the others stay', () => {
     const dir = vault({ 'Biology/Cells.md': cells });
     const out = join(tempDir(), 'decks');
-    const build = () => {
-      const result = run(['build', dir, '-o', out, '--json']);
-      expect(result.status).toBe(0);
-      return JSON.parse(result.stdout) as { packages: { notes: number; removed: number; unchanged: number }[] };
-    };
+    const build = () => buildReport(dir, out);
     const first = build().packages[0];
     writeFileSync(join(dir, '.flashmark.yml'), 'exclude:\n  headings: [Kinds]\n  terms: [Neuron]\n');
     const second = build().packages[0];
@@ -171,6 +163,13 @@ describe('vault settings through the binary', () => {
     expect(second?.unchanged).toBe(second?.notes);
   });
 });
+
+/** The report of `build --json` of the vault `dir` into `out`, which must succeed. */
+function buildReport(dir: string, out: string): { packages: { notes: number; removed: number; unchanged: number }[] } {
+  const result = run(['build', dir, '-o', out, '--json']);
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as { packages: { notes: number; removed: number; unchanged: number }[] };
+}
 
 /** Path → SHA-1 of every file below `dir` (empty when it does not exist). */
 function snapshot(dir: string): Record<string, string> {

@@ -1,14 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../watch/eventually.js';
+import { startWatch } from '../watch/running.js';
 import { FakeAnki } from './anki-server.js';
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(repo, 'dist', 'cli', 'main.js');
 
 const note = (terms: string): string => `# CI\n\n## Термины\n\n${terms}\n`;
 
@@ -23,28 +19,22 @@ describe('flashmark watch --sync', () => {
     const port = Number(new URL(probe.url).port);
     await probe.stop();
 
-    const child = spawn(process.execPath, [cli, 'watch', notes, '-o', join(dir, 'decks'), '--sync', '--anki-url', `http://127.0.0.1:${port}`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FLASHMARK_NOW: '', FLASHMARK_ANKI_KEY: '' },
+    const { child, stdout, stderr, output, exited } = startWatch([notes, '-o', join(dir, 'decks'), '--sync', '--anki-url', `http://127.0.0.1:${port}`], {
+      FLASHMARK_NOW: '',
+      FLASHMARK_ANKI_KEY: '',
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const output = (): string => `stdout:\n${stdout}\nstderr:\n${stderr}`;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const anki = new FakeAnki();
     try {
-      await eventually('the watch to start', () => /watching/.test(stdout), output);
-      expect(stderr).toMatch(/^flashmark: Anki is not running.*; watching goes on, and syncs when Anki is back\n$/);
+      await eventually('the watch to start', () => /watching/.test(stdout()), output);
+      expect(stderr()).toMatch(/^flashmark: Anki is not running.*; watching goes on, and syncs when Anki is back\n$/);
 
       writeFileSync(join(notes, 'DevOps', 'ci.md'), note('- **Pipeline**: цепочка стадий сборки\n- **Artifact**: результат сборки'));
-      await eventually('the rebuild with Anki closed', () => /DevOps\.apkg: 1 added/.test(stdout), output);
-      expect(stderr.match(/Anki is not running/g)).toHaveLength(1);
+      await eventually('the rebuild with Anki closed', () => /DevOps\.apkg: 1 added/.test(stdout()), output);
+      expect(stderr().match(/Anki is not running/g)).toHaveLength(1);
 
       await anki.start(port);
       await eventually('the sync once Anki is back', () => anki.notes.size === 2, output);
-      await eventually('the line saying so', () => /Anki is back\nAnki synced: 2 added/.test(stdout), output);
+      await eventually('the line saying so', () => /Anki is back\nAnki synced: 2 added/.test(stdout()), output);
 
       writeFileSync(join(notes, 'DevOps', 'ci.md'), note('- **Pipeline**: цепочка стадий сборки\n- **Artifact**: то, что оставляет сборка'));
       await eventually('the edit to reach Anki', () => [...anki.notes.values()].some((n) => n.fields[1] === 'то, что оставляет сборка'), output);
@@ -55,7 +45,7 @@ describe('flashmark watch --sync', () => {
     }
     expect(await exited).toBe(0);
     await anki.stop();
-    expect(stdout).toMatch(/stopped\s*$/);
+    expect(stdout()).toMatch(/stopped\s*$/);
     rmSync(dir, { recursive: true, force: true });
   });
 });

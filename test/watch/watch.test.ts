@@ -1,13 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(repo, 'dist', 'cli', 'main.js');
+import { startWatch } from './running.js';
 
 describe('flashmark watch', () => {
   it('rebuilds the package on edits and deletions, reports a bad note and goes on, stops cleanly on Ctrl-C', async () => {
@@ -19,27 +15,21 @@ describe('flashmark watch', () => {
     writeFileSync(join(notes, 'DevOps', 'ci.md'), '# CI\n\n## Термины\n\n- **Pipeline**: цепочка стадий сборки\n');
     const pkg = join(decks, 'DevOps.apkg');
 
-    const child = spawn(process.execPath, [cli, 'watch', notes, '-o', decks], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const output = (): string => `stdout:\n${stdout}\nstderr:\n${stderr}`;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { child, stdout, stderr, output, exited } = startWatch([notes, '-o', decks]);
     try {
-      await eventually('the watch to start', () => /watching/.test(stdout), output);
+      await eventually('the watch to start', () => /watching/.test(stdout()), output);
       expect(existsSync(pkg)).toBe(true);
 
       let before = readFileSync(pkg);
       writeFileSync(join(notes, 'DevOps', 'tools.md'), '# Инструменты\n\n## Автоматизация\n\n- **Ansible**: плейбуки на YAML\n- **Terraform**: инфраструктура как код\n');
-      await eventually('the package to change after an edit', () => !readFileSync(pkg).equals(before) && /DevOps\.apkg: 1 added/.test(stdout), output);
+      await eventually('the package to change after an edit', () => !readFileSync(pkg).equals(before) && /DevOps\.apkg: 1 added/.test(stdout()), output);
 
       before = readFileSync(pkg);
       rmSync(join(notes, 'DevOps', 'ci.md'));
-      await eventually('the package to change after a deletion', () => !readFileSync(pkg).equals(before) && /1 removed/.test(stdout), output);
+      await eventually('the package to change after a deletion', () => !readFileSync(pkg).equals(before) && /1 removed/.test(stdout()), output);
 
       writeFileSync(join(notes, 'DevOps', 'broken.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41]));
-      await eventually('the bad note to be reported', () => /broken\.md/.test(stderr), output);
+      await eventually('the bad note to be reported', () => /broken\.md/.test(stderr()), output);
 
       before = readFileSync(pkg);
       writeFileSync(join(notes, 'DevOps', 'ci.md'), '# CI\n\n## Термины\n\n- **Artifact**: результат сборки\n');
@@ -48,8 +38,8 @@ describe('flashmark watch', () => {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
-    expect(stdout).toMatch(/stopped\s*$/);
-    expect(stderr).not.toMatch(/unexpected|at .*\.js:\d+/);
+    expect(stdout()).toMatch(/stopped\s*$/);
+    expect(stderr()).not.toMatch(/unexpected|at .*\.js:\d+/);
     expect(readdirSync(decks).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -59,21 +49,16 @@ describe('flashmark watch', () => {
       const notes = join(dir, 'notes');
       mkdirSync(notes);
       writeFileSync(join(notes, 'a.md'), '# A\n\n- **term**: meaning\n');
-      const child = spawn(process.execPath, [cli, 'watch', notes, '-o', join(dir, 'decks'), '--state', join(dir, 'state.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const { child, stdout, stderr, output, exited } = startWatch([notes, '-o', join(dir, 'decks'), '--state', join(dir, 'state.db')]);
       try {
-        await eventually('the watch to start', () => /watching/.test(stdout), () => `stdout:\n${stdout}\nstderr:\n${stderr}`);
+        await eventually('the watch to start', () => /watching/.test(stdout()), output);
         if (how === 'moved') renameSync(notes, join(dir, 'elsewhere'));
         else rmSync(notes, { recursive: true });
         expect(await exited).toBe(1);
       } finally {
         child.kill('SIGINT');
       }
-      expect(stderr).toMatch(/^flashmark: the notes folder \S*notes was moved or deleted; stopped watching[^\n]*\n$/);
+      expect(stderr()).toMatch(/^flashmark: the notes folder \S*notes was moved or deleted; stopped watching[^\n]*\n$/);
     });
   }
 });
