@@ -46,7 +46,7 @@ export const BUILD_MIGRATIONS: Migrations = {
      ALTER TABLE build_notes_appended RENAME TO build_notes;
      CREATE INDEX build_notes_note_id ON build_notes (note_id);`,
     // Rows kept in package order: a package's rows are stored in a transaction of their own (see
-    // saveNoteHistory), which now rewrites that package's pages only, not pages all over a guid index.
+    // saveNoteHistory), so that a commit rewrites that package's pages only, not pages all over a guid index.
     // A guid is in one package at a time: a note that moves takes its row along (movedFrom).
     `CREATE TABLE build_notes_by_package (
        package TEXT NOT NULL,
@@ -105,7 +105,7 @@ export interface PackageRecord {
  */
 export function loadNoteHistory(db: Db, carriedOver: ReadonlySet<string> = new Set()): Map<string, NoteHistory> {
   const columns = 'SELECT guid, note_id, hash, mod, first_seen, present FROM build_notes';
-  // Rows as arrays (`raw`): a row object per history row, copied into a NoteHistory, took a third longer.
+  // Rows as arrays (`raw`): a row object per history row, copied into a NoteHistory, is a third slower.
   const all = db.prepare<[string], HistoryRow>(`${columns} WHERE package = ?`).raw();
   const retired = db.prepare<[string], HistoryRow>(`${columns} INDEXED BY build_notes_retired WHERE package = ? AND present = 0`).raw();
   const history = new Map<string, NoteHistory>();

@@ -1,8 +1,8 @@
 /**
  * Helpers for ordered plain-text ranges. A long paragraph holds thousands of
  * sentences, bold spans and text nodes; looking each sentence's share up by a
- * scan of the whole paragraph made extraction quadratic in its length
- * (20,000 short sentences took minutes), so these find it by binary search.
+ * scan of the whole paragraph would make extraction quadratic in its length,
+ * so these find it by binary search.
  */
 
 /** The index of the first item for which `reached` holds, given that it holds for a suffix of `items` (items.length if none). */

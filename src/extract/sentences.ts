@@ -57,7 +57,7 @@ function segmenterFor(language: string): Intl.Segmenter {
 /**
  * Longest text handed to the segmenter at once. Node 20's V8 spends time in
  * proportion to the whole text on every segment it yields (crbug.com/326176949,
- * fixed in later V8), so one paragraph of 20,000 short sentences took minutes.
+ * fixed in later V8), which makes a long paragraph quadratic.
  */
 const SEGMENT_WINDOW = 16_384;
 

@@ -65,9 +65,9 @@ export interface WordSearch {
  * expression would, as [from, to) offsets in reading order, never overlapping.
  *
  * Done with `indexOf` over case-folded copies: compiling a case-insensitive
- * Unicode expression per term (V8 builds the case closure of every letter,
- * ~20 µs on Cyrillic) was most of the extraction time of a vault, since most
- * terms are asked once. A rejected occurrence is retried one unit on, as a
+ * Unicode expression per term (V8 builds the case closure of every letter)
+ * would be most of the extraction time of a vault, since most terms are asked
+ * once. A rejected occurrence is retried one unit on, as a
  * lookaround would.
  */
 export function wholeWordMatches(value: string, term: string, search: WordSearch = {}): [number, number][] {

@@ -7,7 +7,7 @@ import type { Construct, Extension, Tokenizer } from 'micromark-util-types';
  * micromark tries it at the start of every line of flow (a header row may
  * begin with any character), and a try tokenizes the whole line as header
  * cells, word by word, before it finds no delimiter row under it: in a note
- * with a table, every line of prose was read twice. A table's header or
+ * with a table, every line of prose is read twice. A table's header or
  * delimiter row holds a `|`, or its delimiter row a colon beside a dash
  * (`word` over `-:`, a one-column table), so a line where neither the line nor
  * the next one holds either cannot start a table and is refused at once. Rows

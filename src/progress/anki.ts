@@ -42,7 +42,7 @@ function startOfThisSecond(): number {
  *
  * - Every answer becomes a row, same-day repeats included: an answer that moved
  *   the schedule is `learn` (0) for a new card and `review` (1) otherwise; a
- *   same-day repeat (sm2.md step 6, schedule unchanged) is what Anki itself
+ *   same-day repeat (SM-2's step 6, schedule unchanged) is what Anki itself
  *   would log for it, a learning step: `learn` (0) on the day the card was new,
  *   `relearn` (2) otherwise, with the unchanged interval. Not `review` rows:
  *   Anki would count those as reviews (and a repeated Again as a lapse). So

@@ -12,7 +12,7 @@ export interface QueueOptions {
 }
 
 /**
- * The cards of a session, in order (sm2.md): due reviews, oldest due first;
+ * The cards of a session, in order (docs/review.md): due reviews, oldest due first;
  * then new cards up to what is left of today's new-card limits (all decks
  * together, and each deck's own); then cards
  * graded below 4 earlier today that have not yet scored 4 (a session quit

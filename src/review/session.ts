@@ -57,7 +57,7 @@ export interface SessionSummary {
   grades: Partial<Record<Grade, number>>;
 }
 
-/** The grades as sm2.md defines them, in two lines that fit a terminal. */
+/** The grades as SM-2 defines them (docs/review.md), in two lines that fit a terminal. */
 const GRADE_LINES = ['wrong:  0 blackout · 1 recognised once shown · 2 seemed easy once shown', 'right:  3 with serious difficulty · 4 after hesitation · 5 perfect'];
 const BUTTONS: { key: string; label: string; grade: Grade }[] = [
   { key: '1', label: 'Again', grade: 2 },

@@ -30,9 +30,9 @@ export interface IgnoredNote {
  * is skipped, so discovery always ends.
  *
  * The folders are read with the synchronous calls: awaiting one `readdir` and
- * one `realpath` per folder through the thread pool left the process waiting
- * 60-75 ms over the 212 folders of the 10,000-note benchmark vault, against
- * 15-25 ms in all this way. (It stays a promise for the library's callers.)
+ * one `realpath` per folder through the thread pool leaves the process
+ * waiting several times longer (see bench/). It stays a promise for the
+ * library's callers.
  */
 export async function findNoteFiles(root: string, ignore: readonly string[] = []): Promise<Discovery> {
   return walkNoteFiles(root, ignore);

@@ -28,9 +28,9 @@ export function readNoteText(root: string, file: string, maxBytes = DEFAULT_MAX_
 
 /**
  * Reads one note's bytes, or says why it cannot (too big, unreadable); a note
- * over the limit is not read at all. Synchronous: ten times faster than
- * promise-based reads over thousands of small files, which a rebuild looks at
- * to find the few that changed.
+ * over the limit is not read at all. Synchronous: far faster than
+ * promise-based reads over the thousands of small files a rebuild looks at to
+ * find the few that changed.
  */
 export function readNoteBytes(root: string, file: string, maxBytes = DEFAULT_MAX_NOTE_BYTES): NoteBytes {
   let fd: number;

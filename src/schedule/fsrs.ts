@@ -28,7 +28,7 @@ const MS_PER_DAY = 86_400_000;
  * ts-fsrs 5 with FSRS-6 default weights, 90% desired retention, no fuzz (the
  * same answers always give the same schedule, so a log can be replayed) and no
  * short-term (minute) steps: flashmark schedules whole study days, and its
- * same-day repeats (sm2.md step 6) leave the schedule alone under any scheduler.
+ * same-day repeats (SM-2's step 6) leave the schedule alone under any scheduler.
  */
 const engine = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: false }));
 

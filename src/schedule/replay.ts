@@ -8,7 +8,7 @@ export interface LoggedAnswer {
   /** The instant of the answer (ISO). */
   at: string;
   grade: Grade;
-  /** 'repeat' = a same-day repeat (sm2.md step 6): it never moves the schedule. */
+  /** 'repeat' = a same-day repeat (SM-2's step 6): it never moves the schedule. */
   kind: 'scheduled' | 'repeat';
 }
 

@@ -27,7 +27,7 @@ export interface Scheduler<State> {
   answer(state: State | undefined, grade: Grade, at: AnswerTime): Scheduled<State>;
 }
 
-/** SM-2 as sm2.md pins it; due = today + interval in whole study days. */
+/** SM-2 as docs/review.md pins it; due = today + interval in whole study days. */
 export const sm2Scheduler: Scheduler<Sm2State> = {
   name: 'sm2',
   version: 1,

@@ -12,7 +12,7 @@ export interface BatchInserter {
  * Inserts rows many at a time (`insert ... values (...), (...), ...`): one
  * native call per hundred rows instead of one per row, the bulk of the time
  * of writing a package of 100,000 cards. (Not for upserts: with `on
- * conflict` a statement of many rows was slower than as many of one.)
+ * conflict`, a statement of many rows is slower than as many of one.)
  *
  * `insert` is the statement up to `values`, `row` one row's placeholders
  * (SQL expressions allowed).

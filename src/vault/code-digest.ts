@@ -10,8 +10,8 @@ import { join } from 'node:path';
  * Part of the cache's fingerprint (cache.ts), beside the version number: a
  * checkout of a newer commit has the same version, and without this its
  * builds would keep the cards the older code made from unchanged notes, and
- * carry their packages over. Reading ~100 modules and the two bundles
- * (scripts/bundle.js), 2.2 MB in all, takes 7-10 ms, once per build.
+ * carry their packages over. Read once per build: the modules and the two
+ * bundles (scripts/bundle.js) take a few milliseconds.
  */
 export function codeDigest(codeDir: string, lockfile?: string): string {
   const hash = createHash('sha256');

@@ -81,7 +81,7 @@ export async function startLoadingVault(root: string, options: LoadOptions = {})
     cache?.putBatch(arrived.map(({ source, hash, stat, json }) => [source.file, { hash, stat, result: json }]));
     for (const { source, arrival, json } of arrived) {
       handOff.offer(source.file, json);
-      // Never read again: the 10,000 notes of the benchmark are 60 MB, which the packages assembled meanwhile can use.
+      // Never read again: the packages assembled meanwhile can use the memory.
       source.bytes = NO_BYTES;
       arrival.resolve();
     }
@@ -166,9 +166,9 @@ const HAND_OFF_CHARS = 16 * 1024 * 1024;
 /**
  * Fresh results on their way to the build. A build that takes them as they
  * come (a cold build, see build/build-vault.ts) finds them here and need not read
- * them back from the cache — a second per 10,000 notes. One that waits for
- * every note first would hold them all (150 MB at 10,000 notes), so
- * past a budget they are left to the cache alone. Without a cache, all are kept.
+ * them back from the cache. One that waits for every note first would hold
+ * them all, so past a budget they are left to the cache alone. Without a
+ * cache, all are kept.
  */
 class HandOff {
   private readonly held = new Map<string, string>();
@@ -263,8 +263,7 @@ function lazyNote(file: string, hash: string, ready: Promise<void>, json: () => 
 /**
  * A note whose result is read from the cache when asked for. Made here, not
  * in startLoadingVault: a closure keeps its whole enclosing scope alive,
- * and there that scope holds every note's text and JSON (a 10,000-note cold
- * build kept 360 MB that way).
+ * and there that scope holds every note's text and JSON.
  */
 function cachedNote(cache: ExtractionCache, file: string, hash: string): LoadedNote {
   const fromCache = (): string => cache.result(file) ?? missing(file);

@@ -26,12 +26,7 @@ export interface PoolOptions {
   workerUrl?: URL;
 }
 
-/**
- * Below this much text a serial run beats starting workers (each loads
- * remark: 0.1–0.2 s as separate modules, about 55 ms to its first answer as
- * the bundle, scripts/bundle.js): remark parses about 1 MB/s on one core.
- * Set when workers started slowly; not tuned again since.
- */
+/** Below this much text a serial run beats starting workers, each of which loads remark before its first note (see bench/). */
 export const PARALLEL_MIN_BYTES = 512 * 1024;
 /**
  * A worker allocates furiously (a syntax tree per note) and keeps almost
@@ -73,7 +68,7 @@ export interface Extraction {
   /**
    * No more notes. Settles once every result is delivered and every worker has
    * exited: until then Node keeps each Worker, and through its listeners every
-   * note's text (100 MB at 10,000 notes), alive.
+   * note's text, alive.
    */
   done(): Promise<void>;
 }

@@ -3,10 +3,9 @@ import type { Card, DroppedCard, NoteResult } from '../card.js';
 /**
  * A note's extraction result as the pool's workers send it and the cache
  * keeps it: the card JSON without what every card of a note repeats. Each
- * card carries its note's file (twice: itself and in `source`), deck and tags;
- * at 10,000 notes that was 41% of 128 million characters, which a cold build
- * stringified, posted between threads, wrote to the cache and parsed again
- * (the cache file shrank from 161 to 103 MB).
+ * card carries its note's file (twice: itself and in `source`), deck and tags,
+ * a large share of what a cold build stringifies, posts between threads,
+ * writes to the cache and parses again.
  * A card whose deck or tags differ from the note's keeps its own.
  */
 interface StoredNote {
