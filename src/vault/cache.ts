@@ -80,6 +80,9 @@ export function cacheFingerprint(tool: string, options: unknown): string {
   return textHash(`${tool}\n${canonicalJson(options)}`);
 }
 
+/** Up to this much of the cache file is mapped by `mapForReading`: more than any vault's cache. */
+const MAP_BYTES = 1024 * 1024 * 1024;
+
 export interface CachedNote {
   hash: string;
   /** The file's stat signature when its hash was taken ('' = do not trust it; see statSignature in incremental.ts). */
@@ -96,6 +99,7 @@ export class ExtractionCache {
   // Prepared once: a cold build puts and reads back every result, and preparing each time would cost a third as much again.
   private readonly putNote: Statement<[string, string, string, string]>;
   private readonly readResult: Statement<[string], { result: string }>;
+  private readonly readResultBytes: Statement<[string], { result: Buffer }>;
 
   private constructor(
     private readonly db: Db,
@@ -105,6 +109,8 @@ export class ExtractionCache {
   ) {
     this.putNote = db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, stat, result) VALUES (?, ?, ?, ?)');
     this.readResult = db.prepare('SELECT result FROM cache_note WHERE file = ?');
+    // As a blob: the UTF-8 bytes as stored, not decoded to a string (cards-json.ts copies from them).
+    this.readResultBytes = db.prepare('SELECT CAST(result AS BLOB) AS result FROM cache_note WHERE file = ?');
   }
 
   /**
@@ -157,6 +163,20 @@ export class ExtractionCache {
   /** The cached result of one note, if any. */
   result(file: string): string | undefined {
     return this.readResult.get(file)?.result;
+  }
+
+  /** The cached result of one note as its UTF-8 bytes, if any. */
+  resultBytes(file: string): Buffer | undefined {
+    return this.readResultBytes.get(file)?.result;
+  }
+
+  /**
+   * Reads the results through a memory map from now on: reading every result
+   * page by page cost twice as much. The mapped pages count in the process's
+   * memory, so only a reader of every result asks for it.
+   */
+  mapForReading(): void {
+    this.db.pragma(`mmap_size = ${MAP_BYTES}`);
   }
 
   /** The packages last built into `outDir`: key → record (JSON, owned by build/incremental-build.ts). */

@@ -6,7 +6,7 @@ import { cardOptionsOf, resolveExtractOptions, type ExtractOptions } from '../ex
 import { findNoteFiles, problemOf, readNoteBytes, type IgnoredNote, type NoteFailure } from '../scan/index.js';
 import type { ExtractionCache, KnownNote } from './cache.js';
 import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
-import { resultFromStoredJson } from './stored-result.js';
+import { resultFromStoredJson, storedResultJson } from './stored-result.js';
 
 /** A note of the vault with its extraction result, decoded from JSON only when asked for. */
 export interface LoadedNote {
@@ -18,6 +18,8 @@ export interface LoadedNote {
   /** Settles when `result` may be called: at once for a note from the cache, when a worker has extracted a fresh one. */
   ready: Promise<void>;
   result(): NoteResult;
+  /** The result as the cache keeps it (stored-result.ts), as UTF-8 bytes, not decoded: what `cards --json` prints from. */
+  storedBytes(): Uint8Array;
   /** Lets go of the decoded result (read again from the cache if asked for), so a large build holds few at a time. */
   release(): void;
 }
@@ -239,14 +241,24 @@ function statSignature(path: string, nowMs: number): string {
  * text is then dropped (a 10,000-note build would otherwise hold both), and
  * after `release` the result is decoded again from `again` (the cache).
  */
-function lazyNote(file: string, hash: string, ready: Promise<void>, json: () => string, fresh: boolean, again?: () => string): LoadedNote {
+function lazyNote(
+  file: string,
+  hash: string,
+  ready: Promise<void>,
+  json: () => string,
+  fresh: boolean,
+  again?: () => string,
+  bytes?: () => Uint8Array,
+): LoadedNote {
   let decoded: NoteResult | undefined;
   let source: () => string = json;
-  return {
+  const note: LoadedNote = {
     file,
     hash,
     fresh,
     ready,
+    // A note parsed in this run is encoded again from its result: those are the few that changed, or a vault without a cache.
+    storedBytes: () => (bytes && !decoded ? bytes() : Buffer.from(storedResultJson(note.result()))),
     result: () => {
       if (!decoded) {
         decoded = resultFromStoredJson(source());
@@ -258,6 +270,7 @@ function lazyNote(file: string, hash: string, ready: Promise<void>, json: () => 
       if (again) decoded = undefined;
     },
   };
+  return note;
 }
 
 /**
@@ -267,7 +280,7 @@ function lazyNote(file: string, hash: string, ready: Promise<void>, json: () => 
  */
 function cachedNote(cache: ExtractionCache, file: string, hash: string): LoadedNote {
   const fromCache = (): string => cache.result(file) ?? missing(file);
-  return lazyNote(file, hash, SETTLED, fromCache, false, fromCache);
+  return lazyNote(file, hash, SETTLED, fromCache, false, fromCache, () => cache.resultBytes(file) ?? missing(file));
 }
 
 /** A note parsed in this run: its result is taken from `handOff`, else from the cache, and read from the cache again after `release`. */

@@ -30,6 +30,12 @@ export interface ReadVault {
   digest: string | undefined;
   /** Every readable note's result, sorted by file, as `loadVault` gives them: decoded from the cache on the first call. */
   notes(): NoteResult[];
+  /**
+   * Every readable note's result as the cache keeps it (stored-result.ts), as
+   * UTF-8 bytes, one at a time in the order of `notes()`: for printing the
+   * cards without decoding them (cards-json.ts), and without holding them all.
+   */
+  stored(): Iterable<Uint8Array>;
 }
 
 /**
@@ -57,6 +63,13 @@ export async function readVault<T>(root: string, options: ReadVaultOptions, use:
       parsed: loading.extracted,
       digest: cache ? textHash([cache.fingerprint, ...loading.notes.map((note) => `${note.file}\u0000${note.hash}`)].join('\n')) : undefined,
       notes: () => (decoded ??= loading.notes.map((note) => note.result())),
+      stored: function* () {
+        cache?.mapForReading();
+        for (const note of loading.notes) {
+          yield note.storedBytes();
+          note.release();
+        }
+      },
     });
   } finally {
     cache?.close();

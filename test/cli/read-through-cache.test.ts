@@ -70,10 +70,10 @@ function studied(dir: string, term: string): number {
 }
 
 /** The first review session, which makes the study database (and the cache beside it), parsing every note. */
-function firstReview(dir: string): void {
+function firstReview(dir: string, notes = 42): void {
   const review = run('review', dir, '--now', NOW, '--verbose');
   expect(review.status, review.stderr).toBe(0);
-  expect(review.stderr).toContain(PARSED(42));
+  expect(review.stderr).toContain(PARSED(notes));
 }
 
 const PARSED = (n: number): string => `flashmark: parsed ${n} note${n === 1 ? '' : 's'} (the others were read from the extraction cache)\n`;
@@ -126,6 +126,27 @@ describe('cards, review and stats read the notes through the extraction cache', 
     expect(listedAgain.stdout).toBe(listed.stdout);
     expect(listedAgain.stderr).toBe(listed.stderr);
     expect(JSON.parse(listed.stdout)).toEqual(plain.notes.flatMap((note) => note.cards));
+  });
+
+  it('print the same `cards --json`, byte for byte, with the cache as without it, duplicate identities skipped alike', () => {
+    const dir = vault();
+    // Two notes with one front-matter id: the second's card is skipped with a warning.
+    writeFileSync(join(dir, 'Bio', 'same-a.md'), '---\nid: shared\n---\n# Тема\n\n- **альфа** «\\»: первое "значение"\n');
+    writeFileSync(join(dir, 'Bio', 'same-b.md'), '---\nid: shared\n---\n# Тема\n\n- **альфа** «\\»: первое "значение"\n');
+    const uncached = run('cards', dir, '--json');
+    expect(uncached.status, uncached.stderr).toBe(0);
+    expect(uncached.stderr).toMatch(/Bio\/same-b\.md: line \d+: same card identity as a card in Bio\/same-a\.md; skipped/);
+    const cards = JSON.parse(uncached.stdout) as { id: string }[];
+    expect(new Set(cards.map((card) => card.id)).size).toBe(cards.length);
+    expect(cards.length).toBeGreaterThan(100);
+
+    firstReview(dir, 44);
+    for (const cached of [run('cards', dir, '--json'), run('cards', dir, '--json')]) {
+      expect(cached.status, cached.stderr).toBe(0);
+      expect(cached.stdout).toBe(uncached.stdout);
+      expect(cached.stderr).toBe(uncached.stderr);
+    }
+    expect(summaryJson(dir).parsed).toBe(0);
   });
 
   it('re-read a changed note in every command, and that note only', () => {

@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
-import type { Card, DroppedCard } from '../../card.js';
+import type { Card, DroppedCard, NoteWarning } from '../../card.js';
 import { decodeEntities, htmlText } from '../../extract/finish.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatSummary, summarizeVault } from '../../summary/index.js';
-import { readVault } from '../../vault/read-vault.js';
+import { cardsJsonChunks } from '../../vault/cards-json.js';
+import { readVault, type ReadVault } from '../../vault/read-vault.js';
 import { keepFirstIdentities } from '../../vault/unique-ids.js';
 import { resolveNotesDir, resolveStatePath } from '../options.js';
 import { listSuspended, unsuspend } from '../suspended.js';
@@ -89,6 +90,18 @@ export function formatDroppedListing(dropped: DroppedCard[]): string {
   return dropped.map((candidate) => entryText(printable(`${candidate.reason}  (${candidate.rule}, ${candidate.source.file}:${candidate.source.line})`), candidate)).join('\n');
 }
 
+/** `cards --json`, written a note at a time as it is read, copied from the cache's bytes (cards-json.ts). */
+async function printCardsJson(vault: ReadVault): Promise<void> {
+  for (const warning of vault.warnings) process.stderr.write(warningLine(warning));
+  const warn = (warnings: readonly NoteWarning[]): void => warnings.forEach((warning) => process.stderr.write(warningLine(warning)));
+  for (const chunk of cardsJsonChunks(vault.stored(), warn)) await writeOut(chunk);
+}
+
+/** Writes to stdout and waits until it is written: the printer's buffer is then free again, and nothing piles up in memory. */
+function writeOut(chunk: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())));
+}
+
 export function registerCards(program: Command): void {
   program
     .command('cards')
@@ -138,7 +151,11 @@ Examples:
       const settings = loadVaultSettings(notesDir);
       const statePath = resolveStatePath(notesDir, options.state);
       // A read-only command creates no database: the cache is used once build, review or stats made one.
-      await readVault(notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, (vault) => {
+      await readVault(notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, async (vault) => {
+        if (options.json && !options.summary && !options.dropped) {
+          await printCardsJson(vault);
+          return;
+        }
         // Each identity once, as build packs it: the listing and the package agree.
         const notes = keepFirstIdentities(vault.notes());
         const warnings = [...vault.warnings, ...notes.flatMap((note) => note.warnings)];
@@ -155,8 +172,7 @@ Examples:
           return;
         }
         const cards = notes.flatMap((note) => note.cards);
-        if (options.json) process.stdout.write(`${JSON.stringify(cards, null, 2)}\n`);
-        else process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables (--summary says why for each note).\n');
+        process.stdout.write(cards.length > 0 ? formatCardListing(cards) : 'No cards: the notes have no bold text, definitions, lists under headings or tables (--summary says why for each note).\n');
       });
     });
 }
