@@ -34,12 +34,10 @@ const TAGS = field('tags');
 const FILE = field('file');
 const LINE = field('line');
 const MEDIA = field('media');
-/** Each key's bytes, by its first byte: a card's keys are told apart without making a string of each. */
-const KEYS_BY_FIRST_BYTE = new Map<number, [Uint8Array, number][]>();
-CARD_FIELDS.forEach((name, index) => {
-  const bytes = Buffer.from(name);
-  KEYS_BY_FIRST_BYTE.set(bytes[0]!, [...(KEYS_BY_FIRST_BYTE.get(bytes[0]!) ?? []), [bytes, index]]);
-});
+/** Each key's bytes, and the fields by their key's first byte: a card's keys are told apart without making a string of each. */
+const KEY_BYTES = CARD_FIELDS.map((name) => new Uint8Array(Buffer.from(name)));
+const FIELDS_BY_FIRST_BYTE: number[][] = Array.from({ length: 128 }, () => []);
+CARD_FIELDS.forEach((name, index) => FIELDS_BY_FIRST_BYTE[name.charCodeAt(0)]!.push(index));
 
 /** A fragment's bytes as a plain Uint8Array: copying from one needs no view made first. */
 function bytesOf(text: string): Uint8Array {
@@ -73,8 +71,10 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 /** Spans longer than this are copied natively; shorter ones byte by byte, which costs less than making a view of each. */
 const LONG_SPAN = 24;
-/** The printer's buffer to begin with; it grows to the largest note's cards. */
-const INITIAL_OUTPUT_BYTES = 1024 * 1024;
+/** Printed text handed out at a time: a write each, not one per note. */
+const CHUNK_BYTES = 1024 * 1024;
+/** The printer's buffer to begin with; it grows past a chunk for a large note. */
+const INITIAL_OUTPUT_BYTES = 2 * CHUNK_BYTES;
 
 /** A stored note's cards, located in its bytes, and its warnings. */
 interface ScannedNote {
@@ -136,9 +136,12 @@ function valueEnd(b: Uint8Array, at: number): number {
 /** A card's field of the key between `start` and `end` (its quotes included). */
 function cardField(b: Uint8Array, start: number, end: number): number {
   const length = end - start - 2;
-  for (const [key, index] of KEYS_BY_FIRST_BYTE.get(b[start + 1]!) ?? []) {
+  const candidates = FIELDS_BY_FIRST_BYTE[b[start + 1]!] ?? [];
+  for (let c = 0; c < candidates.length; c++) {
+    const index = candidates[c]!;
+    const key = KEY_BYTES[index]!;
     if (key.length !== length) continue;
-    let k = 0;
+    let k = 1;
     while (k < length && key[k] === b[start + 1 + k]) k++;
     if (k === length) return index;
   }
@@ -170,7 +173,7 @@ class Spans {
       grown.set(this.values);
       this.values = grown;
     }
-    this.values.fill(-1, at, at + 2 * FIELDS);
+    for (let i = at; i < at + 2 * FIELDS; i++) this.values[i] = -1;
     return at;
   }
 }
@@ -282,8 +285,7 @@ class FirstPrintedIdentities {
       grown.set(this.arena.subarray(0, this.used));
       this.arena = grown;
     }
-    this.arena.set(b.subarray(start, end), this.used);
-    this.used += end - start;
+    for (let i = start; i < end; i++) this.arena[this.used++] = b[i]!;
     const entry = this.hashes.push(hash) - 1;
     this.ends.push(this.used);
     this.files.push(file);
@@ -329,11 +331,13 @@ export function* cardsJsonChunks(stored: Iterable<Uint8Array>, warn: (warnings: 
     });
     warn(warnings);
     if (kept.length === 0) continue;
-    yield printed ? BETWEEN_CARDS : OPEN_LISTING;
-    yield printer.print(note, kept);
+    printer.append(printed ? BETWEEN_CARDS : OPEN_LISTING);
+    printer.print(note, kept);
     printed = true;
+    if (printer.size >= CHUNK_BYTES) yield printer.take();
   }
-  yield printed ? CLOSE_LISTING : EMPTY_LISTING;
+  printer.append(printed ? CLOSE_LISTING : EMPTY_LISTING);
+  yield printer.take();
 }
 
 /** The file of card `k` (its own, or the note's): for a warning that names it. */
@@ -346,13 +350,35 @@ function cardFile(note: ScannedNote, k: number): string {
  * Prints the cards `kept` (indexes into a note's cards) as in the array of
  * `cards --json`, separated by `,\n`, without brackets: each as
  * `JSON.stringify(cards, null, 2)` prints an item. Into one buffer used again
- * for each note, so printing allocates next to nothing for the collector.
+ * once taken, so printing allocates next to nothing for the collector.
  */
 class CardPrinter {
   private out = new Uint8Array(INITIAL_OUTPUT_BYTES);
+  /** Bytes printed and not yet taken. */
+  size = 0;
 
-  /** The printed cards: valid until the next call. */
-  print(note: ScannedNote, kept: readonly number[]): Uint8Array {
+  /** Adds a fragment of the listing between notes' cards. */
+  append(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.size = putAll(this.out, this.size, bytes);
+  }
+
+  /** What was printed since the last call: valid until the next print. */
+  take(): Uint8Array {
+    const printed = this.out.subarray(0, this.size);
+    this.size = 0;
+    return printed;
+  }
+
+  /** Makes room for `bytes` more, keeping what is printed. */
+  private reserve(bytes: number): void {
+    if (this.size + bytes <= this.out.length) return;
+    const grown = new Uint8Array(Math.max(this.size + bytes, 2 * this.out.length));
+    grown.set(this.out.subarray(0, this.size));
+    this.out = grown;
+  }
+
+  print(note: ScannedNote, kept: readonly number[]): void {
     const { bytes: b, spans } = note;
     let bound = 0;
     for (const k of kept) {
@@ -364,9 +390,9 @@ class CardPrinter {
       bound += 4 * (spans[base + 2 * MEDIA + 1]! - spans[base + 2 * MEDIA]! + ARRAY_END.length);
       bound += Math.max(0, note.noteDeck[1] - note.noteDeck[0]) + (note.noteFile[1] - note.noteFile[0]);
     }
-    if (bound > this.out.length) this.out = new Uint8Array(Math.max(bound, 2 * this.out.length));
+    this.reserve(bound);
     const out = this.out;
-    let p = 0;
+    let p = this.size;
     kept.forEach((k, n) => {
       const base = 2 * FIELDS * k;
       if (n > 0) p = putAll(out, p, BETWEEN_CARDS);
@@ -383,7 +409,7 @@ class CardPrinter {
       }
       p = putAll(out, p, CARD_END);
     });
-    return out.subarray(0, p);
+    this.size = p;
   }
 }
 
