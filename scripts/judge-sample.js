@@ -88,9 +88,19 @@ function excerpt(file, line) {
     .join('\n');
 }
 
+/** The first card of a cloze note as Anki shows it: its deletion hidden on the front and marked on the back, the others plain. */
+function clozeSide(html, side) {
+  return html.replace(/\{\{c(\d+)::([\s\S]*?)\}\}/g, (_, n, answer) => (n !== '1' ? answer : side === 'front' ? '[…]' : `[${answer}]`));
+}
+
 function crumbAndQuestion(front) {
   const match = /^<div class="crumb">([\s\S]*?)<\/div>/.exec(front);
-  return match ? { crumb: text(match[1]), question: text(front.slice(match[0].length)) } : { crumb: '', question: text(front) };
+  return match ? { crumb: match[1], question: front.slice(match[0].length) } : { crumb: '', question: front };
+}
+
+/** A side as the learner sees it: the breadcrumb line above the question. */
+function shown(crumb, body) {
+  return crumb ? `${text(crumb)}\n──\n${text(body)}` : text(body);
 }
 
 const picked = sample();
@@ -98,28 +108,33 @@ const out = [
   `# Cards to judge: ${picked.length} of ${cards.length} from \`${notes}\` (seed ${seed})`,
   '',
   'For each card give one verdict: KEEP, FIX or DELETE (see the protocol), with a few words of why.',
-  'A cloze shows its deletions as {{cN::answer}}: judge the note with all its deletions.',
+  'Each side is shown as the learner sees it: the breadcrumb above a line, then the question. A cloze',
+  'note makes one card per deletion number; its first card is shown (deletion 1 as […] on the front,',
+  'in [brackets] on the back, the others as plain text): judge the note with all its deletions.',
   '',
 ];
 picked.forEach((index, n) => {
   const card = cards[index];
   const { crumb, question } = crumbAndQuestion(card.front);
+  const cloze = card.type === 'cloze';
+  const frontSide = cloze ? shown(clozeSide(crumb, 'front'), clozeSide(question, 'front')) : shown(crumb, question);
+  const backSide = cloze ? [shown(clozeSide(crumb, 'back'), clozeSide(question, 'back')), text(card.back)].filter(Boolean).join('\n') : text(card.back);
   out.push(
     `## ${n + 1}. ${card.rule} (${card.type}) — ${card.source.file}:${card.source.line}`,
     '',
     `- deck: ${card.deck}`,
-    ...(crumb ? [`- breadcrumb: ${crumb}`] : []),
+    ...(cloze ? [`- deletions: ${card.front.match(/\{\{c\d+::[\s\S]*?\}\}/g)?.map((d) => text(d.replace(/^\{\{c\d+::|\}\}$/g, ''))).join(' | ')}`] : []),
     '',
-    card.type === 'cloze' ? '**Text:**' : '**Question:**',
+    '**Front:**',
     '',
     FENCE + 'text',
-    question,
+    frontSide,
     FENCE,
     '',
-    card.type === 'cloze' ? '**Extra:**' : '**Answer:**',
+    '**Back:**',
     '',
     FENCE + 'text',
-    text(card.back),
+    backSide,
     FENCE,
     '',
     '**Note excerpt** (`>` marks the card\'s line):',

@@ -70,6 +70,7 @@ export const DROP_REASONS = [
   'excluded',
   'skip-marker',
   'shows-answer',
+  'no-cue',
   'too-long',
   'leftover-markup',
 ] as const;

@@ -1,5 +1,6 @@
 import type { Draft } from './context.js';
 import { htmlText } from './finish.js';
+import { escapeHtml } from './html.js';
 import { wordsOf } from './restates.js';
 import { comparable } from './text.js';
 
@@ -12,6 +13,10 @@ import { comparable } from './text.js';
  *   several lines is several facts in one card, and a short answer the label
  *   repeats across the note ("Тип: Техника черного ящика" four times) is a
  *   tag on the section.
+ * - A facet label asked alone ("Цель") names its subject only far up the
+ *   breadcrumb, above headings the sections share ("Основные характеристики"):
+ *   the level that tells the sections apart moves into the question
+ *   ("Use Case Testing › Цель").
  * - An answer that opens with the note's own subject ("Python используется
  *   для …" under "Автоматизация" in a note on Python), where neither the
  *   question nor the headings above it name that subject, is a statement
@@ -54,7 +59,30 @@ function firstWord(html: string): string {
   return wordsOf(htmlText(html))[0] ?? '';
 }
 
-/** Sets `drop` on the drafts the whole note shows are not worth asking. */
+/** The breadcrumb level that tells a facet's sections apart (the deepest where they differ), or -1. */
+function subjectLevel(group: readonly Draft[]): number {
+  const depth = Math.min(...group.map((draft) => draft.crumb.length));
+  for (let level = depth - 1; level >= 0; level--) {
+    if (new Set(group.map((draft) => comparable(draft.crumb[level] ?? ''))).size > 1) return level;
+  }
+  return -1;
+}
+
+/** Asks a facet by its subject: the level that names it leaves the breadcrumb for the question. */
+function askBySubject(group: readonly Draft[]): void {
+  const level = subjectLevel(group);
+  if (level < 0) return;
+  for (const draft of group) {
+    const subject = draft.crumb[level];
+    if (draft.drop !== undefined || subject === undefined || draft.term === undefined) continue;
+    // A name described in words is asked from its description: the term is its answer, not its question.
+    if (!comparable(htmlText(draft.question)).startsWith(comparable(draft.term))) continue;
+    draft.question = `${escapeHtml(subject)} › ${draft.question}`;
+    draft.crumb = draft.crumb.filter((_, at) => at !== level);
+  }
+}
+
+/** Sets `drop` on the drafts the whole note shows are not worth asking, and asks facet labels by their subject. */
 export function judgeNote(title: string, drafts: readonly Draft[]): void {
   const facets = new Map<string, Draft[]>();
   for (const draft of drafts) {
@@ -72,6 +100,7 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
       if (repeats) draft.drop = 'metadata';
       else if (lineCount(draft.back) >= SEVERAL_LINES) draft.drop = 'several-facts';
     }
+    askBySubject(group);
   }
   // An answer of several lines or a long list ("Подходит для": three lines) asks several facts at once.
   for (const draft of drafts) {

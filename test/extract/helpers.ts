@@ -118,22 +118,23 @@ export function assertTablesCovered(text: string, cards: Card[]): number {
  * Every item of the list under `heading` is seen by a card: asked as a list deletion (whole, by its
  * lead or its name) or as a definition, or shown as the list card's context when too long to recall.
  */
-export function assertListCovered(text: string, heading: string, cards: Card[]): void {
+export function assertListCovered(text: string, heading: string, result: NoteResult): void {
   const nodes = nodesOf(text).map(({ node }) => node);
   const start = nodes.findIndex((n) => n.type === 'heading' && plainOf(n).trim() === heading);
   const list = nodes.slice(start).find((n) => n.type === 'list');
   if (!list || list.type !== 'list') throw new Error(`no list under ${heading}`);
-  const listCards = cards.filter((c) => c.rule === 'list' && crumbOf(c).endsWith(heading));
-  const deletions = listCards.flatMap(deletionsOf);
+  const listCards = candidatesOf(result).filter((c) => c.rule === 'list' && crumbOf(c).endsWith(heading));
+  const asked = listCards.filter((c) => result.cards.includes(c));
+  const deletions = asked.flatMap(deletionsOf);
   const shown = listCards.map((c) => norm(htmlText(c.front.replace(/\{\{c\d+::(.*?)\}\}/gs, '$1'))));
-  const terms = cards.filter((c) => c.rule === 'definition').map((c) => norm(htmlText(questionOf(c))));
+  const terms = result.cards.filter((c) => c.rule === 'definition').map((c) => norm(htmlText(questionOf(c))));
   for (const item of list.children) {
     const itemText = norm(plainOf(item.children[0] as Nodes));
     const first = item.children[0];
     const term = first?.type === 'paragraph' && first.children[0]?.type === 'strong' ? norm(plainOf(first.children[0])) : undefined;
     const opening = itemText.slice(0, 30);
-    const asked =
+    const seen =
       deletions.some((d) => itemText.startsWith(d.replace(/…$/, ''))) || (term !== undefined && terms.includes(term)) || shown.some((text) => text.includes(opening));
-    expect(asked, itemText).toBe(true);
+    expect(seen, itemText).toBe(true);
   }
 }

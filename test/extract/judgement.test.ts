@@ -56,6 +56,12 @@ describe('tables that are not knowledge', () => {
     expect(asked).toEqual(['200 › Meaning = OK', '404 › Meaning = Not Found', 'SIGKILL › Number = 9', 'SIGTERM › Number = 15']);
   });
 
+  it('turns down a column with one value in every row, the same answer to every question', () => {
+    const { asked, dropped } = read('# Requests\n\n| Concept | Meaning | Importance |\n|---|---|---|\n| Session | keeps cookies between requests | ✅ High |\n| Timeout | seconds to wait for a reply | ✅ High |\n| Hooks | callbacks on each response | ✅ High |\n');
+    expect(dropped('metadata')).toEqual(['Session › Importance = ✅ High', 'Timeout › Importance = ✅ High', 'Hooks › Importance = ✅ High']);
+    expect(asked).toEqual(['Session › Meaning = keeps cookies between requests', 'Timeout › Meaning = seconds to wait for a reply', 'Hooks › Meaning = callbacks on each response']);
+  });
+
   it('caps a table that would flood a deck, asking its first columns first', () => {
     const rows = Array.from({ length: 25 }, (_, i) => `| Item ${i} | first fact ${i} | second fact ${i} | third fact ${i} |`).join('\n');
     const { result } = read(`# Big\n\n| Item | A | B | C |\n|---|---|---|---|\n${rows}\n`);
@@ -99,6 +105,19 @@ describe('definitions that ask nothing', () => {
     expect(asked.filter((q) => q.startsWith('Тип'))).toEqual([]);
   });
 
+  it('asks a label the note repeats by the heading that tells its sections apart, not by headings they share', () => {
+    const techniques = ['Use Case Testing', 'Pairwise Testing', 'State Transition'];
+    const { result } = read(`# Техники\n\n${techniques.map((t, i) => `## ${t}\n\n### Основные характеристики\n\n- **Цель**: проверка номер ${i + 1} всей системы.\n`).join('\n')}`);
+    expect(result.cards.map((card) => htmlText(card.front.replace('</div>', ' | ')))).toEqual(
+      techniques.map((t) => `Техники › Основные характеристики | ${t} › Цель`),
+    );
+  });
+
+  it('reads the dash after a bold code span that ends in a colon as the separator, not as the answer', () => {
+    const { asked } = read('# GitHub Actions\n\n## Основные команды\n\n- **`on:`** – триггер для запуска воркфлоу (push, pull request)\n- **`jobs:`** – описание задач, из которых состоит воркфлоу\n');
+    expect(asked).toEqual(['on: = триггер для запуска воркфлоу (push, pull request)', 'jobs: = описание задач, из которых состоит воркфлоу']);
+  });
+
   it("turns down a statement about the note's subject hung on a label", () => {
     const { asked, dropped } = read('# Python\n\n## Связь\n\n- **Автоматизация**: Python используется для скриптов развёртывания.\n- **Pulumi**: описывает инфраструктуру как код.\n', 'Python.md');
     expect(dropped('label')).toEqual(['Автоматизация = Python используется для скриптов развёртывания.']);
@@ -112,13 +131,17 @@ describe('definitions that ask nothing', () => {
 });
 
 describe('lists and bold', () => {
-  it('asks short items whole, a name before its gloss by the name, and shows a long item as context only', () => {
-    const { result } = read(
-      '# Apps\n\n## Types\n\n- Нативные (собранные для конкретной платформы)\n- Гибридные (WebView внутри нативного контейнера)\n- Web apps\n- An app that runs in the browser and is installed from nowhere at all, just opened\n',
-    );
+  it('asks short items whole and a name before its gloss by the name', () => {
+    const { result } = read('# Apps\n\n## Types\n\n- Нативные (собранные для конкретной платформы)\n- Гибридные (WebView внутри нативного контейнера)\n- Web apps\n');
     expect(questionOf(result.cards[0]!)).toBe(
-      '<ul><li>{{c1::Нативные}} (собранные для конкретной платформы)</li><li>{{c2::Гибридные}} (WebView внутри нативного контейнера)</li><li>{{c3::Web apps}}</li><li>An app that runs in the browser and is installed from nowhere at all,…</li></ul>',
+      '<ul><li>{{c1::Нативные}} (собранные для конкретной платформы)</li><li>{{c2::Гибридные}} (WebView внутри нативного контейнера)</li><li>{{c3::Web apps}}</li></ul>',
     );
+  });
+
+  it('asks nothing of a list with an item too long to recall whole: deleting the rest beside it cut short reads as noise', () => {
+    const { result } = read('# Apps\n\n## Types\n\n- Native\n- Web apps\n- An app that runs in the browser and is installed from nowhere at all, just opened\n');
+    expect(result.cards).toEqual([]);
+    expect(result.dropped.map((d) => d.reason)).toEqual(['long-item']);
   });
 
   it('turns down a list of links, and asks a list of principles', () => {

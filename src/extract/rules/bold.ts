@@ -136,8 +136,8 @@ export function boldClozes(
     }
     const masks = findMasks(parts.freeTexts, freeTextRanges, window, numbers);
     const deleted = [...inSentence.map(range), ...masks.map((m): [number, number] => [m.start, m.end])].sort((a, b) => a[0] - b[0]);
-    const rest = cutOut(index.plain, window, deleted, '');
-    if (!hasWords(rest)) continue; // a sentence that is all bold leaves nothing to recall it from
+    // A sentence that is all bold ("**GitOps**.") leaves nothing to recall it from.
+    const noCue = !hasWords(cutOut(index.plain, window, deleted, ''));
     ctx.drafts.push({
       rule: 'bold',
       type: 'cloze',
@@ -148,7 +148,9 @@ export function boldClozes(
       back: '',
       answers: [...numbers].map(([text, n]) => ({ text, n })),
       line: line + firstIndex(lineBreaks, (at) => at >= window[0]),
-      ...(terms.length === 0 && named.length === 0
+      ...(noCue
+        ? { drop: 'no-cue' as const }
+        : terms.length === 0 && named.length === 0
         ? { drop: 'emphasis' as const }
         : introducesExample(index.plain.slice(...window))
           ? { drop: 'example' as const }

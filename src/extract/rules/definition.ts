@@ -28,6 +28,8 @@ const SEPARATOR_AFTER = /^(\s*\([^()\n]{1,80}\))?(?:\s*(?:[:：]|[—–](?=\s|$
 const SEPARATOR_AFTER_CODE = /^(\s*\([^()\n]{1,80}\))?\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*/u;
 /** `**Term:**` and `**Term —**`: the separator inside the bold span. */
 const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
+/** A second separator right after such a span. */
+const SEPARATOR_AFTER_INSIDE = /^\s*(?:[:：]|[—–](?=\s)|-(?=\s))\s*/u;
 
 function isTerm(node: PhrasingContent | undefined): node is Strong | InlineCode {
   return node?.type === 'strong' || node?.type === 'inlineCode';
@@ -46,7 +48,13 @@ export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | und
   if (!isTerm(first)) return undefined;
   const termText = indexInline([first]).plain;
   if (!hasWords(termText)) return undefined;
-  if (first.type === 'strong' && SEPARATOR_INSIDE.test(termText)) return { term: first, gloss: '', explanation: nodes.slice(start + 1) };
+  if (first.type === 'strong' && SEPARATOR_INSIDE.test(termText)) {
+    // "**`on:`** – триггер": the colon is the code's own, and the dash after the span separates.
+    const dash = second?.type === 'text' ? SEPARATOR_AFTER_INSIDE.exec(second.value) : null;
+    if (!dash || second?.type !== 'text') return { term: first, gloss: '', explanation: nodes.slice(start + 1) };
+    const remainder = second.value.slice(dash[0].length);
+    return { term: first, gloss: '', explanation: [...(remainder ? [{ ...second, value: remainder }] : []), ...rest] };
+  }
   if (second?.type !== 'text') return undefined;
   const separator = (first.type === 'strong' ? SEPARATOR_AFTER : SEPARATOR_AFTER_CODE).exec(second.value);
   if (!separator) return undefined;

@@ -6,11 +6,14 @@ import { ANNOUNCING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } 
 import { hasWords, normalizeSpace } from '../text.js';
 
 /**
- * An item up to this long is deleted whole; a longer one only by its lead
- * clause, when that is this short too: a learner recalls a phrase, not a
- * sentence word for word.
+ * An item up to this long is deleted whole, as a name or a short principle
+ * ("Docker", "Everything as code"); a longer one is a phrase or a sentence,
+ * which a learner cannot recall word for word, and is asked only by a term it
+ * defines.
  */
 const SHORT_ITEM = 50;
+const NAME_WORDS = 3;
+/** A gloss's name ("Name (what it is)") up to this many words. */
 const SHORT_ITEM_WORDS = 5;
 /** A "Term — description" item up to this long is asked by its term. */
 const TERM_ITEM = 110;
@@ -18,12 +21,10 @@ const TERM_ITEM = 110;
 const MAX_PARTS = 3;
 /** Share of items opening with a link that makes a list a reading list. */
 const MOSTLY_LINKS = 0.5;
-/** A lead clause shorter than this is extended to the next clause. */
-const MIN_LEAD = 20;
 /** Items and characters one list card holds; a longer list is asked in consecutive parts. */
 const MAX_ITEMS_PER_CARD = 10;
 const MAX_CHARS_PER_CARD = 550;
-/** Length a non-deleted item is cut to when shown as context. */
+/** Length an item is cut to when a list that asks nothing is listed as dropped. */
 const CONTEXT_ITEM = 70;
 /** A term longer than this before a short item's dash is a clause, not a name. */
 const MAX_TERM = 50;
@@ -41,25 +42,18 @@ function isShort(text: string): boolean {
   return text.length <= SHORT_ITEM && text.trim().split(/\s+/u).length <= SHORT_ITEM_WORDS;
 }
 
+function isName(text: string): boolean {
+  return text.length <= SHORT_ITEM && text.trim().split(/\s+/u).length <= NAME_WORDS;
+}
+
 /**
- * The lead of an item: the whole item when short, else its first clause when
- * that is short. An item that announces what follows ("Пример использования:")
- * or only labels has none.
+ * The end of an item deleted whole: a name. An item that announces what
+ * follows ("Пример использования:") or only labels has none.
  */
 function leadEnd(index: InlineIndex): number {
   const plain = index.plain.trimEnd();
   if (/[:：]$/u.test(plain) || isLabel(EXAMPLE, plain) || isLabel(ANNOUNCING, plain)) return 0;
-  if (isShort(plain)) return withoutClosingPunctuation(index, plain.length);
-  // The first clause long enough to say something ("Надёжность — это свойство продукта", not "Надёжность").
-  // Not at a comma: "Чем ниже уровень, тем больше тестов" cut there leaves half a thought to recall.
-  const separator = [...plain.matchAll(/[;:](?=\s)|\s[—–-]\s|[.!?](?=\s)/gu)].find((m) => (m.index ?? 0) >= MIN_LEAD);
-  if (!separator || !isShort(plain.slice(0, separator.index ?? 0))) return 0;
-  let end = separator.index ?? 0;
-  // Never cut a bold span, link or code in half.
-  for (const [node, [s, e]] of index.ranges) {
-    if (node.type !== 'text' && s < end && end < e) end = e;
-  }
-  return isShort(plain.slice(0, end)) ? end : 0;
+  return isName(plain) ? withoutClosingPunctuation(index, plain.length) : 0;
 }
 
 /**
@@ -160,30 +154,25 @@ export function listCards(
     introIndex?.plain ?? '',
   );
   const drop = listDrop(section, items);
-  if (plans.filter((plan) => plan.leadEnd > 0).length < 2) {
+  // Every item is asked, or none: an item shown cut to "…" beside the deletions is noise, and a phrase deleted whole cannot be recalled.
+  if (plans.length < 2 || plans.some((plan) => plan.leadEnd === 0)) {
     if (plans.length >= 2) pushUnasked(ctx, section, list, plans, drop ?? 'long-item');
     return covered;
   }
   const introHtml = introIndex ? renderInline(introIndex, ctx.sink).trim() : '';
   const chunks = chunk(plans);
   chunks.forEach((part, chunkIndex) => {
-    const deleted = part.filter((plan) => plan.leadEnd > 0);
-    if (deleted.length === 0 || part.length < 2) return;
+    if (part.length < 2) return;
     const partDrop = drop ?? (chunkIndex >= MAX_PARTS ? 'cap' : undefined);
-    let n = 0;
-    const lis = part.map((plan) => {
+    const lis = part.map((plan, i) => {
       const full = plan.index.plain.trimEnd().length;
-      if (plan.leadEnd === 0) {
-        return `<li>${renderInline(plan.index, ctx.sink, { range: [0, cutAtWord(plan.index.plain, CONTEXT_ITEM)] }).trim()}…</li>`;
-      }
-      n += 1;
       const lead = renderInline(plan.index, ctx.sink, { range: [0, plan.leadEnd], inDeletion: true, plainStrong: true }).trim();
       const tail = plan.index.plain.slice(plan.leadEnd, full);
       const rest = plan.showsRest ? renderInline(plan.index, ctx.sink, { range: [plan.leadEnd, full] }).trimEnd() : '';
-      return `<li>{{c${n}::${lead}}}${rest || (/^[.;,:]+$/u.test(tail) ? escapeHtml(tail) : tail ? '…' : '')}</li>`;
+      return `<li>{{c${i + 1}::${lead}}}${rest || escapeHtml(tail)}</li>`;
     });
     if (partDrop === undefined) {
-      for (const plan of deleted) {
+      for (const plan of part) {
         for (const [node, [s, e]] of plan.index.ranges) if (node.type === 'strong' && e <= plan.leadEnd && s < e) covered.add(node);
       }
     }
@@ -196,7 +185,7 @@ export function listCards(
       place: section.place,
       question: `${introHtml ? `<div>${introHtml}</div>` : ''}<${tag}>${lis.join('')}</${tag}>`,
       back: '',
-      answers: deleted.map((plan, i) => ({ text: normalizeSpace(plan.index.plain.slice(0, plan.leadEnd)), n: i + 1 })),
+      answers: part.map((plan, i) => ({ text: normalizeSpace(plan.index.plain.slice(0, plan.leadEnd)), n: i + 1 })),
       line: part[0]?.line ?? list.position?.start.line ?? 1,
       ...(partDrop ? { drop: partDrop } : {}),
     });
@@ -228,7 +217,7 @@ function chunk(plans: ItemPlan[]): ItemPlan[][] {
   let current: ItemPlan[] = [];
   let chars = 0;
   for (const plan of plans) {
-    const size = plan.leadEnd > 0 ? plan.leadEnd : CONTEXT_ITEM;
+    const size = plan.index.plain.length;
     if (current.length > 0 && (current.length >= MAX_ITEMS_PER_CARD || chars + size > MAX_CHARS_PER_CARD)) {
       parts.push(current);
       current = [];

@@ -20,6 +20,8 @@ const SHORT_VALUE_WORDS = 3;
 const SHORT_VALUE_CHARS = 30;
 /** A column needs this many filled cells before its repeats say anything. */
 const MIN_ROWS_FOR_REPEATS = 8;
+/** A column with one value in this many rows or more gives every question the same answer. */
+const MIN_ROWS_FOR_SAME = 3;
 /** Rows per distinct value at which a column is a tag on its rows rather than a fact about each. */
 const ROWS_PER_VALUE = 4;
 /** Share of a table's keys that makes it a rubric (skill levels) or a catalogue (links). */
@@ -95,7 +97,8 @@ export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: 
  * Why a column asks nothing, if it does not: its header names examples,
  * judgements (advantages, recommendations) or what describes a row rather
  * than its subject (difficulty, duration, link), or a handful of short values
- * repeat down many rows, so the same short answer would answer many questions.
+ * repeat down many rows (one value in every row, or a few down many), so the
+ * same answer would answer many questions.
  */
 export function columnDrop(grid: TableGrid, column: number): DropReason | undefined {
   const header = cellText(grid.header.children[column]);
@@ -104,6 +107,8 @@ export function columnDrop(grid: TableGrid, column: number): DropReason | undefi
   if (isLabel(METADATA, header)) return 'metadata';
   const values = grid.rows.map((row) => cellText(row.children[column]).toLowerCase()).filter((text) => text !== '');
   const short = values.every((text) => text.length <= SHORT_VALUE_CHARS && text.split(' ').length <= SHORT_VALUE_WORDS);
-  if (short && values.length >= MIN_ROWS_FOR_REPEATS && new Set(values).size * ROWS_PER_VALUE <= values.length) return 'metadata';
+  const distinct = new Set(values).size;
+  if (distinct === 1 && values.length >= MIN_ROWS_FOR_SAME) return 'metadata';
+  if (short && values.length >= MIN_ROWS_FOR_REPEATS && distinct * ROWS_PER_VALUE <= values.length) return 'metadata';
   return undefined;
 }
