@@ -40,6 +40,17 @@ export const EXAMPLE = lexicon(
   ['beispiel', 'beispiele', 'ejemplo', 'ejemplos', 'exemple', 'exemples'],
 );
 
+/**
+ * Headings of the worked solution of an exercise: the tables under one hold
+ * the data of that exercise (inputs tried, results expected), not facts.
+ */
+export const SOLUTION = lexicon(
+  ['solution', 'worked solution', 'worked example', 'answer key'],
+  ['решение', 'решение задачи', 'разбор', 'разбор решения'],
+  ['解答', '解法', '题解'],
+  ['lösung', 'solución', 'solution'],
+);
+
 /** Bold labels that only announce what follows: not a term a learner recalls. */
 export const ANNOUNCING = lexicon(
   ['note', 'notes', 'nb', 'tip', 'tips', 'hint', 'caution', 'important', 'attention', 'tl;dr', 'tldr', 'summary', 'in short', 'remember', 'todo', 'also', 'bonus', 'update', 'edit'],
@@ -69,10 +80,10 @@ export const EVALUATION = lexicon(
  * is the question "Интерфейс", asked by the heading instead of the label.
  */
 export const DEFINING = lexicon(
-  ['definition', 'description', 'what is it', 'what it is', 'overview', 'meaning', 'essence'],
-  ['определение', 'описание', 'что это', 'что такое', 'суть', 'обзор', 'понятие'],
-  ['定义', '描述', '是什么', '简介', '概述', '概念'],
-  ['definition', 'beschreibung', 'definición', 'descripción', 'définition'],
+  ['definition', 'description', 'what is it', 'what it is', 'overview', 'meaning', 'essence', 'main idea', 'key idea', 'core idea', 'idea'],
+  ['определение', 'описание', 'что это', 'что такое', 'суть', 'обзор', 'понятие', 'основная идея', 'главная идея', 'идея'],
+  ['定义', '描述', '是什么', '简介', '概述', '概念', '核心思想', '主要思想'],
+  ['definition', 'beschreibung', 'grundidee', 'definición', 'descripción', 'idea principal', 'définition', 'idée principale'],
 );
 
 /**

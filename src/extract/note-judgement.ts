@@ -28,6 +28,8 @@ const FACET_REPEATS = 3;
 /** An answer of this many lines, or list items, or more holds several facts. */
 const SEVERAL_LINES = 3;
 const SEVERAL_ITEMS = 6;
+/** An answer of this many lines, however long each, is several facts: a learner cannot recall it as one. */
+const SEVERAL_LONG_LINES = 4;
 /** A line this short is a point of a list rather than a sentence of an explanation. */
 const POINT_WORDS = 15;
 /** A facet's answers this short, repeated, tag the sections they sit in. */
@@ -43,16 +45,15 @@ function lineCount(html: string): number {
 
 /**
  * Whether an answer holds several facts: three short lines or more, each a
- * point of its own ("Подходит для: проектов с …⏎систем, требующих …⏎…"), or a
- * list longer than a learner recalls as one. A long explanation that runs over
- * lines is one answer.
+ * point of its own ("Подходит для: проектов с …⏎систем, требующих …⏎…"), four
+ * lines or more of any length, or a list longer than a learner recalls as one.
  */
 function severalFacts(html: string): boolean {
   if (html.includes('<pre>')) return false;
   const items = html.split('<li>').length - 1;
   if (items > 0) return items >= SEVERAL_ITEMS;
   const lines = html.split(/<br>|\n/u).map(htmlText).filter((line) => line !== '');
-  return lines.length >= SEVERAL_LINES && lines.every((line) => line.split(' ').length <= POINT_WORDS);
+  return lines.length >= SEVERAL_LONG_LINES || (lines.length >= SEVERAL_LINES && lines.every((line) => line.split(' ').length <= POINT_WORDS));
 }
 
 function firstWord(html: string): string {

@@ -5,6 +5,7 @@ import { indexInline, renderInline } from './html.js';
 import { boldClozes } from './rules/bold.js';
 import { groupLines, splitLines } from './lines.js';
 import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, questionAnswerCard } from './rules/definition.js';
+import { plainDefinitionCard } from './rules/plain-definition.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
 import { isSkipMarker } from './skip-marker.js';
@@ -228,6 +229,7 @@ function paragraphCards(
       if (made) asked.add(definition.term);
     }
     if (!made && following !== undefined && under[0] === following) tookFollowing = false;
+    if (prose && g === 0 && definition === undefined) plainDefinitionCard(ctx, section, group.nodes, line);
     boldClozes(ctx, section, group.nodes, line, asked, prose && definition === undefined);
   }
   return tookFollowing;

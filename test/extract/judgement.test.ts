@@ -130,6 +130,42 @@ describe('definitions that ask nothing', () => {
   });
 });
 
+describe('definitions written without bold', () => {
+  it('asks the subject a paragraph opens with before a dash, answered by the first sentence, in Russian and English alike', () => {
+    const { asked } = read(
+      '# Net\n\n## OSI\n\nМодель OSI — это теоретическая модель для стандартизации сетевых протоколов. Она делит взаимодействие на семь уровней.\n\n' +
+        '## Tools\n\nKustomize — a tool that patches Kubernetes manifests without templates. It ships with kubectl.\n',
+    );
+    expect(asked).toEqual(['Модель OSI = это теоретическая модель для стандартизации сетевых протоколов.', 'Kustomize = a tool that patches Kubernetes manifests without templates.']);
+  });
+
+  it('leaves to the bold rule a sentence with bold, and asks nothing of a dash that opens a long clause or a short pointer', () => {
+    const { asked } = read(
+      '# Java\n\nМетоды в Java — это **блоки кода**, выполняющие действия.\n\nКогда приложение запускается на новом устройстве — оно падает сразу.\n\nПодробнее — в заметке Быстрая сортировка.\n',
+    );
+    expect(asked).toEqual(['Методы в Java — это {{c1::блоки кода}}, выполняющие действия. = ']);
+  });
+});
+
+describe('answers that are not one fact', () => {
+  it('turns down an explanation that announces what the note does not attach, and an answer of four long lines', () => {
+    const lines = Array.from({ length: 4 }, (_, i) => `Пункт ${i + 1} описывает отдельную сторону проверки на устройствах разных производителей и версий.`).join('  \n');
+    const { asked, dropped } = read(`# Agile\n\n## Scrum\n\n**Scrum** — это фреймворк Agile, включающий:\n\n### Роли\n\nТекст.\n\n## Экраны\n\n**Разрешения экрана**: ${lines}\n\n**Kanban** — метод управления потоком задач.\n`);
+    expect(dropped('label')).toEqual(['Scrum = это фреймворк Agile, включающий:']);
+    expect(dropped('several-facts')).toHaveLength(1);
+    expect(asked).toEqual(['Kanban = метод управления потоком задач.']);
+  });
+
+  it('turns down the tables of an exercise\'s worked solution, and asks a table of facts', () => {
+    const { asked, dropped } = read(
+      '# Tasks\n\n## Task 1: Sign-up\n\n### Solution\n\n| Case | Password | Result |\n|---|---|---|\n| No digit | Password | Error |\n| Too short | pass1 | Error |\n\n' +
+        '## Codes\n\n| Code | Meaning |\n|---|---|\n| 404 | resource not found |\n',
+    );
+    expect(dropped('example')).toHaveLength(4);
+    expect(asked).toEqual(['404 › Meaning = resource not found']);
+  });
+});
+
 describe('lists and bold', () => {
   it('asks short items whole and a name before its gloss by the name', () => {
     const { result } = read('# Apps\n\n## Types\n\n- Нативные (собранные для конкретной платформы)\n- Гибридные (WebView внутри нативного контейнера)\n- Web apps\n');

@@ -152,12 +152,18 @@ export function definitionCard(
 ): boolean {
   if (!ctx.rules.has('definition')) return false;
   const explanation = indexInline(match.explanation);
-  const end = Math.min(explained === 'whole' ? explanation.plain.length : announcementStart(explanation.plain), exampleStart(explanation.plain));
+  const nestedHtml = renderBlocks(beforeExample(nested), ctx.sink);
+  // "**Scrum** — фреймворк, включающий:" over a heading announces what the note does not attach: the announcement is no answer.
+  const dangling = !nestedHtml && /[:：]$/u.test(explanation.plain.trimEnd());
+  const end = Math.min(explained === 'whole' && !dangling ? explanation.plain.length : announcementStart(explanation.plain), exampleStart(explanation.plain));
   const kept = explanation.plain.slice(0, end);
   const hasExplanation = hasWords(kept) || /\uFFFC/u.test(kept);
-  const nestedHtml = renderBlocks(beforeExample(nested), ctx.sink);
-  if (!hasExplanation && !nestedHtml) return false;
   const term = termText(match);
+  if (!hasExplanation && !nestedHtml) {
+    if (!dangling || !hasWords(explanation.plain)) return false;
+    pushAnnouncement(ctx, section, match, term, line);
+    return true;
+  }
   const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink, { range: [0, end] }).trim() : '';
   // A name in code explained in words (`tf merge`: Слить изменения…) is asked from its explanation (see reverse.ts).
   const reversed = !nestedHtml && !match.gloss && isCodeName([match.term], term) && isDescription(match.explanation, kept);
@@ -180,6 +186,23 @@ export function definitionCard(
     ...(drop ? { drop } : {}),
   });
   return true;
+}
+
+/** A definition that only announces what the note does not attach, kept as dropped so the listing shows why it asks nothing. */
+function pushAnnouncement(ctx: NoteContext, section: Section, match: DefinitionMatch, term: string, line: number): void {
+  ctx.drafts.push({
+    rule: 'definition',
+    type: 'basic',
+    cue: term,
+    crumb: section.crumb,
+    place: section.place,
+    question: termHtml(match, ctx.sink),
+    back: renderInline(indexInline(match.explanation), ctx.sink).trim(),
+    answers: [],
+    term,
+    line,
+    drop: 'label',
+  });
 }
 
 /** Whether a definition's explanation ends with a colon (or is empty): it announces what follows. */

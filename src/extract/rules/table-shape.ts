@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import { indexInline } from '../html.js';
-import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, isLabel, opensWithLabel } from '../lexicon.js';
+import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 /**
@@ -73,14 +73,14 @@ export function tablesOf(table: Table): TableGrid[] {
 }
 
 /**
- * Why a whole table asks nothing, if it does not: under an example or
- * navigation heading; rows keyed by the levels of a skill scale (a rubric:
+ * Why a whole table asks nothing, if it does not: under an example, the
+ * worked solution of an exercise, or a navigation heading; rows keyed by the levels of a skill scale (a rubric:
  * Junior, Middle, Senior over generic sentences); rows keyed by links (a
  * catalogue of courses, tools, articles).
  */
 export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: number): DropReason | undefined {
   const heading = place.at(-1) ?? '';
-  if (opensWithLabel(EXAMPLE, heading)) return 'example';
+  if (opensWithLabel(EXAMPLE, heading) || isLabel(SOLUTION, heading)) return 'example';
   if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
   if (opensWithLabel(EVALUATION, heading)) return 'evaluation';
   const keys = grid.rows.map((row) => row.children[keyColumn]).filter((cell): cell is TableCell => cellText(cell) !== '');

@@ -1,0 +1,53 @@
+import type { PhrasingContent } from 'mdast';
+import type { NoteContext, Section } from '../context.js';
+import { escapeHtml, indexInline, renderInline } from '../html.js';
+import { sentenceRanges } from '../sentences.js';
+import { hasWords, normalizeSpace } from '../text.js';
+import { definitionDrop } from './definition.js';
+
+/**
+ * A paragraph of prose that opens by naming its subject and a dash, the way
+ * notes define a term without bold ("Модель OSI — это теоретическая модель…",
+ * "Kustomize — a tool for…"): asked as a definition, the subject the
+ * question and the first sentence after the dash the answer. The rest of the
+ * paragraph says more, and one card asks one fact.
+ */
+
+/** A subject of a letter or digit and a few words, then a dash with spaces around it. */
+const SUBJECT = /^([\p{L}\p{N}][^—–:;.!?()[\]\n]{0,48}?)[ \t]+[—–][ \t]+/u;
+const MAX_SUBJECT_WORDS = 4;
+/** An answer shorter than this names rather than defines ("X — Y."). */
+const MIN_ANSWER_WORDS = 5;
+
+/** The first sentence after the dash, when the paragraph opens with a subject in plain text and that sentence has no bold of its own. */
+export function plainDefinitionCard(ctx: NoteContext, section: Section, nodes: PhrasingContent[], line: number): void {
+  if (!ctx.rules.has('definition') || nodes[0]?.type !== 'text') return;
+  const match = SUBJECT.exec(nodes[0].value);
+  const subject = normalizeSpace(match?.[1] ?? '');
+  if (!match || !hasWords(subject) || subject.split(' ').length > MAX_SUBJECT_WORDS) return;
+  const index = indexInline(nodes);
+  const start = match[0].length;
+  // The first sentence, and never past the end of the line: the lines below are the note's next points.
+  const lineEnd = index.plain.indexOf('\n', start);
+  const [first] = sentenceRanges(index.plain.slice(start, lineEnd < 0 ? undefined : lineEnd), ctx.language, []);
+  if (!first) return;
+  const end = start + first[1];
+  const answer = index.plain.slice(start, end);
+  // Bold in the sentence is asked by the bold rule; a sentence ending in a colon only announces what follows.
+  const bold = [...index.ranges].some(([node, [s, e]]) => node.type === 'strong' && s < end && e > start);
+  if (bold || /[:：]$/u.test(answer) || answer.split(/\s+/u).filter(hasWords).length < MIN_ANSWER_WORDS) return;
+  const drop = definitionDrop(section.crumb, section.place, subject, answer);
+  ctx.drafts.push({
+    rule: 'definition',
+    type: 'basic',
+    cue: subject,
+    crumb: section.crumb,
+    place: section.place,
+    question: escapeHtml(subject),
+    back: renderInline(index, ctx.sink, { range: [start, end] }).trim(),
+    answers: [],
+    term: subject,
+    line,
+    ...(drop ? { drop } : {}),
+  });
+}
