@@ -7,6 +7,7 @@ import { openStateDatabase, type Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
 import { openExtractionCache } from '../vault/open-cache.js';
 import { startLoadingVault } from '../vault/incremental.js';
+import { withVaultName } from '../vault/vault-name.js';
 import { buildIncrementally } from './incremental-build.js';
 import type { PackageOf } from './prepare.js';
 
@@ -55,14 +56,15 @@ export interface VaultBuildResult {
  * scratch with the same build history.
  */
 export async function buildVault(root: string, options: VaultBuildOptions): Promise<VaultBuildResult> {
-  const cache = options.cache ?? openBuildCache(options.statePath, options.extract);
+  const extract = withVaultName(root, options.extract);
+  const cache = options.cache ?? openBuildCache(options.statePath, extract);
   try {
     // Renames are followed before the notes' cards are used (src/renames/).
     const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS]);
     try {
       const vault = await startLoadingVault(root, {
         cache,
-        ...(options.extract ? { extract: options.extract } : {}),
+        extract,
         ...(options.threads !== undefined ? { threads: options.threads } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });

@@ -14,7 +14,7 @@ import { skipReason, withoutMdxStatements } from './skip.js';
 import { cleanHeading, deckLevel, hasWords, isContentsHeading, titleFromFileName } from './text.js';
 import { walkNote } from './walk.js';
 
-export { DEFAULT_EXTRACT_OPTIONS, cardOptionsOf, resolveExtractOptions, type CardOptions, type DeckScheme, type ExtractOptions, type ScanOptions } from './options.js';
+export { DECK_SCHEMES, DEFAULT_EXTRACT_OPTIONS, cardOptionsOf, resolveExtractOptions, type CardOptions, type DeckScheme, type DeckSchemeName, type ExtractOptions, type ScanOptions } from './options.js';
 export { cardId, noteIdentity } from './identity.js';
 export { titleFromFileName } from './text.js';
 
@@ -44,12 +44,17 @@ function noteTitle(file: string, tree: Root, frontMatterTitle: string | undefine
   return { title: fromName };
 }
 
-/** The deck: front matter `deck`, else by the settings' scheme: the folders and the note's title, the title, or one deck. */
+/** The deck when neither a name nor the notes folder's name is known (a library caller's bare options). */
+const UNNAMED_DECK = 'flashmark';
+
+/** The deck: front matter `deck`, else by the settings' scheme: the folders, the folders and the note's title, the title, or one deck. */
 function deckOf(file: string, title: string, frontMatterDeck: string | undefined, scheme: DeckScheme): string {
   if (frontMatterDeck) return frontMatterDeck.split('::').map(deckLevel).join('::');
   const named = scheme.name ? scheme.name.split('::').map(deckLevel) : [];
-  if (scheme.scheme === 'single') return named.length > 0 ? named.join('::') : 'flashmark';
-  const folders = scheme.scheme === 'folder' ? file.split('/').slice(0, -1).map((folder) => deckLevel(titleFromFileName(folder))) : [];
+  const oneDeck = named.length > 0 ? named.join('::') : deckLevel(scheme.vault ?? UNNAMED_DECK);
+  if (scheme.scheme === 'single') return oneDeck;
+  const folders = scheme.scheme === 'title' ? [] : file.split('/').slice(0, -1).map((folder) => deckLevel(titleFromFileName(folder)));
+  if (scheme.scheme === 'folder') return folders.length > 0 ? [...named, ...folders].join('::') : oneDeck;
   return [...named, ...folders, deckLevel(title)].join('::');
 }
 

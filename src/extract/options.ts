@@ -51,14 +51,21 @@ export function cardOptionsOf({ ignore: _ignore, ...card }: ExtractOptions): Car
 }
 
 /**
- * `folder`: the note's folders and title (`Folder::Sub::Title`); `note`: the
- * note's title only; `single`: every note in the deck `name`. For `folder` and
- * `note`, a `name` is the parent deck they all go under.
+ * `folder`: the note's folders (`Folder::Sub`), a note at the top in the deck
+ * named after the notes folder; `note`: the folders and the note's title
+ * (`Folder::Sub::Title`); `title`: the note's title only; `single`: every note
+ * in the deck `name`. For the others, a `name` is the parent deck they all go
+ * under (and the deck of `folder`'s notes at the top).
  */
 export interface DeckScheme {
-  scheme: 'folder' | 'note' | 'single';
+  scheme: DeckSchemeName;
   name?: string;
+  /** The notes folder's name: the deck of `single` without a `name` and of `folder`'s notes at the top. The vault loaders set it from the folder read. */
+  vault?: string;
 }
+
+export const DECK_SCHEMES = ['folder', 'note', 'title', 'single'] as const;
+export type DeckSchemeName = (typeof DECK_SCHEMES)[number];
 
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   rules: [...RULES],
@@ -84,7 +91,10 @@ export function resolveExtractOptions(options: Partial<ExtractOptions> = {}): Ex
   if (options.maxNoteBytes !== undefined) resolved.maxNoteBytes = options.maxNoteBytes;
   if (options.maxNesting !== undefined) resolved.maxNesting = options.maxNesting;
   if (options.ignore) resolved.ignore = [...options.ignore];
-  if (options.deck) resolved.deck = { scheme: options.deck.scheme, ...(options.deck.name ? { name: options.deck.name } : {}) };
+  if (options.deck) {
+    const { scheme, name, vault } = options.deck;
+    resolved.deck = { scheme, ...(name ? { name } : {}), ...(vault ? { vault } : {}) };
+  }
   // Only judgements come back: a card the user excluded, or a broken one, never does.
   if (options.keep) resolved.keep = KEEPABLE_REASONS.filter((reason) => options.keep?.includes(reason));
   if (options.exclude) {

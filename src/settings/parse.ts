@@ -1,7 +1,7 @@
 import { isMap, parseDocument } from 'yaml';
 import { RULES, type Rule } from '../card.js';
 import { ChoiceError, isRecord, kindOf, readExclusions, readKeep } from '../extract/choices.js';
-import type { DeckScheme, ExtractOptions } from '../extract/index.js';
+import { DECK_SCHEMES, type DeckScheme, type DeckSchemeName, type ExtractOptions } from '../extract/index.js';
 import { compileIgnorePattern } from './glob.js';
 
 /** The settings of `review` and `stats`; unset ones fall back to the command's defaults. Command-line options win. */
@@ -26,7 +26,6 @@ export interface VaultSettings {
 /** A setting that is unknown or of the wrong kind: its message names the key. */
 export class SettingsError extends Error {}
 
-const DECK_SCHEMES: readonly DeckScheme['scheme'][] = ['folder', 'note', 'single'];
 const KEYS = ['ignore', 'rules', 'deck', 'keep', 'exclude', 'review'] as const;
 
 /**
@@ -106,7 +105,7 @@ function readRules(value: unknown): Rule[] {
 
 /** `deck`: a scheme name, or `{ scheme, name }`. */
 function readDeck(value: unknown, vaultName: string): DeckScheme {
-  const expected = `folder, note, single or { scheme: …, name: … }`;
+  const expected = `${DECK_SCHEMES.join(', ')} or { scheme: …, name: … }`;
   let scheme: unknown;
   let name: unknown;
   if (typeof value === 'string') scheme = value;
@@ -123,7 +122,7 @@ function readDeck(value: unknown, vaultName: string): DeckScheme {
     throw new SettingsError(`"deck.name" should be a deck name (levels joined by ::), not ${kindOf(name)}`);
   }
   const deckName = typeof name === 'string' ? name.trim() : scheme === 'single' ? vaultName : undefined;
-  return { scheme: scheme as DeckScheme['scheme'], ...(deckName ? { name: deckName } : {}) };
+  return { scheme: scheme as DeckSchemeName, ...(deckName ? { name: deckName } : {}) };
 }
 
 function readReview(value: unknown): ReviewSettings {

@@ -7,6 +7,7 @@ import { findNoteFiles, problemOf, readNoteBytes, type IgnoredNote, type NoteFai
 import type { ExtractionCache, KnownNote } from './cache.js';
 import { startExtraction, type NoteSource, type PoolOptions } from './pool.js';
 import { resultFromStoredJson, storedResultJson } from './stored-result.js';
+import { withVaultName } from './vault-name.js';
 
 /** A note of the vault with its extraction result, decoded from JSON only when asked for. */
 export interface LoadedNote {
@@ -68,7 +69,7 @@ export interface LoadOptions {
  * the rest (build/build-vault.ts).
  */
 export async function startLoadingVault(root: string, options: LoadOptions = {}): Promise<LoadingVault> {
-  const extract = resolveExtractOptions(options.extract);
+  const extract = resolveExtractOptions(withVaultName(root, options.extract));
   const { cache } = options;
   const { files, warnings, ignored } = await findNoteFiles(root, extract.ignore);
   const known = cache?.known() ?? new Map<string, KnownNote>();

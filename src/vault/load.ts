@@ -1,6 +1,7 @@
 import type { NoteResult, NoteWarning } from '../card.js';
 import { extractNote, resolveExtractOptions, type ExtractOptions } from '../extract/index.js';
 import { findNoteFiles, readNoteText, type IgnoredNote } from '../scan/index.js';
+import { withVaultName } from './vault-name.js';
 
 /** A notes folder read and extracted: every note's cards, and the problems found while scanning. */
 export interface Vault {
@@ -15,7 +16,7 @@ export interface Vault {
 
 /** Reads and extracts every note below `root`, one after another. A bad note is a warning, never an exception. */
 export async function loadVault(root: string, options: Partial<ExtractOptions> = {}): Promise<Vault> {
-  const resolved = resolveExtractOptions(options);
+  const resolved = resolveExtractOptions(withVaultName(root, options));
   const { files, warnings, ignored } = await findNoteFiles(root, resolved.ignore);
   const notes: NoteResult[] = [];
   for (const file of files) {

@@ -4,6 +4,7 @@ import type { IgnoredNote } from '../scan/index.js';
 import { textHash, type ExtractionCache } from './cache.js';
 import { startLoadingVault } from './incremental.js';
 import { openExtractionCache } from './open-cache.js';
+import { withVaultName } from './vault-name.js';
 
 export interface ReadVaultOptions {
   /** The study database: its extraction cache (beside it) is used and kept up to date. Without one, every note is parsed. */
@@ -46,11 +47,12 @@ export interface ReadVault {
  * while the cache is open; the cache stays safe to share with concurrent runs.
  */
 export async function readVault<T>(root: string, options: ReadVaultOptions, use: (vault: ReadVault) => T | Promise<T>): Promise<T> {
-  const cache: ExtractionCache | undefined = options.statePath === undefined ? undefined : openExtractionCache(options.statePath, options.extract);
+  const extract = withVaultName(root, options.extract);
+  const cache: ExtractionCache | undefined = options.statePath === undefined ? undefined : openExtractionCache(options.statePath, extract);
   try {
     const loading = await startLoadingVault(root, {
       ...(cache ? { cache } : {}),
-      ...(options.extract ? { extract: options.extract } : {}),
+      extract,
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

@@ -32,7 +32,7 @@ describe('build -o FILE.apkg', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(readdirSync(join(dir, 'out'))).toEqual(['all.apkg']);
     const notes = readPackageNotes(readFileSync(file));
-    expect(notes.map((n) => n.deck).sort()).toEqual(['DevOps::CI', 'Python::Типы']);
+    expect(notes.map((n) => n.deck).sort()).toEqual(['DevOps', 'Python']);
     if (canValidate) expect(validate(file)).toBe('');
 
     writeFileSync(join(dir, 'notes', 'Python', 'types.md'), '# Типы\n\n## Термины\n\n- **list**: список\n');

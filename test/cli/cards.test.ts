@@ -30,7 +30,7 @@ describe('flashmark cards', () => {
     const dir = vault({ 'Topic/good.md': good });
     const result = run('cards', dir);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Topic::Good  (bold, Topic/good.md:5)');
+    expect(result.stdout).toContain('Topic  (bold, Topic/good.md:5)');
     expect(result.stdout).toContain('Q: The […1] is here.');
     expect(result.stdout).toContain('A: […1] answer');
     expect(result.stdout).toContain('Q: Term');

@@ -69,8 +69,10 @@ describe('clean HTML fields', () => {
   });
 
   it('reads a title from the file name without numbering, and tags without spaces', () => {
-    const [card] = cardsOf('---\ntags: [web testing, api]\n---\n\nThe **answer** is here.\n', 'QA/002. Bug-life-cycle.md');
-    expect(card?.deck).toBe('QA::Bug life cycle');
+    const text = '---\ntags: [web testing, api]\n---\n\nThe **answer** is here.\n';
+    const [card] = cardsOf(text, 'QA/002. Bug-life-cycle.md');
+    expect(card?.deck).toBe('QA');
+    expect(extractNote('QA/002. Bug-life-cycle.md', text, { deck: { scheme: 'note' } }).cards[0]?.deck).toBe('QA::Bug life cycle');
     expect(crumbOf(card!)).toBe('Bug life cycle');
     expect(card?.tags).toEqual(['web_testing', 'api']);
   });
@@ -122,8 +124,10 @@ describe('how notes are really written', () => {
   });
 
   it('titles a note named only by a number after its first H1, and drops heading decoration', () => {
-    const [card] = cardsOf('# 📌 Типы данных 1️⃣\n\nТекст **здесь**.\n\n# Другое\n\nЕщё **там**.\n', 'Intensive/007.md');
-    expect(card?.deck).toBe('Intensive::Типы данных');
+    const text = '# 📌 Типы данных 1️⃣\n\nТекст **здесь**.\n\n# Другое\n\nЕщё **там**.\n';
+    const [card] = cardsOf(text, 'Intensive/007.md');
+    expect(card?.deck).toBe('Intensive');
+    expect(extractNote('Intensive/007.md', text, { deck: { scheme: 'note' } }).cards[0]?.deck).toBe('Intensive::Типы данных');
     expect(crumbOf(card!)).toBe('Типы данных');
   });
 

@@ -14,14 +14,14 @@ const kinds = [
   {
     name: 'real seeds',
     dir: join(import.meta.dirname, '../../../shared/seeds'),
-    prose: { file: 'python-devops-linux.md', listHeading: 'Принципы DevOps', deck: 'Python и DevOps: ключ к автоматизации Linux' },
-    skills: { file: 'python-sre-skill.md', deck: 'Python sre skill', tags: ['scripting'] },
+    prose: { file: 'python-devops-linux.md', listHeading: 'Принципы DevOps', title: 'Python и DevOps: ключ к автоматизации Linux', deck: 'Notes' },
+    skills: { file: 'python-sre-skill.md', deck: 'Notes', noteDeck: 'Python sre skill', tags: ['scripting'] },
   },
   {
     name: 'own fixtures',
     dir: join(import.meta.dirname, '../fixtures/extract'),
-    prose: { file: 'devops-principles.md', listHeading: 'Принципы SRE', deck: 'Kubernetes и SRE: надёжность сервисов' },
-    skills: { file: 'Практика/sre-skill.md', deck: 'Практика::Sre skill', tags: ['kubernetes', 'site_reliability'] },
+    prose: { file: 'devops-principles.md', listHeading: 'Принципы SRE', title: 'Kubernetes и SRE: надёжность сервисов', deck: 'Notes' },
+    skills: { file: 'Практика/sre-skill.md', deck: 'Практика', noteDeck: 'Практика::Sre skill', tags: ['kubernetes', 'site_reliability'] },
   },
 ];
 
@@ -32,8 +32,10 @@ for (const kind of kinds) {
   describe.skipIf(!present)(`extraction on ${kind.name}`, () => {
     // Read only when present: a skipped describe's body still runs to collect its tests.
     const read = (file: string) => (present ? readFileSync(join(kind.dir, file), 'utf8') : '');
-    const prose = extractNote(kind.prose.file, read(kind.prose.file));
-    const skills = extractNote(kind.skills.file, read(kind.skills.file));
+    // As a notes folder named Notes holds them: the deck of a note at its top.
+    const options = { deck: { scheme: 'folder', vault: 'Notes' } } as const;
+    const prose = extractNote(kind.prose.file, read(kind.prose.file), options);
+    const skills = extractNote(kind.skills.file, read(kind.skills.file), options);
     const all = [...prose.cards, ...skills.cards];
 
     it('asks every bold span (as a deletion, a definition term or a table row key), or turns it down with a reason', () => {
@@ -61,9 +63,12 @@ for (const kind of kinds) {
       expect(new Set(all.map((c) => `${c.deck}\u0000${c.front}`)).size).toBe(all.length);
     });
 
-    it('takes deck and tags from the front matter and folders', () => {
+    it('takes deck and tags from the front matter and folders (a deck per note: folders and title)', () => {
       expect(new Set(prose.cards.map((c) => c.deck))).toEqual(new Set([kind.prose.deck]));
       expect(new Set(skills.cards.map((c) => c.deck))).toEqual(new Set([kind.skills.deck]));
+      const perNote = (file: string) => new Set(extractNote(file, read(file), { deck: { scheme: 'note' } }).cards.map((c) => c.deck));
+      expect(perNote(kind.prose.file)).toEqual(new Set([kind.prose.title]));
+      expect(perNote(kind.skills.file)).toEqual(new Set([kind.skills.noteDeck]));
       for (const card of skills.cards) expect(card.tags).toEqual(kind.skills.tags);
       for (const card of prose.cards) expect(card.tags).toEqual([]);
     });
@@ -71,7 +76,7 @@ for (const kind of kinds) {
     it('runs all four rules, each card carrying the note title', () => {
       expect(new Set([...candidatesOf(prose), ...candidatesOf(skills)].map((c) => c.rule))).toEqual(new Set(['bold', 'definition', 'list', 'table']));
       for (const card of all) expect(crumbOf(card).replace(/\{\{c\d+::(.*?)\}\}/g, '$1')).toMatch(/^\S/);
-      for (const card of prose.cards) expect(crumbOf(card).replace(/\{\{c\d+::(.*?)\}\}/g, '$1')).toMatch(new RegExp(`^${kind.prose.deck}`));
+      for (const card of prose.cards) expect(crumbOf(card).replace(/\{\{c\d+::(.*?)\}\}/g, '$1')).toMatch(new RegExp(`^${kind.prose.title}`));
     });
   });
 }

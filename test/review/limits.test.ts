@@ -9,9 +9,11 @@ const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 function vault(): string {
   const notes = join(mkdtempSync(join(tmpdir(), 'flashmark-limits-')), 'notes');
-  mkdirSync(notes);
-  writeFileSync(join(notes, 'alpha.md'), '# Alpha\n\n## Terms\n\n- **one**: first\n- **two**: second\n- **three**: third\n');
-  writeFileSync(join(notes, 'beta.md'), '# Beta\n\n## Terms\n\n- **uno**: first\n- **dos**: second\n- **tres**: third\n');
+  // A folder is a deck.
+  mkdirSync(join(notes, 'Alpha'), { recursive: true });
+  mkdirSync(join(notes, 'Beta'));
+  writeFileSync(join(notes, 'Alpha', 'alpha.md'), '# Alpha\n\n## Terms\n\n- **one**: first\n- **two**: second\n- **three**: third\n');
+  writeFileSync(join(notes, 'Beta', 'beta.md'), '# Beta\n\n## Terms\n\n- **uno**: first\n- **dos**: second\n- **tres**: third\n');
   return notes;
 }
 

@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readPackageNotes } from '../../src/anki/index.js';
 import type { Card } from '../../src/card.js';
 import type { VaultSummary } from '../../src/summary/index.js';
 
@@ -107,15 +108,57 @@ describe('vault settings through the binary', () => {
     expect(noBold.length).toBe(all.length - 1);
   });
 
-  it('deck: folders and title by default, the title only, one deck, or all under a parent deck; front matter deck wins', () => {
-    const files = { 'Biology/Plants/Leaf.md': notes['Biology/Plants/Leaf.md'], 'Loose.md': '# Loose\n\n**Term**: text.\n', 'Own.md': '---\ndeck: Mine::Own\n---\n**Term**: text.\n' };
+  it('deck: the folders by default (top notes in the notes folder\'s deck), a deck per note, the title only, one deck, or all under a parent deck; front matter deck wins', () => {
+    const files = {
+      'Biology/Plants/Leaf.md': notes['Biology/Plants/Leaf.md'],
+      'Biology/Plants/Root.md': '# Root\n\n**Term**: text.\n',
+      'Loose.md': '# Loose\n\n**Term**: text.\n',
+      'Own.md': '---\ndeck: Mine::Own\n---\n**Term**: text.\n',
+    };
     const decks = (settings?: string) => cardsOf(vault(files, settings)).map((c) => c.deck);
-    expect(decks()).toEqual(['Biology::Plants::Leaf', 'Loose', 'Mine::Own']);
-    expect(decks('deck: folder\n')).toEqual(['Biology::Plants::Leaf', 'Loose', 'Mine::Own']);
-    expect(decks('deck: note\n')).toEqual(['Leaf', 'Loose', 'Mine::Own']);
-    expect(decks('deck: { scheme: single, name: "QA" }\n')).toEqual(['QA', 'QA', 'Mine::Own']);
-    expect(decks('deck: single\n')).toEqual(['My notes', 'My notes', 'Mine::Own']);
-    expect(decks('deck:\n  scheme: folder\n  name: Study\n')).toEqual(['Study::Biology::Plants::Leaf', 'Study::Loose', 'Mine::Own']);
+    expect(decks()).toEqual(['Biology::Plants', 'Biology::Plants', 'My notes', 'Mine::Own']);
+    expect(decks('deck: folder\n')).toEqual(['Biology::Plants', 'Biology::Plants', 'My notes', 'Mine::Own']);
+    expect(decks('deck: note\n')).toEqual(['Biology::Plants::Leaf', 'Biology::Plants::Root', 'Loose', 'Mine::Own']);
+    expect(decks('deck: title\n')).toEqual(['Leaf', 'Root', 'Loose', 'Mine::Own']);
+    expect(decks('deck: { scheme: single, name: "QA" }\n')).toEqual(['QA', 'QA', 'QA', 'Mine::Own']);
+    expect(decks('deck: single\n')).toEqual(['My notes', 'My notes', 'My notes', 'Mine::Own']);
+    expect(decks('deck:\n  scheme: folder\n  name: Study\n')).toEqual(['Study::Biology::Plants', 'Study::Biology::Plants', 'Study', 'Mine::Own']);
+    expect(decks('deck: { scheme: note, name: Study }\n')).toEqual(['Study::Biology::Plants::Leaf', 'Study::Biology::Plants::Root', 'Study::Loose', 'Mine::Own']);
+  });
+
+  it('deck: a flat notes folder is one deck, named after the folder', () => {
+    const flat = { 'Alpha.md': '# Alpha\n\n**One**: 1.\n', 'Beta.md': '# Beta\n\n**Two**: 2.\n', 'Gamma.md': '# Gamma\n\n**Three**: 3.\n' };
+    expect(cardsOf(vault(flat)).map((c) => c.deck)).toEqual(['My notes', 'My notes', 'My notes']);
+  });
+
+  it('deck: a change of scheme changes no card\'s identity: same ids, guids and note ids in the packages, and the study progress stays', () => {
+    const dir = vault({ 'Biology/Plants/Leaf.md': '# Leaf\n\n**Chlorophyll**: the green pigment.\n\n**Stoma**: a pore.\n', 'Loose.md': '# Loose\n\n**Term**: text.\n' });
+    const out = join(tempDir(), 'decks');
+    const packaged = () => {
+      const result = run(['build', dir, '-o', out, '--now', '2026-03-02T10:00']);
+      expect(result.status, result.stderr).toBe(0);
+      return readdirSync(out).sort().flatMap((file) => readPackageNotes(readFileSync(join(out, file))).map((n) => ({ file, guid: n.guid, id: n.id, deck: n.deck })));
+    };
+    const progress = () => {
+      const result = run(['stats', dir, '--json', '--now', '2026-03-02T12:00']);
+      expect(result.status, result.stderr).toBe(0);
+      const { new: fresh, learning, young } = JSON.parse(result.stdout) as { new: number; learning: number; young: number };
+      return { new: fresh, learning, young };
+    };
+    const byDefault = packaged();
+    expect(byDefault.map((n) => n.deck)).toEqual(['Biology::Plants', 'Biology::Plants', 'My notes']);
+    const ids = cardsOf(dir).map((c) => c.id);
+    const session = run(['review', dir, '--now', '2026-03-02T11:00', '--new', '2'], '\n5\n'.repeat(2));
+    expect(session.status, session.stderr).toBe(0);
+    const studied = progress();
+    expect(studied.new).toBe(1);
+
+    writeFileSync(join(dir, '.flashmark.yml'), 'deck: note\n');
+    const perNote = packaged();
+    expect(perNote.map((n) => n.deck)).toEqual(['Biology::Plants::Leaf', 'Biology::Plants::Leaf', 'Loose']);
+    expect(perNote.map(({ deck: _deck, ...identity }) => identity)).toEqual(byDefault.map(({ deck: _deck, ...identity }) => identity));
+    expect(cardsOf(dir).map((c) => c.id)).toEqual(ids);
+    expect(progress()).toEqual(studied);
   });
 
   it('review.new sets the daily new-card limit and --new still overrides it', () => {
@@ -269,9 +312,10 @@ describe('flashmark cards --summary', () => {
       { file: 'Site/index.md', cards: 1, rules: { definition: 1 } },
     ]);
     expect(summary.decks).toEqual([
-      { deck: 'Biology::Cells', cards: 6 },
-      { deck: 'Chemistry', cards: 2 },
-      { deck: 'Site::Glossary', cards: 1 },
+      { deck: 'Biology', cards: 6 },
+      { deck: 'Site', cards: 1 },
+      // Chemistry.md, at the top of the notes folder (named vault here).
+      { deck: 'vault', cards: 2 },
     ]);
     expect(summary.skipped.map((s) => s.file)).toContain('Templates/Daily.md');
   });

@@ -51,6 +51,7 @@ describe('settings file', () => {
 
   it('deck schemes: a name alone, single named after the vault by default, a parent deck for folder', () => {
     expect(parse('deck: note').extract.deck).toEqual({ scheme: 'note' });
+    expect(parse('deck: title').extract.deck).toEqual({ scheme: 'title' });
     expect(parse('deck: single').extract.deck).toEqual({ scheme: 'single', name: 'My vault' });
     expect(parse('deck: { name: Study }').extract.deck).toEqual({ scheme: 'folder', name: 'Study' });
   });
@@ -74,9 +75,10 @@ describe('settings file', () => {
     ['ignore: { Templates: true }', '"ignore" should be a list of folders or patterns, not a set of keys'],
     ['ignore: [Templates, 3]', '"ignore" item 2 should be a folder or pattern, not 3'],
     ['ignore: ["", x]', '"ignore" item 1: an empty pattern'],
-    ['deck: folders', '"deck" should be one of folder, note, single, not "folders"'],
-    ['deck: { scheme: 1 }', '"deck.scheme" should be one of folder, note, single, not 1'],
-    ['deck: [folder]', '"deck" should be folder, note, single or { scheme: …, name: … }, not a list'],
+    ['deck: folders', '"deck" should be one of folder, note, title, single, not "folders"'],
+    ['deck: { scheme: 1 }', '"deck.scheme" should be one of folder, note, title, single, not 1'],
+    ['deck: [folder]', '"deck" should be folder, note, title, single or { scheme: …, name: … }, not a list'],
+    ['deck: { scheme: folder, vault: X }', 'unknown setting "deck.vault" (known: deck.scheme, deck.name)'],
     ['deck: { scheme: single, name: "A::::B" }', '"deck.name" should be a deck name (levels joined by ::), not "A::::B"'],
     ['review: { new: -1 }', '"review.new" should be a whole number of new cards per day (0 or more), not -1'],
     ['review: { new: "20" }', '"review.new" should be a whole number of new cards per day (0 or more), not "20"'],

@@ -69,8 +69,8 @@ describe('flashmark sync', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(anki.notes.size).toBe(8);
-    expect(first.stdout).toContain('DevOps::CI: 4 added, 0 updated, 0 deleted');
-    expect(first.stdout).toContain('Python::Типы: 4 added, 0 updated, 0 deleted');
+    expect(first.stdout).toContain('DevOps: 4 added, 0 updated, 0 deleted');
+    expect(first.stdout).toContain('Python: 4 added, 0 updated, 0 deleted');
     expect(first.stdout.trim().split('\n').at(-1)).toBe('Anki synced: 8 added, 0 updated, 0 deleted, 0 unchanged');
     expect(anki.received.filter((r) => r.action === 'importPackage')).toHaveLength(2);
 
@@ -89,7 +89,7 @@ describe('flashmark sync', () => {
     writeNote('DevOps/ci.md', 'CI', { ...DEVOPS, Jenkins: 'сервер непрерывной интеграции' });
     const run = await sync();
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('DevOps::CI: 0 added, 1 updated, 0 deleted');
+    expect(run.stdout).toContain('DevOps: 0 added, 1 updated, 0 deleted');
     expect(anki.notes.size).toBe(8);
     const after = anki.notes.get(before.id)!;
     expect(after.guid).toBe(before.guid);
@@ -106,7 +106,7 @@ describe('flashmark sync', () => {
     writeNote('Python/types.md', 'Типы', { ...PYTHON, dict: 'словарь' });
     const run = await sync();
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Python::Типы: 0 added, 1 updated, 0 deleted');
+    expect(run.stdout).toContain('Python: 0 added, 1 updated, 0 deleted');
     expect(anki.notes.get(before.id)!.fields[1]).toBe('словарь');
     expect(anki.received.filter((r) => r.action === 'updateNote')).toHaveLength(1);
     expect(anki.notes.size).toBe(8);
@@ -146,6 +146,26 @@ describe('flashmark sync', () => {
     expect([...anki.notes.values()].flatMap((n) => n.cards.map((c) => c.id)).sort()).toEqual(cardsBefore);
   });
 
+  it('moves the cards of decks per note (deck: note) into the folder decks of the default, same notes and cards', async () => {
+    writeVault();
+    writeNote('DevOps/cd.md', 'CD', { ArgoCD: 'доставка из git' });
+    writeFileSync(join(notes, '.flashmark.yml'), 'deck: note\n');
+    expect((await sync()).code).toBe(0);
+    const decks = () => [...new Set([...anki.notes.values()].flatMap((n) => n.cards.map((c) => c.deck)))].sort();
+    expect(decks()).toEqual(['DevOps::CD', 'DevOps::CI', 'Python::Типы']);
+    const cardsOfNotes = () => [...anki.notes.values()].map((n) => [n.id, n.guid, ...n.cards.map((c) => c.id)]).sort();
+    const before = cardsOfNotes();
+    rmSync(join(notes, '.flashmark.yml'));
+    const run = await sync();
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('DevOps: 0 added, 0 updated, 5 moved, 0 deleted');
+    expect(run.stdout).toContain('Python: 0 added, 0 updated, 4 moved, 0 deleted');
+    expect(decks()).toEqual(['DevOps', 'Python']);
+    expect(cardsOfNotes()).toEqual(before);
+    expect(anki.received.filter((r) => r.action === 'deleteNotes')).toHaveLength(0);
+    expect(anki.problems).toEqual([]);
+  });
+
   it("deletes a removed card's note, and leaves a note made in Anki by hand alone", async () => {
     writeVault();
     const mine = anki.addHandMadeNote('Моя карточка', 'мой ответ');
@@ -155,7 +175,7 @@ describe('flashmark sync', () => {
     writeNote('DevOps/ci.md', 'CI', rest);
     const run = await sync();
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('DevOps::CI: 0 added, 0 updated, 1 deleted');
+    expect(run.stdout).toContain('DevOps: 0 added, 0 updated, 1 deleted');
     expect(fronts()).not.toContain('Terraform');
     expect(anki.notes.size).toBe(8); // 7 of flashmark's and the hand-made one
     expect(anki.notes.get(mine.id)).toEqual(mine);
@@ -176,7 +196,7 @@ describe('flashmark sync', () => {
     writeNote('Python/types.md', 'Типы', rest);
     const run = await sync();
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Python::Типы: 1 added, 0 updated, 0 deleted');
+    expect(run.stdout).toContain('Python: 1 added, 0 updated, 0 deleted');
     expect(anki.byGuid(tuple.guid)).toBeDefined();
     expect(anki.byGuid(set.guid)).toBeUndefined();
     expect(anki.received.filter((r) => r.action === 'deleteNotes')).toHaveLength(0);
@@ -239,7 +259,7 @@ describe('flashmark sync', () => {
     expect(anki.notes.size).toBe(8);
     const allowed = await sync('--allow-deletes');
     expect(allowed.code).toBe(0);
-    expect(allowed.stdout).toContain('Python::Типы: 0 added, 0 updated, 4 deleted');
+    expect(allowed.stdout).toContain('Python: 0 added, 0 updated, 4 deleted');
     expect(anki.notes.size).toBe(4);
   });
 
@@ -250,11 +270,11 @@ describe('flashmark sync', () => {
     expect(broken.code).not.toBe(0);
     expect(broken.stderr.trim().split('\n')).toHaveLength(1);
     expect(broken.stderr).toMatch(/Anki failed during the sync \(database is locked\); 4 changes applied before it, run sync again to finish/);
-    expect(broken.stdout).toContain('DevOps::CI: 4 added');
+    expect(broken.stdout).toContain('DevOps: 4 added');
     expect(anki.notes.size).toBe(4);
     const retry = await sync();
     expect(retry.code).toBe(0);
-    expect(retry.stdout).toContain('Python::Типы: 4 added, 0 updated, 0 deleted');
+    expect(retry.stdout).toContain('Python: 4 added, 0 updated, 0 deleted');
     expect(retry.stdout).toContain('4 unchanged');
     expect(anki.notes.size).toBe(8);
     expect(new Set([...anki.notes.values()].map((n) => n.guid)).size).toBe(8);
@@ -264,7 +284,7 @@ describe('flashmark sync', () => {
     writeVault();
     const run = await sync('--dry-run');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('DevOps::CI: 4 added');
+    expect(run.stdout).toContain('DevOps: 4 added');
     expect(run.stdout).toContain('dry run, nothing changed in Anki; would make: 8 added, 0 updated, 0 deleted, 0 unchanged');
     expect(anki.writes()).toEqual([]);
     expect(anki.notes.size).toBe(0);
@@ -280,8 +300,8 @@ describe('flashmark sync', () => {
     expect(result.deleted).toBe(0);
     expect(result.dryRun).toBe(false);
     expect(result.decks.map((d) => [d.deck, d.added])).toEqual([
-      ['DevOps::CI', 4],
-      ['Python::Типы', 4],
+      ['DevOps', 4],
+      ['Python', 4],
     ]);
   });
 
