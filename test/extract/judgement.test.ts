@@ -62,6 +62,12 @@ describe('tables that are not knowledge', () => {
     expect(asked).toEqual(['Session › Meaning = keeps cookies between requests', 'Timeout › Meaning = seconds to wait for a reply', 'Hooks › Meaning = callbacks on each response']);
   });
 
+  it('turns down a decision table, whose rows are keyed by yes and no', () => {
+    const { asked, dropped } = read('# Login\n\n| Valid login | Valid password | Action |\n|---|---|---|\n| True | True | Show the OK button |\n| True | False | Show an error |\n| False | True | Block access |\n');
+    expect(dropped('sample-data')).toHaveLength(3);
+    expect(asked).toEqual([]);
+  });
+
   it('caps a table that would flood a deck, asking its first columns first', () => {
     const rows = Array.from({ length: 25 }, (_, i) => `| Item ${i} | first fact ${i} | second fact ${i} | third fact ${i} |`).join('\n');
     const { result } = read(`# Big\n\n| Item | A | B | C |\n|---|---|---|---|\n${rows}\n`);

@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import { indexInline } from '../html.js';
-import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, isLabel, opensWithLabel } from '../lexicon.js';
+import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 /**
@@ -76,7 +76,8 @@ export function tablesOf(table: Table): TableGrid[] {
  * Why a whole table asks nothing, if it does not: under an example, the
  * worked solution of an exercise, or a navigation heading; rows keyed by the levels of a skill scale (a rubric:
  * Junior, Middle, Senior over generic sentences); rows keyed by links (a
- * catalogue of courses, tools, articles).
+ * catalogue of courses, tools, articles); rows keyed by yes/no (the
+ * combinations of a decision table).
  */
 export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: number): DropReason | undefined {
   const heading = place.at(-1) ?? '';
@@ -90,6 +91,8 @@ export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: 
     return content.length === 1 && (content[0]?.type === 'link' || content[0]?.type === 'linkReference');
   };
   if (keys.length >= 2 && keys.filter(isLink).length >= keys.length * MOSTLY) return 'catalogue';
+  // Rows keyed by yes/no values are the combinations of a decision table: an exercise's data, not facts.
+  if (keys.length >= 2 && keys.every((cell) => isLabel(YES_NO, cellText(cell)))) return 'sample-data';
   return undefined;
 }
 
