@@ -144,7 +144,16 @@ const RECENT_LABELS = 4096;
 /** A label reduced to its words: lower-cased, decoration, numbering, parentheses and edge punctuation gone. */
 export const labelWords: (text: string) => string = boundedMemo(reduceLabel, RECENT_LABELS);
 
+/**
+ * Words of Latin and basic Cyrillic letters and digits, opening with a letter,
+ * one space apart: nothing of such a text is decoration, numbering,
+ * parentheses or edge punctuation, so it reduces to itself lower-cased.
+ * Most table cells and terms are such texts.
+ */
+const PLAIN_WORDS = /^[A-Za-zА-яЁё][0-9A-Za-zА-яЁё]*(?: [0-9A-Za-zА-яЁё]+)*$/;
+
 function reduceLabel(text: string): string {
+  if (PLAIN_WORDS.test(text)) return text.toLowerCase();
   return text
     .replace(DECORATION, ' ')
     .toLowerCase()

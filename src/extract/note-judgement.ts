@@ -1,7 +1,7 @@
 import type { Draft } from './context.js';
 import { htmlText } from './finish.js';
 import { escapeHtml } from './html.js';
-import { wordsOf } from './restates.js';
+import { eachWord, wordsOf } from './restates.js';
 import { comparable } from './text.js';
 
 /**
@@ -57,7 +57,12 @@ function severalFacts(html: string): boolean {
 }
 
 function firstWord(html: string): string {
-  return wordsOf(htmlText(html))[0] ?? '';
+  let first = '';
+  eachWord(htmlText(html), (word) => {
+    first = word;
+    return false;
+  });
+  return first;
 }
 
 /** The breadcrumb level that tells a facet's sections apart (the deepest where they differ), or -1. */

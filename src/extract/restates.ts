@@ -18,6 +18,8 @@ const MIN_CONTENT_WORD = 3;
 const MAX_NEW_WORDS = 4;
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** WORD for `eachWord`'s stepwise reading, which keeps its place in lastIndex. */
+const WORD_AT = /[\p{L}\p{N}]+/gu;
 const DENSE_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
 /** Texts remembered once split into words: a breadcrumb is the context of every card under it. */
@@ -26,9 +28,33 @@ const RECENT_WORDS = 4096;
 /** The words of a text, lower-cased; a run of a script written without spaces becomes its character pairs. */
 export const wordsOf: (text: string) => string[] = boundedMemo(splitWords, RECENT_WORDS);
 
+/**
+ * Calls `visit` with the words of a text as `wordsOf` gives them, in order,
+ * until it returns false: a judgement settled by an answer's first words does
+ * not split the rest of it.
+ */
+export function eachWord(text: string, visit: (word: string) => boolean): void {
+  const lower = text.toLowerCase();
+  WORD_AT.lastIndex = 0;
+  for (let match = WORD_AT.exec(lower); match !== null; match = WORD_AT.exec(lower)) {
+    const word = match[0];
+    if (!DENSE_SCRIPT.test(word)) {
+      if (!visit(word)) return;
+      continue;
+    }
+    const chars = [...word];
+    if (chars.length === 1 && !visit(word)) return;
+    for (let i = 0; i + 1 < chars.length; i++) if (!visit(`${chars[i]}${chars[i + 1]}`)) return;
+  }
+}
+
 function splitWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const all = lower.match(WORD) ?? [];
+  // Most texts hold no dense script at all: one test of the text instead of one per word.
+  if (!DENSE_SCRIPT.test(lower)) return all;
   const words: string[] = [];
-  for (const [word] of text.toLowerCase().matchAll(WORD)) {
+  for (const word of all) {
     if (!DENSE_SCRIPT.test(word)) {
       words.push(word);
       continue;
@@ -41,60 +67,49 @@ function splitWords(text: string): string[] {
 }
 
 function isContent(word: string): boolean {
-  return DENSE_SCRIPT.test(word) || word.length >= MIN_CONTENT_WORD;
+  return word.length >= MIN_CONTENT_WORD || DENSE_SCRIPT.test(word);
 }
 
 /** Letters a word may carry before its stem (в-ручную, un-used). */
 const MAX_PREFIX = 2;
 
-/** Where two words are compared from: as written, or one of them past a prefix of a letter or two. */
-const OFFSETS: readonly [number, number][] = [
-  [0, 0],
-  [1, 0],
-  [2, 0],
-  [0, 1],
-  [0, 2],
-];
-
 /** Whether two words share a stem, one of them perhaps behind a short prefix ("ручное", "вручную"). */
 export function sameStem(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
-  if (shorter < MIN_STEM || DENSE_SCRIPT.test(a)) return false;
-  return OFFSETS.some(([i, j]) => {
-    let common = 0;
-    while (i + common < a.length && j + common < b.length && a[i + common] === b[j + common]) common++;
-    return common >= MIN_STEM && common * 2 >= shorter;
-  });
+  if (shorter < MIN_STEM) return false;
+  // As written, or one word past a prefix; the script test last, as most pairs share no stem.
+  let shared = sharesStem(a, b, 0, 0, shorter);
+  for (let prefix = 1; prefix <= MAX_PREFIX && !shared; prefix++) shared = sharesStem(a, b, prefix, 0, shorter) || sharesStem(a, b, 0, prefix, shorter);
+  return shared && !DENSE_SCRIPT.test(a);
+}
+
+/** Whether `a` from `i` and `b` from `j` open with one stem: MIN_STEM units in common, and half the shorter word. */
+function sharesStem(a: string, b: string, i: number, j: number, shorter: number): boolean {
+  let common = 0;
+  while (i + common < a.length && j + common < b.length && a.charCodeAt(i + common) === b.charCodeAt(j + common)) common++;
+  return common >= MIN_STEM && common * 2 >= shorter;
 }
 
 /**
- * Words to compare others against, indexed by their first letters at each
- * offset a stem may start at: a word none of whose openings is there shares
- * no stem with any of them, which most words of an answer are found to be
- * without comparing them with every word of the question one by one.
+ * Whether a word shares a stem with one of `known`. The lists compared are a
+ * few words (a key, a breadcrumb) against the words of one answer, and most
+ * pairs differ in their first letters: a plain scan costs less than indexing
+ * either side first.
  */
-class Stems {
-  private readonly words: readonly string[];
-  private readonly exact: ReadonlySet<string>;
-  private readonly openings = new Set<string>();
-
-  constructor(words: readonly string[]) {
-    this.words = words;
-    this.exact = new Set(words);
-    for (const word of words) for (let i = 0; i <= MAX_PREFIX; i++) if (word.length - i >= MIN_STEM) this.openings.add(word.slice(i, i + MIN_STEM));
-  }
-
-  has(word: string): boolean {
-    if (this.exact.has(word)) return true;
-    let opens = false;
-    for (let i = 0; i <= MAX_PREFIX && !opens; i++) opens = word.length - i >= MIN_STEM && this.openings.has(word.slice(i, i + MIN_STEM));
-    return opens && this.words.some((known) => sameStem(known, word));
-  }
+function hasStem(known: readonly string[], word: string): boolean {
+  for (const other of known) if (sameStem(other, word)) return true;
+  return false;
 }
 
+/** Whether a word is all ASCII digits. */
 function isNumber(word: string): boolean {
-  return /^\d+$/u.test(word);
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** The words of an answer that count: content words, and numbers (a port, a limit, a year is a fact of its own). */
@@ -111,28 +126,47 @@ const MAX_WORDS_BEYOND_CONTEXT = 1;
  * Gatling": "Инструмент для нагрузочного тестирования").
  */
 export function restatesContext(context: readonly string[], answer: string): boolean {
-  const answerWords = answerWordsOf(answer);
-  if (answerWords.length < 2) return false;
-  const known = new Stems(context.flatMap((part) => wordsOf(part).filter(isContent)));
+  let known: string[] | undefined;
+  let counted = 0;
   let beyond = 0;
-  for (const word of answerWords) if (!known.has(word) && ++beyond > MAX_WORDS_BEYOND_CONTEXT) return false;
-  return true;
+  // Read word by word: most answers add a second word of their own within their first few.
+  eachWord(answer, (word) => {
+    if (!isContent(word) && !isNumber(word)) return true;
+    counted++;
+    known ??= context.flatMap((part) => wordsOf(part).filter(isContent));
+    if (!hasStem(known, word)) beyond++;
+    return beyond <= MAX_WORDS_BEYOND_CONTEXT;
+  });
+  return counted >= 2 && beyond <= MAX_WORDS_BEYOND_CONTEXT;
 }
 
 /** Whether every word of an answer is already in sight, by its stem (a cloze's deletion in its breadcrumb). */
 export function givenAway(context: string, answer: string): boolean {
   const words = wordsOf(answer).filter(isContent);
   if (words.length === 0) return false;
-  const known = new Stems(wordsOf(context).filter(isContent));
-  return words.every((word) => known.has(word));
+  const known = wordsOf(context).filter(isContent);
+  return words.every((word) => hasStem(known, word));
+}
+
+/**
+ * Whether `lower` (a lower-cased answer) may hold a word sharing a stem with
+ * `word`: the word itself, or one of the stretches of MIN_STEM units a shared
+ * stem would open with. Most answers are turned down here, without being split.
+ */
+function mayHoldStem(lower: string, word: string): boolean {
+  if (word.length < MIN_STEM) return lower.includes(word);
+  for (let at = 0; at <= MAX_PREFIX && at + MIN_STEM <= word.length; at++) if (lower.includes(word.slice(at, at + MIN_STEM))) return true;
+  return false;
 }
 
 export function restates(key: string, answer: string): boolean {
   const keyWords = wordsOf(key).filter((word) => isContent(word) && !isNumber(word));
   if (keyWords.length === 0) return false;
+  const lower = answer.toLowerCase();
+  if (!keyWords.every((word) => mayHoldStem(lower, word))) return false;
   const answerWords = answerWordsOf(answer);
-  const inAnswer = new Stems(answerWords);
-  if (!keyWords.every((word) => inAnswer.has(word))) return false;
-  const inKey = new Stems(keyWords);
-  return answerWords.filter((word) => !inKey.has(word)).length <= MAX_NEW_WORDS;
+  if (!keyWords.every((word) => hasStem(answerWords, word))) return false;
+  let added = 0;
+  for (const word of answerWords) if (!hasStem(keyWords, word) && ++added > MAX_NEW_WORDS) return false;
+  return true;
 }

@@ -169,11 +169,14 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     // A row whose cells all speak of its key ("Стандартизация": "строго стандартизирован" | "нет стандарта") compares; the difference is the fact.
     const texts = cells.map(cellText);
     const context = (i: number): string[] => [...section.crumb, keyText, headers[keyColumn + i + 1]?.text ?? ''];
-    const restating = new Set(texts.flatMap((text, i) => (restates(keyText, text) || restatesContext(context(i), text) ? [i] : [])));
+    // Only a cell no table or column judgement turns down can be a restatement: else no cell's words are compared.
+    const judged = wholeDrop === undefined && cells.some((_, i) => columnDrops[keyColumn + i + 1] === undefined);
+    const restating = new Set(judged ? texts.flatMap((text, i) => (restates(keyText, text) || restatesContext(context(i), text) ? [i] : [])) : []);
     const comparing = restating.size > 1;
     // "Платформы: Windows, macOS, Linux" under every tool compared: no difference to learn.
     const filled = texts.filter((text) => text !== '');
     const same = filled.length >= 2 && new Set(filled.map((text) => text.toLowerCase())).size === 1;
+    const exampleRow = opensWithLabel(EXAMPLE, keyText);
     cells.forEach((cell, i) => {
       const index = indexInline(cell.children);
       if (!hasWords(index.plain) && !index.plain.includes('\uFFFC')) return;
@@ -186,7 +189,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       const drop =
         wholeDrop ??
         columnDrops[columnIndex] ??
-        (opensWithLabel(EXAMPLE, keyText) ? 'example' : isAddressOnly(cell.children) ? 'address' : same || isMark(index.plain) ? 'metadata' : restated ? 'restates' : undefined);
+        (exampleRow ? 'example' : isAddressOnly(cell.children) ? 'address' : same || isMark(index.plain) ? 'metadata' : restated ? 'restates' : undefined);
       const cellHtml = renderInline(index, ctx.sink).trim();
       byColumn[columnIndex]?.push({
         rule: 'table',
