@@ -138,12 +138,6 @@ export const YES_NO = lexicon(
 /** Emoji and their joiners, which decorate labels ("📌 Пример"). */
 const DECORATION = /[0-9#*]\u{FE0F}?\u{20E3}|\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}/gu;
 
-/** Labels remembered once reduced: a heading is judged once for every card under it. */
-const RECENT_LABELS = 4096;
-
-/** A label reduced to its words: lower-cased, decoration, numbering, parentheses and edge punctuation gone. */
-export const labelWords: (text: string) => string = boundedMemo(reduceLabel, RECENT_LABELS);
-
 /**
  * Words of Latin and basic Cyrillic letters and digits, opening with a letter,
  * one space apart: nothing of such a text is decoration, numbering,
@@ -152,8 +146,17 @@ export const labelWords: (text: string) => string = boundedMemo(reduceLabel, REC
  */
 const PLAIN_WORDS = /^[A-Za-zА-яЁё][0-9A-Za-zА-яЁё]*(?: [0-9A-Za-zА-яЁё]+)*$/;
 
+/** Labels remembered once reduced: a heading is judged once for every card under it. */
+const RECENT_LABELS = 4096;
+const reduceRemembered = boundedMemo(reduceLabel, RECENT_LABELS);
+
+/** A label reduced to its words: lower-cased, decoration, numbering, parentheses and edge punctuation gone. */
+export function labelWords(text: string): string {
+  // Plain words (most cells and terms) are reduced at once, without filling the memo.
+  return PLAIN_WORDS.test(text) ? text.toLowerCase() : reduceRemembered(text);
+}
+
 function reduceLabel(text: string): string {
-  if (PLAIN_WORDS.test(text)) return text.toLowerCase();
   return text
     .replace(DECORATION, ' ')
     .toLowerCase()
@@ -180,8 +183,10 @@ export function opensWithLabel(words: Lexicon, text: string): boolean {
   const label = labelWords(text.length > MAX_LABEL ? text.slice(0, MAX_LABEL) : text);
   if (words.has(label)) return true;
   // Each opening run of words, up to a space, colon or comma: "преимущества", then "преимущества docker", …
-  for (const boundary of label.matchAll(/[\s:：,]/gu)) {
-    if (words.has(label.slice(0, boundary.index))) return true;
+  // A label's only white space is single spaces (see labelWords).
+  for (let at = 0; at < label.length; at++) {
+    const c = label[at];
+    if ((c === ' ' || c === ':' || c === '：' || c === ',') && words.has(label.slice(0, at))) return true;
   }
   return false;
 }

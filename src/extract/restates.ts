@@ -28,13 +28,25 @@ const RECENT_WORDS = 4096;
 /** The words of a text, lower-cased; a run of a script written without spaces becomes its character pairs. */
 export const wordsOf: (text: string) => string[] = boundedMemo(splitWords, RECENT_WORDS);
 
+/** The last text lower-cased: the rules ask `restates` and then `restatesContext` of one answer. */
+let lastText = '';
+let lastLower = '';
+
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
 /**
  * Calls `visit` with the words of a text as `wordsOf` gives them, in order,
  * until it returns false: a judgement settled by an answer's first words does
  * not split the rest of it.
  */
 export function eachWord(text: string, visit: (word: string) => boolean): void {
-  const lower = text.toLowerCase();
+  const lower = lowerCased(text);
   WORD_AT.lastIndex = 0;
   for (let match = WORD_AT.exec(lower); match !== null; match = WORD_AT.exec(lower)) {
     const word = match[0];
@@ -126,19 +138,20 @@ const MAX_WORDS_BEYOND_CONTEXT = 1;
  * Gatling": "Инструмент для нагрузочного тестирования").
  */
 export function restatesContext(context: readonly string[], answer: string): boolean {
-  let known: string[] | undefined;
   let counted = 0;
   let beyond = 0;
   // Read word by word: most answers add a second word of their own within their first few.
   eachWord(answer, (word) => {
     if (!isContent(word) && !isNumber(word)) return true;
     counted++;
-    known ??= context.flatMap((part) => wordsOf(part).filter(isContent));
-    if (!hasStem(known, word)) beyond++;
+    if (!context.some((part) => hasStem(contentWordsOf(part), word))) beyond++;
     return beyond <= MAX_WORDS_BEYOND_CONTEXT;
   });
   return counted >= 2 && beyond <= MAX_WORDS_BEYOND_CONTEXT;
 }
+
+/** The content words of a breadcrumb level or key, remembered: every answer under it is compared with them. */
+const contentWordsOf: (text: string) => string[] = boundedMemo((text) => wordsOf(text).filter(isContent), RECENT_WORDS);
 
 /** Whether every word of an answer is already in sight, by its stem (a cloze's deletion in its breadcrumb). */
 export function givenAway(context: string, answer: string): boolean {
@@ -162,7 +175,7 @@ function mayHoldStem(lower: string, word: string): boolean {
 export function restates(key: string, answer: string): boolean {
   const keyWords = wordsOf(key).filter((word) => isContent(word) && !isNumber(word));
   if (keyWords.length === 0) return false;
-  const lower = answer.toLowerCase();
+  const lower = lowerCased(answer);
   if (!keyWords.every((word) => mayHoldStem(lower, word))) return false;
   const answerWords = answerWordsOf(answer);
   if (!keyWords.every((word) => hasStem(answerWords, word))) return false;

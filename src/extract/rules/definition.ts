@@ -96,6 +96,7 @@ export function beforeExample(blocks: RootContent[]): RootContent[] {
 
 /** Where a line of an explanation opening with an example label starts ("⏎Пример: …"): the example is not the answer. */
 function exampleStart(plain: string): number {
+  if (!plain.includes('\n')) return plain.length; // most explanations are one line
   for (const match of plain.matchAll(/\n([^\n:：]{1,40})[:：]/gu)) {
     if (isLabel(EXAMPLE, match[1] ?? '') && hasWords(plain.slice(0, match.index))) return match.index;
   }
@@ -117,6 +118,8 @@ const SAMPLE_VALUE = /^[\p{L}\p{N}@._#+-]{1,16}$/u;
  * 60", "1234, password"): the data of an example, not a fact.
  */
 function isSampleValues(explanation: string): boolean {
+  // Two values need a separator, and one a digit: most explanations have neither, and are not split.
+  if (!/[,;]/u.test(explanation) || !/\d/u.test(explanation)) return false;
   const values = explanation.trim().replace(/[.;]$/u, '').split(/\s*[,;]\s*/u);
   return values.length >= 2 && values.every((value) => SAMPLE_VALUE.test(value)) && values.some((value) => /^\d+$/u.test(value));
 }

@@ -1,6 +1,6 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
-import { indexInline } from '../html.js';
+import { indexInline, type InlineIndex } from '../html.js';
 import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
@@ -27,22 +27,36 @@ const ROWS_PER_VALUE = 4;
 /** Share of a table's keys that makes it a rubric (skill levels) or a catalogue (links). */
 const MOSTLY = 0.6;
 
-/** Cells read already: the shape of a table is judged from each cell's text several times. */
+/** Cells read already: a table is judged from each cell's text several times, then its cells are rendered. */
+const cellIndexes = new WeakMap<TableCell, InlineIndex>();
 const cellTexts = new WeakMap<TableCell, string>();
+const NO_CELL = indexInline([]);
+
+/** A cell's inline index (of no nodes for a cell the row lacks), built once; read only. */
+export function cellIndex(cell: TableCell | undefined): InlineIndex {
+  if (!cell) return NO_CELL;
+  let index = cellIndexes.get(cell);
+  if (index === undefined) {
+    index = indexInline(cell.children);
+    cellIndexes.set(cell, index);
+  }
+  return index;
+}
 
 /** A cell's plain text, white space collapsed. */
 export function cellText(cell: TableCell | undefined): string {
   if (!cell) return '';
   let text = cellTexts.get(cell);
   if (text === undefined) {
-    text = normalizeSpace(indexInline(cell.children).plain);
+    text = normalizeSpace(cellIndex(cell).plain);
     cellTexts.set(cell, text);
   }
   return text;
 }
 
 function slice(row: TableRow, from: number, to: number): TableRow {
-  return { ...row, children: row.children.slice(from, to) };
+  // A table of one grid (most) keeps its rows as they are.
+  return from === 0 && to >= row.children.length ? row : { ...row, children: row.children.slice(from, to) };
 }
 
 /**

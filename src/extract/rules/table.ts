@@ -6,7 +6,7 @@ import { restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription } from '../reverse.js';
 import { EXAMPLE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
-import { cellText, columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
+import { cellIndex, cellText, columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
 
 /**
  * Cards one table may make: a bigger grid floods a deck with cards no one
@@ -23,7 +23,7 @@ const MAX_TABLE_CARDS = 60;
  */
 function isNumberingColumn(rows: TableRow[]): boolean {
   if (rows.some((row) => row.children.length < 3)) return false;
-  const firsts = rows.map((row) => indexInline(row.children[0]?.children ?? []).plain);
+  const firsts = rows.map((row) => cellIndex(row.children[0]).plain);
   if (firsts[0]?.trim() === '') return false;
   const numbers = firsts.filter((text) => text.trim() !== '').map((text) => /^\s*№?\s*(\d{1,4})[.)]?\s*$/u.exec(text)?.[1]);
   // Only a count (1, 2, 3… or 0, 1, 2…) numbers rows; codes such as 200, 301, 404 are keys a learner recalls.
@@ -40,8 +40,8 @@ function isNumberingColumn(rows: TableRow[]): boolean {
  */
 function isGroupingColumn(rows: TableRow[]): boolean {
   if (rows.length < 2 || rows.some((row) => row.children.length < 3)) return false;
-  const says = (row: TableRow, column: number): boolean => hasWords(indexInline(row.children[column]?.children ?? []).plain);
-  const firsts = rows.map((row) => normalizeSpace(indexInline(row.children[0]?.children ?? []).plain));
+  const says = (row: TableRow, column: number): boolean => hasWords(cellIndex(row.children[column]).plain);
+  const firsts = rows.map((row) => normalizeSpace(cellIndex(row.children[0]).plain));
   const headsGroup = (row: TableRow, i: number): boolean => firsts[i] !== '' && row.children.every((_, column) => column === 0 || !says(row, column));
   // A category written again on each of its rows ("JOIN", "GROUP BY" under "Объединение данных" twice) groups them too.
   const repeated = firsts.some((text, i) => i > 0 && text !== '' && text === firsts[i - 1]);
@@ -61,7 +61,7 @@ function isSampleData(rows: TableRow[]): boolean {
   // Stops at the first cell that says more: almost every table's first cell does.
   for (const row of rows) {
     for (const cell of row.children) {
-      const text = normalizeSpace(indexInline(cell.children).plain);
+      const text = cellText(cell);
       if (text === '') continue;
       if (!DATA_VALUE.test(text)) return false;
       values++;
@@ -139,20 +139,20 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
   const columnDrops = header.children.map((_, column) => (column > keyColumn ? columnDrop(grid, column) : undefined));
   let group = { text: '', html: '' };
   const headers = header.children.map((cell) => {
-    const index = indexInline(cell.children);
+    const index = cellIndex(cell);
     return { text: normalizeSpace(index.plain), html: renderInline(index, ctx.sink, { plainStrong: true }).trim() };
   });
   const byColumn: Draft[][] = headers.map(() => []);
   rows.forEach((row, rowIndex) => {
     const keyCell = row.children[keyColumn];
     const cells = row.children.slice(keyColumn + 1);
-    const keyIndex = indexInline(keyCell?.children ?? []);
+    const keyIndex = cellIndex(keyCell);
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
     let keyHtml = normalizeSpace(keyIndex.plain) ? withoutTreeMarker(renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim()) : escapeHtml(keyText);
     let keyCue = keyText;
     const ownKeyHtml = keyHtml;
     if (numbered) {
-      const continues = !normalizeSpace(indexInline(row.children[0]?.children ?? []).plain);
+      const continues = !normalizeSpace(cellIndex(row.children[0]).plain);
       if (continues) {
         keyHtml = `${group.html} › ${keyHtml}`;
         keyCue = `${group.text}\u001f${keyText}`;
@@ -161,7 +161,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       }
     }
     if (grouped) {
-      const groupIndex = indexInline(row.children[0]?.children ?? []);
+      const groupIndex = cellIndex(row.children[0]);
       if (normalizeSpace(groupIndex.plain)) group = { text: normalizeSpace(groupIndex.plain), html: renderInline(groupIndex, ctx.sink, { plainStrong: true }).trim() };
       keyHtml = `${group.html} › ${keyHtml}`;
       keyCue = `${group.text}\u001f${keyText}`;
@@ -178,7 +178,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     const same = filled.length >= 2 && new Set(filled.map((text) => text.toLowerCase())).size === 1;
     const exampleRow = opensWithLabel(EXAMPLE, keyText);
     cells.forEach((cell, i) => {
-      const index = indexInline(cell.children);
+      const index = cellIndex(cell);
       if (!hasWords(index.plain) && !index.plain.includes('\uFFFC')) return;
       const columnIndex = keyColumn + i + 1;
       const column = headers[columnIndex] ?? { text: '', html: '' };
