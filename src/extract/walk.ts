@@ -4,7 +4,7 @@ import { renderBlocks } from './blocks.js';
 import { indexInline, renderInline } from './html.js';
 import { boldClozes } from './rules/bold.js';
 import { groupLines, splitLines } from './lines.js';
-import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, questionAnswerCard } from './rules/definition.js';
+import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
@@ -200,7 +200,8 @@ function paragraphCards(
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g] as (typeof groups)[number];
     const line = start + group.lineOffset;
-    const definition = matchDefinition(group.nodes);
+    const last = g === groups.length - 1;
+    const definition = matchDefinition(group.nodes) ?? (last && nested.length > 0 ? matchLabel(group.nodes) : undefined);
     const asked = new Set(covered);
     const next = groups[g + 1];
     const nextDefinition = next ? matchDefinition(next.nodes) : undefined;
@@ -208,7 +209,6 @@ function paragraphCards(
       g += 1; // the answer line is this card's back
       continue;
     }
-    const last = g === groups.length - 1;
     let under = last ? nested : [];
     if (last && under.length === 0 && following && definition && endsWithColon(definition)) {
       under = [following];

@@ -180,6 +180,19 @@ describe('lists and bold', () => {
     );
   });
 
+  it('asks a list of bold items by their names, a gloss left in sight, the bold shown plain', () => {
+    const { result } = read('# Техники\n\n## Белый ящик\n\n1. **Покрытие кода (ветвей, условий, строк).**\n2. **Анализ потоков данных.**\n3. **Тестирование циклов.**\n');
+    expect(result.cards.map((card) => questionOf(card))).toEqual([
+      '<ol><li>{{c1::Покрытие кода}} (ветвей, условий, строк).</li><li>{{c2::Анализ потоков данных}}.</li><li>{{c3::Тестирование циклов}}.</li></ol>',
+    ]);
+    expect(result.dropped).toEqual([]);
+  });
+
+  it('asks a bold item over its own sub-list by the sub-list, when the list is too long to delete whole', () => {
+    const { asked } = read('# Анализ\n\n## Валидация\n\n1. **Валидация через пользовательские истории**\n   - Требования выводятся из историй пользователей.\n\n2. **Чек-листы**\n   - Списки контроля ключевых аспектов.\n');
+    expect(asked).toEqual(['Валидация через пользовательские истории = Требования выводятся из историй пользователей.', 'Чек-листы = Списки контроля ключевых аспектов.']);
+  });
+
   it('asks nothing of a list with an item too long to recall whole: deleting the rest beside it cut short reads as noise', () => {
     const { result } = read('# Apps\n\n## Types\n\n- Native\n- Web apps\n- An app that runs in the browser and is installed from nowhere at all, just opened\n');
     expect(result.cards).toEqual([]);

@@ -62,6 +62,17 @@ export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | und
   return { term: first, gloss: separator[1]?.trim() ?? '', explanation: [...(remainder ? [{ ...second, value: remainder }] : []), ...rest] };
 }
 
+/**
+ * A list item that is only a bold label over blocks nested under it ("7.
+ * **Чек-листы**" over a sub-list): the label asks, the nested blocks answer,
+ * as with "**Merge**:".
+ */
+export function matchLabel(nodes: PhrasingContent[]): DefinitionMatch | undefined {
+  const content = nodes.filter((node) => !(node.type === 'text' && !hasWords(node.value)) && node.type !== 'break');
+  const [term] = content;
+  return content.length === 1 && term?.type === 'strong' && hasWords(indexInline([term]).plain) ? { term, gloss: '', explanation: [] } : undefined;
+}
+
 /** The term as plain text, without the separator of the `**Term:**` form. */
 export function termText(match: DefinitionMatch): string {
   const term = indexInline([match.term]).plain;

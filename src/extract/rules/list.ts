@@ -65,7 +65,7 @@ function nameBeforeGloss(index: InlineIndex): number {
   const match = /^([^()]{2,50}?)\s*\([^()]{3,}\)[.;,]?$/u.exec(index.plain.trim());
   if (!match?.[1] || !hasWords(match[1]) || !isShort(match[1])) return 0;
   const end = index.plain.indexOf(match[1]) + match[1].length;
-  for (const [node, [s, e]] of index.ranges) if (node.type !== 'text' && s < end && end < e) return 0;
+  for (const [node, range] of index.ranges) if (cutsInHalf(index, node, range, end)) return 0;
   return end;
 }
 
@@ -81,7 +81,7 @@ function termEnd(index: InlineIndex): number {
   const dash = /\s[—–-]\s/u.exec(plain);
   if (!dash || dash.index > MAX_TERM || !hasWords(plain.slice(0, dash.index)) || !hasWords(plain.slice(dash.index + dash[0].length))) return 0;
   // Never cut a bold span, link or code in half.
-  for (const [node, [s, e]] of index.ranges) if (node.type !== 'text' && s < dash.index && dash.index < e) return 0;
+  for (const [node, range] of index.ranges) if (cutsInHalf(index, node, range, dash.index)) return 0;
   return dash.index;
 }
 
@@ -105,8 +105,20 @@ function withTermCues(plans: ItemPlan[], intro: string): ItemPlan[] {
 function withoutClosingPunctuation(index: InlineIndex, end: number): number {
   let cut = end;
   while (cut > 0 && /[.;,:]/u.test(index.plain[cut - 1] as string)) cut--;
-  for (const [node, [s, e]] of index.ranges) if (node.type !== 'text' && s < cut && cut < e) return end;
+  for (const [node, range] of index.ranges) if (cutsInHalf(index, node, range, cut)) return end;
   return hasWords(index.plain.slice(0, cut)) ? cut : end;
+}
+
+/**
+ * Whether a cut at `at` would split a bold span, link or code: never, but for
+ * bold over the whole item, which the deletion and its cue show plain.
+ */
+function cutsInHalf(index: InlineIndex, node: Nodes, [s, e]: [number, number], at: number): boolean {
+  return node.type !== 'text' && s < at && at < e && !isWholeBold(index, node, [s, e]);
+}
+
+function isWholeBold(index: InlineIndex, node: Nodes, [s, e]: [number, number]): boolean {
+  return node.type === 'strong' && s === 0 && e >= index.plain.trimEnd().length;
 }
 
 /** An item that opens with a link (`[Site](https://…) — a course`): the list points elsewhere. */
@@ -168,12 +180,14 @@ export function listCards(
       const full = plan.index.plain.trimEnd().length;
       const lead = renderInline(plan.index, ctx.sink, { range: [0, plan.leadEnd], inDeletion: true, plainStrong: true }).trim();
       const tail = plan.index.plain.slice(plan.leadEnd, full);
-      const rest = plan.showsRest ? renderInline(plan.index, ctx.sink, { range: [plan.leadEnd, full] }).trimEnd() : '';
+      const rest = plan.showsRest ? renderInline(plan.index, ctx.sink, { range: [plan.leadEnd, full], plainStrong: true }).trimEnd() : '';
       return `<li>{{c${i + 1}::${lead}}}${rest || escapeHtml(tail)}</li>`;
     });
     if (partDrop === undefined) {
       for (const plan of part) {
-        for (const [node, [s, e]] of plan.index.ranges) if (node.type === 'strong' && e <= plan.leadEnd && s < e) covered.add(node);
+        for (const [node, [s, e]] of plan.index.ranges) {
+          if (node.type === 'strong' && s < e && (e <= plan.leadEnd || isWholeBold(plan.index, node, [s, e]))) covered.add(node);
+        }
       }
     }
     const tag = list.ordered ? 'ol' : 'ul';
