@@ -205,6 +205,12 @@ describe('lists and bold', () => {
     expect(result.cards.map((c) => c.rule)).toEqual(['list']);
   });
 
+  it('turns down a bold sentence that ends announcing what follows it, and asks one that says something', () => {
+    const { asked, dropped } = read('# Mobile\n\nНа **эмуляторе**:\n\n- запуск быстрее\n\nКонтейнер запускается из **образа** за секунды.\n');
+    expect(dropped('label')).toEqual(['На {{c1::эмуляторе}}: = ']);
+    expect(asked).toEqual(['Контейнер запускается из {{c1::образа}} за секунды. = ']);
+  });
+
   it('leaves a stressed word in bold, and asks a bold term', () => {
     const { asked, dropped } = read('# Notes\n\nЭто **не** так просто, как кажется.\n\nКонтейнер запускается из **образа** за секунды.\n');
     expect(dropped('emphasis')).toHaveLength(1);

@@ -38,9 +38,14 @@ function withSentenceBefore(plain: string, window: [number, number], previous: [
   return opening.some((word) => isLabel(POINTING_BACK, word)) ? [previous[0], window[1]] : window;
 }
 
+/** A sentence ending in a colon announces what follows it ("На {{эмуляторе}}:"): without that, it is half a thought. */
+function announces(sentence: string): boolean {
+  return /[:：]\s*$/u.test(sentence);
+}
+
 /** A sentence announcing the example below it ("Ниже приведён пример … с {{JUnit}}:"): the example is the point, not the sentence. */
 function introducesExample(sentence: string): boolean {
-  return /[:：]\s*$/u.test(sentence) && sentence.split(/[^\p{L}]+/u).some((word) => isLabel(EXAMPLE, word));
+  return announces(sentence) && sentence.split(/[^\p{L}]+/u).some((word) => isLabel(EXAMPLE, word));
 }
 
 /** A one-word bold span this short ("**не**", "**or**") is stress, not a term. */
@@ -154,6 +159,8 @@ export function boldClozes(
         ? { drop: 'emphasis' as const }
         : introducesExample(index.plain.slice(...window))
           ? { drop: 'example' as const }
+        : announces(index.plain.slice(...window))
+          ? { drop: 'label' as const }
         : [...numbers.keys()].every((text) => crumbGivesAway(section.crumb, text))
           ? { drop: 'restates' as const }
           : {}),
