@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.js';
 import type { PackageOf } from '../build/index.js';
 import { ANKI_KEY_VARIABLE, DEFAULT_ANKI_URL } from '../sync/index.js';
+import { cachePathFor } from '../vault/cache.js';
 
 /** The notes folder a command works on: the argument, or `./notes`. Must be an existing folder. */
 export function resolveNotesDir(arg: string | undefined): string {
@@ -25,7 +26,7 @@ export function resolveNotesDir(arg: string | undefined): string {
  * explicit path in a missing folder is more likely a typo than a wish for new folders.
  */
 export function resolveStatePath(notesDir: string, stateOption: string | undefined): string {
-  if (!stateOption) return join(notesDir, '.flashmark', 'state.db');
+  if (!stateOption) return refuseSpecialStateFiles(join(notesDir, '.flashmark', 'state.db'), 'the study database');
   const path = resolve(stateOption);
   let isDir = false;
   try {
@@ -34,7 +35,36 @@ export function resolveStatePath(notesDir: string, stateOption: string | undefin
     throw new UserError(`--state: the folder of ${path} does not exist; create it first, or give another path`);
   }
   if (!isDir) throw new UserError(`--state: ${dirname(path)} is not a folder (in ${path})`);
+  return refuseSpecialStateFiles(path, '--state:');
+}
+
+/**
+ * The study database and its build cache must be regular files or absent:
+ * SQLite opening a FIFO blocks for ever, and a device (`/dev/zero`, `/dev/null`)
+ * would be read as an empty database. A link to a regular file is fine.
+ */
+function refuseSpecialStateFiles(path: string, name: string): string {
+  for (const file of [path, cachePathFor(path)]) {
+    const kind = specialKind(file);
+    const what = file === path ? file : `${path}: its build cache ${file}`;
+    if (kind !== undefined) throw new UserError(`${name} ${what} is ${kind}, not a regular file; remove it, or give another path`);
+  }
   return path;
+}
+
+/** What a path is when it is neither absent nor a regular file, a link followed. */
+function specialKind(file: string): string | undefined {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    return undefined;
+  }
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 /**

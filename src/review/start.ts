@@ -3,7 +3,7 @@ import type { Db } from '../store/database.js';
 import type { SchedulerName } from '../schedule/by-name.js';
 import { chooseScheduler } from '../study/scheduler-choice.js';
 import { UserError } from '../errors.js';
-import { lockedLine, waitForWriteLock } from '../store/write-lock.js';
+import { diskFailureLine, lockedLine, waitForWriteLock } from '../store/write-lock.js';
 import { acquireSessionLock, deckMatches, deckNames, newCardsWaiting, nextDue, openStudyDatabase, releaseSessionLock } from '../study/tables.js';
 import { closestNames } from './closest.js';
 import { openInEditor } from './editor.js';
@@ -98,7 +98,7 @@ export async function startReview(options: ReviewOptions): Promise<SessionSummar
       releaseSessionLock(db);
     }
   } catch (error) {
-    throw lockedLine(error, options.statePath);
+    throw diskFailureLine(lockedLine(error, options.statePath), options.statePath, 'every answer acknowledged with "saved" is in it');
   } finally {
     db.close();
   }

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError, messageOf } from '../errors.js';
 import { BUSY_TIMEOUT_MS } from './database.js';
 
 /**
@@ -41,6 +41,21 @@ export function waitForWriteLock<T>(change: () => T, { path, warn, attempts = WR
 /** A write that failed on another process's lock outside `waitForWriteLock` (syncing the cards from the notes), as one line naming the database. */
 export function lockedLine(error: unknown, path: string): unknown {
   return isBusy(error) ? new UserError(`the study database ${path} is locked by another flashmark process; try again when it has finished`) : error;
+}
+
+/**
+ * A write the disk refused (full, over the file size limit, read-only, an I/O
+ * error) as one line naming the database; `kept` says what is safe. SQLite
+ * rolled the transaction back, so the database is as its last commit left it.
+ */
+export function diskFailureLine(error: unknown, path: string, kept: string): unknown {
+  if (!isDiskFailure(error)) return error;
+  return new UserError(`cannot write to the study database ${path}: ${messageOf(error)}; ${kept}`);
+}
+
+function isDiskFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(code);
 }
 
 function isBusy(error: unknown): boolean {

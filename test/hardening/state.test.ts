@@ -1,7 +1,7 @@
 // The study database given as --state: durable answers, other programs' files left alone, no path the build overwrites.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, crashSigns, env, flashmark, removeTempDirs, tempDir, type Run } from './helpers.js';
@@ -139,4 +139,62 @@ describe('--state in a folder that does not exist', () => {
     expect(flashmark(['review', copy, '--now', '2026-03-01'], { input: '\n4\n' }).code).toBe(0);
     expect(existsSync(join(copy, '.flashmark', 'state.db'))).toBe(true);
   });
+});
+
+describe('--state that is not a regular file', () => {
+  it('a FIFO, a link to /dev/zero or /dev/null, a folder, or a FIFO where its build cache goes: one line for every command, no hang', () => {
+    const special = join(dir, 'special-state');
+    mkdirSync(special);
+    expect(spawnSync('mkfifo', [join(special, 'fifo.db')]).status).toBe(0);
+    symlinkSync('/dev/zero', join(special, 'zero.db'));
+    symlinkSync('/dev/null', join(special, 'null.db'));
+    mkdirSync(join(special, 'folder.db'));
+    expect(spawnSync('mkfifo', [join(special, 'cached.cache.db')]).status).toBe(0);
+    const cases: [string, RegExp][] = [
+      ['fifo.db', /fifo\.db is a FIFO, not a regular file/],
+      ['zero.db', /zero\.db is a device, not a regular file/],
+      ['null.db', /null\.db is a device, not a regular file/],
+      ['folder.db', /folder\.db is a folder, not a regular file/],
+      ['cached.db', /cached\.db: its build cache .*cached\.cache\.db is a FIFO, not a regular file/],
+    ];
+    for (const [name, line] of cases) {
+      for (const command of ['build', 'review', 'stats', 'watch', 'cards']) {
+        const extra = command === 'build' || command === 'watch' ? ['-o', join(special, 'decks')] : [];
+        const run = flashmark([command, notes, '--state', join(special, name), ...extra], { input: '\n5\nq\n', timeoutMs: 30_000 });
+        expectOneLine(run, line);
+        expect(run.stderr).toMatch(/^flashmark: --state: /);
+      }
+    }
+    expect(readdirSync(special).sort()).toEqual(['cached.cache.db', 'fifo.db', 'folder.db', 'null.db', 'zero.db']);
+  });
+});
+
+const hasPrlimit = spawnSync('prlimit', ['--version']).status === 0;
+
+describe('a study database the disk refuses to grow (RLIMIT_FSIZE, as a full disk)', () => {
+  it.skipIf(!hasPrlimit)('review and stats stop with one line naming it; the answers acknowledged before are in it', () => {
+    const state = join(dir, 'limited', 'state.db');
+    mkdirSync(join(dir, 'limited'));
+    const limitedNotes = join(dir, 'limited', 'notes');
+    mkdirSync(limitedNotes);
+    const terms = Array.from({ length: 60 }, (_, i) => `- **term ${i}**: meaning ${i}`).join('\n');
+    writeFileSync(join(limitedNotes, 'terms.md'), `# Terms\n\n${terms}\n`);
+    expect(flashmark(['review', limitedNotes, '--state', state, '--now', '2026-03-01'], { input: '\n4\n' }).code).toBe(0);
+    const limited = (args: string[], input: string): Run => {
+      const result = spawnSync('prlimit', ['--fsize=40000', process.execPath, cli, ...args], { encoding: 'utf8', env, input, timeout: 60_000 });
+      return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+    };
+    // Answers until the WAL would pass 40 KB; the notes unchanged, so the one write before them is the session's mark.
+    const review = limited(['review', limitedNotes, '--state', state, '--now', '2026-03-02'], '\n4\n'.repeat(40));
+    expectOneLine(review, /^flashmark: cannot write to the study database .*limited\/state\.db: .*; every answer acknowledged with "saved" is in it$/m);
+    const saved = review.stdout.match(/^saved \d/gm)?.length ?? 0;
+    const db = new Database(state, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM study_review').get()).toEqual({ n: 1 + saved });
+    db.close();
+    // A note changed: the sync of the cards is the write refused.
+    writeFileSync(join(limitedNotes, 'terms.md'), `# Terms\n\n${terms.replaceAll('meaning', 'sense')}\n`);
+    expectOneLine(limited(['stats', limitedNotes, '--state', state, '--now', '2026-03-02'], ''), /^flashmark: cannot write to the study database .*limited\/state\.db: /m);
+    expect(flashmark(['stats', limitedNotes, '--state', state, '--now', '2026-03-02']).code).toBe(0);
+  });
+  if (!hasPrlimit) it.skip('prlimit (util-linux) is not installed: the file size limit is skipped', () => undefined);
 });

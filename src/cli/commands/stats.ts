@@ -5,6 +5,7 @@ import { studyDay } from '../../schedule/days.js';
 import { computeStats } from '../../stats/compute.js';
 import { statsText } from '../../stats/chart.js';
 import { printable } from '../../printable.js';
+import { diskFailureLine, lockedLine } from '../../store/write-lock.js';
 import { openStudyDatabase } from '../../study/tables.js';
 import { MAX_FORECAST_DAYS, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
@@ -54,6 +55,9 @@ Examples:
         const parsed = await syncVault(db, notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, now, options.verbose ?? false);
         const stats = computeStats(db, today, days, options.deck);
         process.stdout.write(options.json ? `${JSON.stringify({ ...stats, parsed }, null, 2)}\n` : `${statsText(stats).split('\n').map(printable).join('\n')}\n`);
+      } catch (error) {
+        // Syncing the cards from the notes is the one write; refused, it changed nothing.
+        throw diskFailureLine(lockedLine(error, statePath), statePath, 'it is as the last command left it');
       } finally {
         db.close();
       }
