@@ -30,11 +30,14 @@ export interface PoolOptions {
 export const PARALLEL_MIN_BYTES = 512 * 1024;
 /**
  * A worker allocates furiously (a syntax tree per note) and keeps almost
- * nothing, so a large young generation pays: fewer scavenges, and less promoted
- * to the old one. No old-generation limit: one made V8 collect it over and
- * over, and the build far slower (see bench/).
+ * nothing but the tree of the note at hand. Left unbounded, each worker's heap
+ * grew with every large note it had parsed and was not collected, and the two
+ * workers' heaps made most of a build's peak memory; bounded, a worker collects
+ * its garbage sooner. The old generation's bound still holds the tree of a note
+ * of a megabyte and more; a note past it fails only its worker, which is
+ * replaced, and its batch is extracted in this thread, which has the full heap.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 192 };
 /** Notes per message: small enough to balance the load, large enough to amortize messaging. */
 const BATCH_BYTES = 64 * 1024;
 
@@ -202,7 +205,7 @@ class WorkerRun implements Extraction {
         this.pump();
       });
     });
-    worker.on('error', () => this.guarded(() => this.drop(worker)));
+    worker.on('error', (error) => this.guarded(() => this.drop(worker, error)));
     worker.on('exit', () => this.guarded(() => this.drop(worker)));
     return [worker, held];
   }
@@ -262,15 +265,18 @@ class WorkerRun implements Extraction {
     this.complete(batchId, this.batches[batchId]!.map((i) => extractSerialized(sources[i]!.file, textOfNote(sources[i]!.bytes), options)));
   }
 
-  private drop(worker: Worker): void {
+  private drop(worker: Worker, error?: unknown): void {
     const inFlight = this.inFlight;
     const held = inFlight?.get(worker);
     if (!inFlight || held === undefined) return;
     inFlight.delete(worker);
     void worker.terminate();
+    // Out of its memory on one huge note, a worker is replaced: that note is extracted here, the rest keep their thread.
+    const replaced = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    if (replaced) this.spawned--;
     for (const batchId of held) this.serially(batchId);
     // With no worker left, this thread takes what remains, and what is still to come (done()).
-    if (inFlight.size === 0) {
+    if (inFlight.size === 0 && !replaced) {
       this.inFlight = undefined;
       for (; this.next < this.batches.length; this.next++) this.serially(this.next);
     } else {

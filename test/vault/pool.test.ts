@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -58,5 +58,28 @@ describe('parallel extraction', () => {
       expect(delivered.length).toBe(files.length);
       expect(progress.at(-1)).toBe(files.length);
     }
+  });
+
+  it('replaces a worker that runs out of its memory on a huge note: that note is extracted here, the rest still on two threads', async () => {
+    const pool = (await import(pathToFileURL(compiledPool).href)) as typeof Pool;
+    const dir = mkdtempSync(join(tmpdir(), 'flashmark-pool-'));
+    // More batches than the two workers hold at once (16 of 64 KB each), so some are still to hand out when one fails.
+    const paragraph = `${'A plain sentence about nothing in particular, to fill the note. '.repeat(20)}\n\n`;
+    const files = Array.from({ length: 520 }, (_, i) => `note ${String(i).padStart(3, '0')}.md`);
+    for (const [i, file] of files.entries()) writeFileSync(join(dir, file), `# Note ${i}\n\n- **term ${i}**: its meaning\n\n${paragraph.repeat(6)}`);
+    writeFileSync(join(dir, 'huge.md'), '# Huge\n\n- **term**: its meaning\n');
+    const sources = ['huge.md', ...files].map((file) => ({ file, bytes: readFileSync(join(dir, file)) }));
+    const trace = join(dir, 'trace.txt');
+    writeFileSync(trace, '');
+    process.env.POOL_TRACE = trace;
+    const exhausting = new URL('../fixtures/workers/out-of-memory-on-huge.mjs', import.meta.url);
+    const serial = await pool.extractAllSerialized(sources, {}, { threads: 1 });
+    const results = await pool.extractAllSerialized(sources, {}, { threads: 2, workerUrl: exhausting });
+    delete process.env.POOL_TRACE;
+
+    expect(results).toEqual(serial);
+    // The two first workers, and the one that took over from the worker the huge note exhausted.
+    const threads = new Set(readFileSync(trace, 'utf8').split('\n').filter(Boolean));
+    expect(threads.size).toBe(3);
   });
 });
