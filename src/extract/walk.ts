@@ -266,7 +266,8 @@ function listBlock(ctx: NoteContext, position: Position, list: List, intro: Phra
   for (const item of list.children) {
     const first = item.children[0];
     if (first?.type !== 'paragraph') continue;
-    const definition = ctx.rules.has('definition') ? matchDefinition(first.children) : undefined;
+    // A definition, or a bold label over its own sub-list, is asked on its own, not as an item of the list.
+    const definition = ctx.rules.has('definition') ? (matchDefinition(first.children) ?? (item.children.length > 1 ? matchLabel(first.children) : undefined)) : undefined;
     if (!definition) plain.push(first);
   }
   // A list under a heading (or a bold line acting as one) asks its items; a list of definitions asks each definition instead.

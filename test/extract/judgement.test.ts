@@ -193,6 +193,14 @@ describe('lists and bold', () => {
     expect(asked).toEqual(['Валидация через пользовательские истории = Требования выводятся из историй пользователей.', 'Чек-листы = Списки контроля ключевых аспектов.']);
   });
 
+  it('asks the short steps of an ordered list whole, and a name before a gloss holding parentheses', () => {
+    const { result } = read('# TCP\n\n## Three steps\n\n1. SYN from the client\n2. SYN-ACK from the server\n3. ACK from the client\n\n## Stable sorts\n\n- insertion sort\n- Timsort (behind `sorted()` in Python)\n');
+    expect(result.cards.map((card) => questionOf(card))).toEqual([
+      '<ol><li>{{c1::SYN from the client}}</li><li>{{c2::SYN-ACK from the server}}</li><li>{{c3::ACK from the client}}</li></ol>',
+      '<ul><li>{{c1::insertion sort}}</li><li>{{c2::Timsort}} (behind <code>sorted()</code> in Python)</li></ul>',
+    ]);
+  });
+
   it('asks nothing of a list with an item too long to recall whole: deleting the rest beside it cut short reads as noise', () => {
     const { result } = read('# Apps\n\n## Types\n\n- Native\n- Web apps\n- An app that runs in the browser and is installed from nowhere at all, just opened\n');
     expect(result.cards).toEqual([]);

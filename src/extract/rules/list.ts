@@ -13,7 +13,10 @@ import { hasWords, normalizeSpace } from '../text.js';
  */
 const SHORT_ITEM = 50;
 const NAME_WORDS = 3;
-/** A gloss's name ("Name (what it is)") up to this many words. */
+/**
+ * A gloss's name ("Name (what it is)") up to this many words, and a step of
+ * an ordered list: a sequence is recalled in order, its neighbours the cues.
+ */
 const SHORT_ITEM_WORDS = 5;
 /** A "Term — description" item up to this long is asked by its term. */
 const TERM_ITEM = 110;
@@ -42,18 +45,19 @@ function isShort(text: string): boolean {
   return text.length <= SHORT_ITEM && text.trim().split(/\s+/u).length <= SHORT_ITEM_WORDS;
 }
 
-function isName(text: string): boolean {
-  return text.length <= SHORT_ITEM && text.trim().split(/\s+/u).length <= NAME_WORDS;
+function isName(text: string, ordered: boolean): boolean {
+  return ordered ? isShort(text) : text.length <= SHORT_ITEM && text.trim().split(/\s+/u).length <= NAME_WORDS;
 }
 
 /**
- * The end of an item deleted whole: a name. An item that announces what
- * follows ("Пример использования:") or only labels has none.
+ * The end of an item deleted whole: a name, or a short step of an ordered
+ * list. An item that announces what follows ("Пример использования:") or
+ * only labels has none.
  */
-function leadEnd(index: InlineIndex): number {
+function leadEnd(index: InlineIndex, ordered: boolean): number {
   const plain = index.plain.trimEnd();
   if (/[:：]$/u.test(plain) || isLabel(EXAMPLE, plain) || isLabel(ANNOUNCING, plain)) return 0;
-  return isName(plain) ? withoutClosingPunctuation(index, plain.length) : 0;
+  return isName(plain, ordered) ? withoutClosingPunctuation(index, plain.length) : 0;
 }
 
 /**
@@ -62,7 +66,7 @@ function leadEnd(index: InlineIndex): number {
  * stays in sight, instead of deleting both.
  */
 function nameBeforeGloss(index: InlineIndex): number {
-  const match = /^([^()]{2,50}?)\s*\([^()]{3,}\)[.;,]?$/u.exec(index.plain.trim());
+  const match = /^([^()]{2,50}?)\s*\((?:[^()]|\([^()]*\)){3,}\)[.;,]?$/u.exec(index.plain.trim());
   if (!match?.[1] || !hasWords(match[1]) || !isShort(match[1])) return 0;
   const end = index.plain.indexOf(match[1]) + match[1].length;
   for (const [node, range] of index.ranges) if (cutsInHalf(index, node, range, end)) return 0;
@@ -160,7 +164,7 @@ export function listCards(
         const line = paragraph.position?.start.line ?? 1;
         const name = nameBeforeGloss(index);
         if (name > 0) return { index, leadEnd: name, showsRest: true, line };
-        return { index, leadEnd: hasWords(index.plain) ? leadEnd(index) : 0, showsRest: false, line };
+        return { index, leadEnd: hasWords(index.plain) ? leadEnd(index, list.ordered === true) : 0, showsRest: false, line };
       })
       .filter((plan) => hasWords(plan.index.plain)),
     introIndex?.plain ?? '',
