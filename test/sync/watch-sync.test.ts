@@ -35,6 +35,8 @@ describe('flashmark watch --sync', () => {
       await anki.start(port);
       await eventually('the sync once Anki is back', () => anki.notes.size === 2, output);
       await eventually('the line saying so', () => /Anki is back\nAnki synced: 2 added/.test(stdout()), output);
+      // The deck of the folder, as every rebuild gives it by default.
+      expect([...anki.notes.values()].flatMap((n) => n.cards.map((c) => c.deck))).toEqual(['DevOps', 'DevOps']);
 
       writeFileSync(join(notes, 'DevOps', 'ci.md'), note('- **Pipeline**: цепочка стадий сборки\n- **Artifact**: то, что оставляет сборка'));
       await eventually('the edit to reach Anki', () => [...anki.notes.values()].some((n) => n.fields[1] === 'то, что оставляет сборка'), output);
