@@ -140,9 +140,14 @@ describe('definitions written without bold', () => {
   it('asks the subject a paragraph opens with before a dash, answered by the first sentence, in Russian and English alike', () => {
     const { asked } = read(
       '# Net\n\n## OSI\n\nМодель OSI — это теоретическая модель для стандартизации сетевых протоколов. Она делит взаимодействие на семь уровней.\n\n' +
-        '## Tools\n\nKustomize — a tool that patches Kubernetes manifests without templates. It ships with kubectl.\n',
+        '## Tools\n\nKustomize — a tool that patches Kubernetes manifests without templates. It ships with kubectl.\n\n' +
+        'SOAP (Simple Object Access Protocol) — a messaging protocol built on XML envelopes.\n',
     );
-    expect(asked).toEqual(['Модель OSI = это теоретическая модель для стандартизации сетевых протоколов.', 'Kustomize = a tool that patches Kubernetes manifests without templates.']);
+    expect(asked).toEqual([
+      'Модель OSI = это теоретическая модель для стандартизации сетевых протоколов.',
+      'Kustomize = a tool that patches Kubernetes manifests without templates.',
+      'SOAP (Simple Object Access Protocol) = a messaging protocol built on XML envelopes.',
+    ]);
   });
 
   it('leaves to the bold rule a sentence with bold, and asks nothing of a dash that opens a long clause or a short pointer', () => {

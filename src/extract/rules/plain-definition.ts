@@ -13,8 +13,8 @@ import { definitionDrop } from './definition.js';
  * paragraph says more, and one card asks one fact.
  */
 
-/** A subject of a letter or digit and a few words, then a dash with spaces around it. */
-const SUBJECT = /^([\p{L}\p{N}][^—–:;.!?()[\]\n]{0,48}?)[ \t]+[—–][ \t]+/u;
+/** A subject of a letter or digit and a few words, perhaps a gloss in parentheses, then a dash with spaces around it. */
+const SUBJECT = /^([\p{L}\p{N}][^—–:;.!?()[\]\n]{0,48}?)(\s*\([^()\n]{1,60}\))?[ \t]+[—–][ \t]+/u;
 const MAX_SUBJECT_WORDS = 4;
 /** An answer shorter than this names rather than defines ("X — Y."). */
 const MIN_ANSWER_WORDS = 5;
@@ -23,8 +23,9 @@ const MIN_ANSWER_WORDS = 5;
 export function plainDefinitionCard(ctx: NoteContext, section: Section, nodes: PhrasingContent[], line: number): void {
   if (!ctx.rules.has('definition') || nodes[0]?.type !== 'text') return;
   const match = SUBJECT.exec(nodes[0].value);
-  const subject = normalizeSpace(match?.[1] ?? '');
-  if (!match || !hasWords(subject) || subject.split(' ').length > MAX_SUBJECT_WORDS) return;
+  const name = normalizeSpace(match?.[1] ?? '');
+  if (!match || !hasWords(name) || name.split(' ').length > MAX_SUBJECT_WORDS) return;
+  const subject = normalizeSpace(`${name}${match[2] ?? ''}`);
   const index = indexInline(nodes);
   const start = match[0].length;
   // The first sentence, and never past the end of the line: the lines below are the note's next points.
