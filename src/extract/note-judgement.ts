@@ -2,7 +2,7 @@ import type { Draft } from './context.js';
 import { htmlText } from './finish.js';
 import { escapeHtml } from './html.js';
 import { eachWord, wordsOf } from './restates.js';
-import { comparable } from './text.js';
+import { comparable, wordCount } from './text.js';
 
 /**
  * Judgements that need the whole note: what one card cannot tell about itself.
@@ -53,7 +53,7 @@ function severalFacts(html: string): boolean {
   const items = html.split('<li>').length - 1;
   if (items > 0) return items >= SEVERAL_ITEMS;
   const lines = html.split(/<br>|\n/u).map(htmlText).filter((line) => line !== '');
-  return lines.length >= SEVERAL_LONG_LINES || (lines.length >= SEVERAL_LINES && lines.every((line) => line.split(' ').length <= POINT_WORDS));
+  return lines.length >= SEVERAL_LONG_LINES || (lines.length >= SEVERAL_LINES && lines.every((line) => wordCount(line) <= POINT_WORDS));
 }
 
 function firstWord(html: string): string {
@@ -99,7 +99,7 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
   for (const group of facets.values()) {
     if (group.length < FACET_REPEATS) continue;
     const answers = group.map((draft) => comparable(htmlText(draft.back)));
-    const short = answers.filter((answer) => answer.split(' ').length <= SHORT_ANSWER_WORDS);
+    const short = answers.filter((answer) => wordCount(answer) <= SHORT_ANSWER_WORDS);
     const repeats = short.length >= FACET_REPEATS && new Set(short).size * 2 <= short.length;
     for (const draft of group) {
       if (draft.drop !== undefined) continue;

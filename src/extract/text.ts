@@ -26,6 +26,25 @@ export function comparable(text: string): string {
   return normalizeSpace(text).toLowerCase();
 }
 
+/** A script written without spaces between words, and how many of its characters make a word on average. */
+const DENSE_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu;
+const DENSE_CHARS_PER_WORD = 2;
+
+/**
+ * Words of a text: runs between spaces, and in Chinese or Japanese, which
+ * write no spaces, every two characters, so "a name of three words" means the
+ * same length in any script.
+ */
+export function wordCount(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/u)) {
+    if (!hasWords(token)) continue;
+    const dense = token.match(DENSE_SCRIPT)?.length ?? 0;
+    count += dense === 0 ? 1 : Math.ceil(dense / DENSE_CHARS_PER_WORD) + (hasWords(token.replace(DENSE_SCRIPT, '')) ? 1 : 0);
+  }
+  return count;
+}
+
 /** Whether a text says anything: a letter or digit in any script. */
 export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);

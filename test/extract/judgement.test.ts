@@ -198,6 +198,12 @@ describe('lists and bold', () => {
     expect(asked).toEqual(['Валидация через пользовательские истории = Требования выводятся из историй пользователей.', 'Чек-листы = Списки контроля ключевых аспектов.']);
   });
 
+  it('counts the words of Chinese, which has no spaces, by its characters: a sentence is not a name', () => {
+    const { result } = read('# 网络\n\n## 协议\n\n- 传输控制协议保证数据按顺序可靠地到达对方主机\n- 用户数据报协议不保证顺序\n\n## 工具\n\n- Docker\n- 容器编排\n- 负载均衡\n');
+    expect(result.cards.map((card) => questionOf(card))).toEqual(['<ul><li>{{c1::Docker}}</li><li>{{c2::容器编排}}</li><li>{{c3::负载均衡}}</li></ul>']);
+    expect(result.dropped.map((d) => d.reason)).toEqual(['long-item']);
+  });
+
   it('asks the short steps of an ordered list whole, and a name before a gloss holding parentheses', () => {
     const { result } = read('# TCP\n\n## Three steps\n\n1. SYN from the client\n2. SYN-ACK from the server\n3. ACK from the client\n\n## Stable sorts\n\n- insertion sort\n- Timsort (behind `sorted()` in Python)\n');
     expect(result.cards.map((card) => questionOf(card))).toEqual([

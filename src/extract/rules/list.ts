@@ -3,7 +3,7 @@ import type { DropReason } from '../../card.js';
 import type { NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline, type InlineIndex } from '../html.js';
 import { ANNOUNCING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
-import { hasWords, normalizeSpace } from '../text.js';
+import { hasWords, normalizeSpace, wordCount } from '../text.js';
 
 /**
  * An item up to this long is deleted whole, as a name or a short principle
@@ -42,11 +42,11 @@ interface ItemPlan {
 }
 
 function isShort(text: string): boolean {
-  return text.length <= SHORT_ITEM && text.trim().split(/\s+/u).length <= SHORT_ITEM_WORDS;
+  return text.length <= SHORT_ITEM && wordCount(text) <= SHORT_ITEM_WORDS;
 }
 
 function isName(text: string, ordered: boolean): boolean {
-  return ordered ? isShort(text) : text.length <= SHORT_ITEM && text.trim().split(/\s+/u).length <= NAME_WORDS;
+  return ordered ? isShort(text) : text.length <= SHORT_ITEM && wordCount(text) <= NAME_WORDS;
 }
 
 /**

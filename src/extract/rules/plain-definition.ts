@@ -2,7 +2,7 @@ import type { PhrasingContent } from 'mdast';
 import type { NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
-import { hasWords, normalizeSpace } from '../text.js';
+import { hasWords, normalizeSpace, wordCount } from '../text.js';
 import { definitionDrop } from './definition.js';
 
 /**
@@ -24,7 +24,7 @@ export function plainDefinitionCard(ctx: NoteContext, section: Section, nodes: P
   if (!ctx.rules.has('definition') || nodes[0]?.type !== 'text') return;
   const match = SUBJECT.exec(nodes[0].value);
   const name = normalizeSpace(match?.[1] ?? '');
-  if (!match || !hasWords(name) || name.split(' ').length > MAX_SUBJECT_WORDS) return;
+  if (!match || !hasWords(name) || wordCount(name) > MAX_SUBJECT_WORDS) return;
   const subject = normalizeSpace(`${name}${match[2] ?? ''}`);
   const index = indexInline(nodes);
   const start = match[0].length;
@@ -36,7 +36,7 @@ export function plainDefinitionCard(ctx: NoteContext, section: Section, nodes: P
   const answer = index.plain.slice(start, end);
   // Bold in the sentence is asked by the bold rule; a sentence ending in a colon only announces what follows.
   const bold = [...index.ranges].some(([node, [s, e]]) => node.type === 'strong' && s < end && e > start);
-  if (bold || /[:：]$/u.test(answer) || answer.split(/\s+/u).filter(hasWords).length < MIN_ANSWER_WORDS) return;
+  if (bold || /[:：]$/u.test(answer) || wordCount(answer) < MIN_ANSWER_WORDS) return;
   const drop = definitionDrop(section.crumb, section.place, subject, answer);
   ctx.drafts.push({
     rule: 'definition',

@@ -2,7 +2,7 @@ import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import { indexInline, type InlineIndex } from '../html.js';
 import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
-import { hasWords, normalizeSpace } from '../text.js';
+import { hasWords, normalizeSpace, wordCount } from '../text.js';
 
 /**
  * What a table is, read from its shape: where one table ends and the next
@@ -123,7 +123,7 @@ export function columnDrop(grid: TableGrid, column: number): DropReason | undefi
   if (opensWithLabel(EVALUATION, header)) return 'evaluation';
   if (isLabel(METADATA, header)) return 'metadata';
   const values = grid.rows.map((row) => cellText(row.children[column]).toLowerCase()).filter((text) => text !== '');
-  const short = values.every((text) => text.length <= SHORT_VALUE_CHARS && text.split(' ').length <= SHORT_VALUE_WORDS);
+  const short = values.every((text) => text.length <= SHORT_VALUE_CHARS && wordCount(text) <= SHORT_VALUE_WORDS);
   const distinct = new Set(values).size;
   if (distinct === 1 && values.length >= MIN_ROWS_FOR_SAME) return 'metadata';
   if (short && values.length >= MIN_ROWS_FOR_REPEATS && distinct * ROWS_PER_VALUE <= values.length) return 'metadata';
