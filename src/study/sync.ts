@@ -20,9 +20,12 @@ export interface SyncReport {
 /**
  * Brings the study database in line with the cards the notes make now, in one
  * transaction. Identity is (Card.id, ord), and Card.id comes from the cue, so
- * an edited answer updates the display text and keeps the progress.
+ * an edited answer updates the display text and keeps the progress. Units
+ * whose note is at or below an `unreadable` path (`.`: the whole notes folder)
+ * stay as the last sync left them: unreadable is not gone.
  */
-export function syncCards(db: Db, cards: readonly Card[], now: Date): SyncReport {
+export function syncCards(db: Db, cards: readonly Card[], now: Date, unreadable: readonly string[] = []): SyncReport {
+  const couldNotRead = (file: string): boolean => unreadable.some((path) => path === '.' || file === path || file.startsWith(`${path}/`));
   const at = now.toISOString();
   const report: SyncReport = { added: 0, updated: 0, retired: 0, returned: 0, active: 0 };
   const write = sourceWriter(db);
@@ -51,7 +54,7 @@ export function syncCards(db: Db, cards: readonly Card[], now: Date): SyncReport
       }
     }
     for (const [key, unit] of stored) {
-      if (!unit.retired && !present.has(key)) {
+      if (!unit.retired && !present.has(key) && !couldNotRead(unit.sourceFile)) {
         write.retire(unit, at);
         report.retired++;
       }
@@ -67,6 +70,8 @@ export function syncCards(db: Db, cards: readonly Card[], now: Date): SyncReport
 export interface SyncSource {
   digest: string | undefined;
   notes(): NoteResult[];
+  /** Folders and notes that could not be read (relative paths, as the scan's warnings name them). */
+  unreadable?: readonly string[];
 }
 
 /**
@@ -88,7 +93,8 @@ export function syncNoteCards(db: Db, source: SyncSource, now: Date): NoteWarnin
   const warnings = notes.flatMap((note) => note.warnings);
   const { digest } = source;
   db.transaction(() => {
-    syncCards(db, notes.flatMap((note) => note.cards), now);
+    // No note at all is a folder not there yet (a mount, a sync) more often than a wish to retire every card.
+    syncCards(db, notes.flatMap((note) => note.cards), now, notes.length === 0 ? ['.'] : (source.unreadable ?? []));
     if (digest !== undefined) recordSync(db, digest, JSON.stringify(warnings));
   }).immediate();
   return warnings;

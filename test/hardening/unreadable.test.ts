@@ -14,9 +14,14 @@ const canDropRoot = !isRoot || spawnSync('setpriv', ['--version']).status === 0;
 
 /** The study database beside the notes: an empty (or missing) notes folder still has its build history. */
 function build(notes: string, out: string): Run {
-  const args = [cli, 'build', notes, '-o', out, '--state', join(notes, '..', 'state.db'), '--now', '2026-03-01T09:00'];
+  return asBuildUser(['build', notes, '-o', out, '--state', join(notes, '..', 'state.db'), '--now', '2026-03-01T09:00']);
+}
+
+/** `flashmark ARGS` as the user the builds run as (nobody, when the tests run as root). */
+function asBuildUser(flashmarkArgs: string[], input = ''): Run {
+  const args = [cli, ...flashmarkArgs];
   const [command, argv] = isRoot ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, ...args]] : [process.execPath, args];
-  const result = spawnSync(command, argv, { encoding: 'utf8', env, timeout: 120_000 });
+  const result = spawnSync(command, argv, { encoding: 'utf8', env, input, timeout: 120_000 });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -89,4 +94,30 @@ describe('a build that cannot read part of the notes', () => {
     const run = build(notes, out);
     expectKept(run, [git, top], before);
   });
+});
+
+describe('review and stats when part of the notes cannot be read', () => {
+  it.skipIf(!canDropRoot)('keep the cards of an unreadable folder and note as the last sync left them: still due, still asked, history kept', () => {
+    const { notes } = builtVault('unreadable-study');
+    const state = join(notes, '..', 'state.db');
+    const study = (command: string, now: string, input = ''): Run => asBuildUser([command, notes, '--state', state, '--now', now, ...(command === 'stats' ? ['--json'] : [])], input);
+    // All four cards answered once: all due the next day.
+    const first = study('review', '2026-03-01T09:00', '\n4\n'.repeat(4));
+    expect(first.stdout.match(/^saved 4/gm), first.stderr).toHaveLength(4);
+    chmodSync(join(notes, 'Git'), 0o000);
+    chmodSync(join(notes, 'Top.md'), 0o000);
+    const stats = study('stats', '2026-03-02T09:00');
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(stats.stderr).toMatch(/warning: Git: folder not readable/);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ due: 4 });
+    const review = study('review', '2026-03-02T09:00', '\n5\n'.repeat(4));
+    expect(review.code, review.stderr).toBe(0);
+    expect(review.stdout.match(/^saved 5/gm), review.stdout).toHaveLength(4);
+    // Readable again: nothing retired or returned, the answers of both days in the history.
+    chmodSync(join(notes, 'Git'), 0o755);
+    chmodSync(join(notes, 'Top.md'), 0o644);
+    const after = study('stats', '2026-03-02T09:00');
+    expect(JSON.parse(after.stdout)).toMatchObject({ due: 0, new: 0 });
+  });
+  if (!canDropRoot) it.skip('running as root without setpriv: chmod cannot make a note unreadable here', () => undefined);
 });

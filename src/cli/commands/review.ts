@@ -88,7 +88,8 @@ export function reportWarnings(warnings: readonly { file: string; message: strin
 export function syncVault(db: Db, notesDir: string, options: ReadVaultOptions, now: Date, verbose: boolean): Promise<number> {
   return readVault(notesDir, options, (vault) => {
     // Each identity once, as build packs it: a second note's cloze deletions must not join the first's card.
-    const unique = { digest: vault.digest, notes: () => keepFirstIdentities(vault.notes()) };
+    const unreadable = vault.warnings.filter((warning) => warning.kind === 'unreadable').map((warning) => warning.file);
+    const unique = { digest: vault.digest, notes: () => keepFirstIdentities(vault.notes()), unreadable };
     reportWarnings([...vault.warnings, ...syncNoteCards(db, unique, now)]);
     if (verbose) process.stderr.write(`flashmark: parsed ${vault.parsed} note${vault.parsed === 1 ? '' : 's'} (the others were read from the extraction cache)\n`);
     return vault.parsed;
