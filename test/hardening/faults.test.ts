@@ -86,6 +86,8 @@ setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.argv[3]));
 }
 
 const FOLDERS = ['P0', 'P1', 'P2', 'P3'];
+/** The file size limit of the watch session: its notes, packages and databases stay far below it. */
+const WATCH_FSIZE = 400_000;
 /** 1.5 MB of seeded noise: P3's package is far bigger than the study database, so a size limit can fall between them. */
 const PICTURE_BYTES = 1_500_000;
 
@@ -102,9 +104,10 @@ function writeVault(notes: string, version: number): void {
   writeFileSync(join(notes, 'Top.md'), `# Top\n\n- **alpha**: first, version ${version}\n- **beta**: second, version ${version}\n`);
 }
 
-function writePicture(file: string): void {
+/** Seeded noise, as an image that does not compress. */
+function writePicture(file: string, bytes = PICTURE_BYTES): void {
   const rand = random(7);
-  writeFileSync(file, Buffer.from(Array.from({ length: PICTURE_BYTES }, () => Math.floor(rand() * 256))));
+  writeFileSync(file, Buffer.from(Array.from({ length: bytes }, () => Math.floor(rand() * 256))));
 }
 
 /** The packages that are regular files: a FIFO standing where one goes would block the read. */
@@ -310,7 +313,8 @@ describe('flashmark watch under real faults, in a seeded order', () => {
       writeFileSync(join(notes, folder, 'a.md'), `# ${folder}\n\n- **first ${folder}**: one\n`);
     }
     if (dropsRoot) spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, dir]);
-    const [command, ...argv] = asUser([process.execPath, cli, 'watch', notes, '-o', out, '--state', state]);
+    // The whole session under a file size limit well above its files: a rebuild that adds a big image passes it.
+    const [command, ...argv] = limited(asUser([process.execPath, cli, 'watch', notes, '-o', out, '--state', state]), hasPrlimit ? WATCH_FSIZE : undefined);
     const child = spawn(command!, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -354,6 +358,7 @@ describe('flashmark watch under real faults, in a seeded order', () => {
       { kind: 'lock', ms: 1_500 },
       { kind: 'lock', ms: 7_000 },
       ...(canDeny ? [{ kind: 'unreadable', path: 'W0' } as Fault] : []),
+      ...(hasPrlimit ? [{ kind: 'fsize', bytes: 2 * WATCH_FSIZE } as Fault] : []),
     ];
     for (let i = faults.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -390,6 +395,19 @@ describe('flashmark watch under real faults, in a seeded order', () => {
         } else {
           expect(report, label).toMatch(/^W1\.apkg: 1 added/);
         }
+      } else if (fault.kind === 'fsize') {
+        const note = join(notes, 'W2', 'a.md');
+        const text = readFileSync(note, 'utf8');
+        writePicture(join(notes, 'W2', 'big.png'), fault.bytes);
+        writeFileSync(note, `${text}- **picture**: ![](big.png)\n`);
+        report = await nextReport(label);
+        expect(report, label).toMatch(/^W2\.apkg: not written \(EFBIG/);
+        expect(readFileSync(join(out, 'W2.apkg')).equals(old.get('W2.apkg')!), `${label}: W2.apkg changed`).toBe(true);
+        writeFileSync(note, text);
+        rmSync(join(notes, 'W2', 'big.png'));
+        edit('W2');
+        const after = (await nextReport(`${label}, removed`, /^W2\.apkg: \d+ added/)).split('\n');
+        for (const line of after.slice(0, -1)) expect(line, label).toMatch(/^no card changed/);
       } else if (fault.kind === 'unreadable') {
         chmodSync(join(notes, fault.path), 0o000);
         edit('W1');
