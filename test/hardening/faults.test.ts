@@ -400,8 +400,10 @@ describe('flashmark watch under real faults, in a seeded order', () => {
         const text = readFileSync(note, 'utf8');
         writePicture(join(notes, 'W2', 'big.png'), fault.bytes);
         writeFileSync(note, `${text}- **picture**: ![](big.png)\n`);
-        report = await nextReport(label);
-        expect(report, label).toMatch(/^W2\.apkg: not written \(EFBIG/);
+        // The image and the note are two saves: a rebuild may come between them, with nothing to change.
+        const lines = (await nextReport(label, /^W2\.apkg: not written|^flashmark:/)).split('\n');
+        expect(lines.at(-1), label).toMatch(/^W2\.apkg: not written \(EFBIG/);
+        for (const line of lines.slice(0, -1)) expect(line, label).toMatch(/^no card changed/);
         expect(readFileSync(join(out, 'W2.apkg')).equals(old.get('W2.apkg')!), `${label}: W2.apkg changed`).toBe(true);
         writeFileSync(note, text);
         rmSync(join(notes, 'W2', 'big.png'));
