@@ -13,7 +13,9 @@
  * Each ROOT is a checkout of flashmark with `dist/` built (default: this one).
  * With several, each round measures every root in its own process, in turns,
  * so two versions are compared under the same load; the medians and ranges of
- * the passes are printed per root, with the load average before and after.
+ * the passes are printed per root, with the load average before and after. On
+ * a loaded machine the noise only adds time: the low end of the range is the
+ * steadier figure.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -38,6 +40,11 @@ function cpuNow() {
   return [user, system];
 }
 
+/** A full garbage collection, outside the clock (the child runs with --expose-gc). */
+function collect() {
+  /** @type {(() => void) | undefined} */ (globalThis.gc)?.();
+}
+
 /**
  * One root's passes, in this process.
  * @param {string} root
@@ -60,9 +67,12 @@ async function measureRoot(root, vault, passes) {
   const extract = [];
   const parse = [];
   for (let pass = 0; pass < passes; pass++) {
+    // Each pass starts from a collected heap, so no pass pays for the garbage of the one before.
+    collect();
     let start = cpuNow();
     for (const { file, text } of notes) extractNote(file, text);
     extract.push(cpuSince(start));
+    collect();
     start = cpuNow();
     for (const { text } of notes) parseNote(text);
     parse.push(cpuSince(start));
@@ -114,7 +124,7 @@ if (child) {
   for (let round = 0; round < rounds; round++) {
     for (const root of roots) {
       // Each version in its own process: the two never share a JIT or a heap.
-      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), vault, root, '--passes', String(passes), '--child'], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), vault, root, '--passes', String(passes), '--child'], { encoding: 'utf8' });
       const run = JSON.parse(out);
       const seen = results.get(root);
       if (seen) {

@@ -172,7 +172,8 @@ const MAX_LABEL = 80;
 
 /** Whether a label is one of a lexicon's words. */
 export function isLabel(words: Lexicon, text: string): boolean {
-  return text.length <= MAX_LABEL && words.has(labelWords(text));
+  // Not remembered: the texts judged whole (cells, terms, items) rarely come twice, and a memo of them only holds memory.
+  return text.length <= MAX_LABEL && words.has(PLAIN_WORDS.test(text) ? text.toLowerCase() : reduceLabel(text));
 }
 
 /**

@@ -126,7 +126,8 @@ function isNumber(word: string): boolean {
 
 /** The words of an answer that count: content words, and numbers (a port, a limit, a year is a fact of its own). */
 function answerWordsOf(answer: string): string[] {
-  return wordsOf(answer).filter((word) => isContent(word) || isNumber(word));
+  // Not remembered: an answer is judged once, and a memo of answers only holds memory.
+  return splitWords(answer).filter((word) => isContent(word) || isNumber(word));
 }
 
 /** An answer with this few words beyond its question and breadcrumb only repeats its context. */
