@@ -11,18 +11,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDY_APPLICATION_ID } from '../../src/store/database.js';
-import { apkgFiles, canValidate, cli, crashSigns, env, removeTempDirs, repo, tempDir, validate, type Run } from './helpers.js';
+import { apkgFiles, canValidate, cli, crashSigns, env, removeTempDirs, repo, tempDir, validate, type Run, seededRandom } from './helpers.js';
 
 afterAll(removeTempDirs);
-
-/** A small deterministic generator, so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const NOBODY = '65534';
 const isRoot = process.getuid?.() === 0;
@@ -106,7 +97,7 @@ function writeVault(notes: string, version: number): void {
 
 /** Seeded noise, as an image that does not compress. */
 function writePicture(file: string, bytes = PICTURE_BYTES): void {
-  const rand = random(7);
+  const rand = seededRandom(7);
   writeFileSync(file, Buffer.from(Array.from({ length: bytes }, () => Math.floor(rand() * 256))));
 }
 
@@ -176,7 +167,7 @@ describe('flashmark build and review under real faults, in a seeded order', () =
   }, 120_000);
 
   it.skipIf(!hasPrlimit)('never loses a package, an answer or the database; each failure is one line naming the file', async () => {
-    const rand = random(20261207);
+    const rand = seededRandom(20261207);
     const answers: number[] = [1 + 3]; // the first review's one answer (grade 4)
     const named = { pkg: 0, db: 0, notes: 0, ok: 0 };
     /** The size limit's failures: on a package (EFBIG from the zip's write) and on the study database or its cache (SQLite's I/O error). */
@@ -351,7 +342,7 @@ describe('flashmark watch under real faults, in a seeded order', () => {
       await sleep(100);
     }
 
-    const rand = random(20261208);
+    const rand = seededRandom(20261208);
     const faults: Fault[] = [
       { kind: 'special-package', special: 'fifo' },
       { kind: 'special-package', special: 'zero' },

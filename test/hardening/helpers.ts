@@ -114,3 +114,12 @@ export function liveMarkup(field: string): string[] {
 export function cardsOf(stdout: string): Card[] {
   return JSON.parse(stdout) as Card[];
 }
+
+/** A small deterministic generator, so a failing run of a fault loop can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}

@@ -4,18 +4,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apkgFiles, canValidate, cli, env, flashmark, removeTempDirs, tempDir, validate } from './helpers.js';
+import { apkgFiles, canValidate, cli, env, flashmark, removeTempDirs, tempDir, validate, seededRandom } from './helpers.js';
 
 afterAll(removeTempDirs);
-
-/** A small deterministic generator, so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const FOLDERS = ['Алгоритмы', 'Сети', 'Базы', 'Python'];
 
@@ -79,7 +70,7 @@ describe('flashmark build killed with SIGKILL at random moments', () => {
       expect(validate(...apkgFiles(join(copy, 'decks')))).toBe('');
     }
 
-    const rand = random(20260111);
+    const rand = seededRandom(20260111);
     let kills = 0;
     let attempts = 0;
     const outcomes = { old: 0, new: 0 };
@@ -167,7 +158,7 @@ describe('flashmark review killed with SIGKILL at random moments', () => {
     const terms = Array.from({ length: 120 }, (_, i) => `- **Term ${i}**: meaning number ${i}`).join('\n');
     writeFileSync(join(notes, 'terms.md'), `# Terms\n\n## Glossary\n\n${terms}\n`);
     const state = join(dir, 'state.db');
-    const rand = random(20260302);
+    const rand = seededRandom(20260302);
     let kills = 0;
     let lostAnswers = 0;
     let unacknowledgedKept = 0;
