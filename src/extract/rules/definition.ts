@@ -1,4 +1,4 @@
-import type { InlineCode, PhrasingContent, RootContent, Strong } from 'mdast';
+import type { InlineCode, PhrasingContent, RootContent, Strong, Text } from 'mdast';
 import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
@@ -51,15 +51,19 @@ export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | und
   if (first.type === 'strong' && SEPARATOR_INSIDE.test(termText)) {
     // "**`on:`** – триггер": the colon is the code's own, and the dash after the span separates.
     const dash = second?.type === 'text' ? SEPARATOR_AFTER_INSIDE.exec(second.value) : null;
-    if (!dash || second?.type !== 'text') return { term: first, gloss: '', explanation: nodes.slice(start + 1) };
-    const remainder = second.value.slice(dash[0].length);
-    return { term: first, gloss: '', explanation: [...(remainder ? [{ ...second, value: remainder }] : []), ...rest] };
+    if (second?.type !== 'text' || !dash) return { term: first, gloss: '', explanation: nodes.slice(start + 1) };
+    return { term: first, gloss: '', explanation: after(second, dash[0].length, rest) };
   }
   if (second?.type !== 'text') return undefined;
   const separator = (first.type === 'strong' ? SEPARATOR_AFTER : SEPARATOR_AFTER_CODE).exec(second.value);
   if (!separator) return undefined;
-  const remainder = second.value.slice(separator[0].length);
-  return { term: first, gloss: separator[1]?.trim() ?? '', explanation: [...(remainder ? [{ ...second, value: remainder }] : []), ...rest] };
+  return { term: first, gloss: separator[1]?.trim() ?? '', explanation: after(second, separator[0].length, rest) };
+}
+
+/** The explanation: the text node past its separator (when anything is left of it), then the nodes after it. */
+function after(text: Text, separatorLength: number, rest: PhrasingContent[]): PhrasingContent[] {
+  const remainder = text.value.slice(separatorLength);
+  return [...(remainder ? [{ ...text, value: remainder }] : []), ...rest];
 }
 
 /**

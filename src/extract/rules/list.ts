@@ -34,9 +34,9 @@ const MAX_TERM = 50;
 
 interface ItemPlan {
   index: InlineIndex;
-  /** Plain-text end of the deleted lead; 0 when the item is only shown. */
+  /** Plain-text end of the deletion; 0 when the item cannot be asked, and then neither can its list. */
   leadEnd: number;
-  /** The rest of the item is shown after the deletion (a term's description), not cut to "…". */
+  /** The rest of the item is shown after the deletion as its cue (a term's description, a name's gloss). */
   showsRest: boolean;
   line: number;
 }
@@ -84,7 +84,6 @@ function termEnd(index: InlineIndex): number {
   if (plain.length > TERM_ITEM) return 0;
   const dash = /\s[—–-]\s/u.exec(plain);
   if (!dash || dash.index > MAX_TERM || !hasWords(plain.slice(0, dash.index)) || !hasWords(plain.slice(dash.index + dash[0].length))) return 0;
-  // Never cut a bold span, link or code in half.
   for (const [node, range] of index.ranges) if (cutsInHalf(index, node, range, dash.index)) return 0;
   return dash.index;
 }
@@ -141,9 +140,10 @@ function listDrop(section: Section, items: Paragraph[]): DropReason | undefined 
 
 /**
  * The list rule: a list under a heading is asked as one cloze note whose
- * deletions are its items (the short ones whole, long ones by their lead
- * clause), recallable from the heading, the list's introduction and the other
- * items. Returns the bold spans its deletions cover, which the bold rule then
+ * deletions are its items (names and short phrases whole, a term by its
+ * description, a name by its gloss), recallable from the heading, the list's
+ * introduction and the other items; a list with an item that is none of these
+ * asks nothing. Returns the bold spans its deletions cover, which the bold rule then
  * leaves alone.
  */
 export function listCards(
