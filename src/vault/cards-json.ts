@@ -35,7 +35,7 @@ const FILE = field('file');
 const LINE = field('line');
 const MEDIA = field('media');
 /** Each key's bytes, and the fields by their key's first byte: a card's keys are told apart without making a string of each. */
-const KEY_BYTES = CARD_FIELDS.map((name) => new Uint8Array(Buffer.from(name)));
+const KEY_BYTES = CARD_FIELDS.map(bytesOf);
 const FIELDS_BY_FIRST_BYTE: number[][] = Array.from({ length: 128 }, () => []);
 CARD_FIELDS.forEach((name, index) => FIELDS_BY_FIRST_BYTE[name.charCodeAt(0)]!.push(index));
 
