@@ -11,17 +11,12 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDY_APPLICATION_ID } from '../../src/store/database.js';
-import { apkgFiles, canValidate, cli, crashSigns, env, removeTempDirs, repo, tempDir, validate, type Run, seededRandom } from './helpers.js';
+import { apkgFiles, canValidate, cli, crashSigns, env, removeTempDirs, repo, tempDir, validate, type Run, seededRandom, asNobody, canDeny, CANNOT_DENY, dropsRoot, NOBODY } from './helpers.js';
 
 afterAll(removeTempDirs);
 
-const NOBODY = '65534';
-const isRoot = process.getuid?.() === 0;
-/** chmod does not stop root: as root, every command of the loop runs as nobody (setpriv), so a mode of 000 refuses it. */
-const dropsRoot = isRoot && spawnSync('setpriv', ['--version']).status === 0;
-const canDeny = !isRoot || dropsRoot;
 const hasPrlimit = spawnSync('prlimit', ['--version']).status === 0;
-const asUser = (argv: string[]): string[] => (dropsRoot ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...argv] : argv);
+const asUser = (argv: string[]): string[] => (dropsRoot ? asNobody(argv) : argv);
 /** RLIMIT_FSIZE through prlimit: a write past the limit fails with EFBIG (node ignores SIGXFSZ), as on a full disk. */
 const limited = (argv: string[], fsize: number | undefined): string[] => (fsize === undefined ? argv : ['prlimit', `--fsize=${fsize}`, ...argv]);
 
@@ -289,7 +284,7 @@ describe('flashmark build and review under real faults, in a seeded order', () =
     console.info(`faults: ${faults.length} rounds (${JSON.stringify(named)}, size limits ${JSON.stringify(sizeFailures)}); ${answers.length} answers acknowledged, all in the log; sizes ${JSON.stringify(sizes)}\n${[...lines].sort().join('\n')}`);
   }, 600_000);
   if (!hasPrlimit) it.skip('prlimit (util-linux) is not installed: the fault loop is skipped', () => undefined);
-  if (!canDeny) it.skip('running as root without setpriv: chmod cannot make a note unreadable here; those faults are left out', () => undefined);
+  if (!canDeny) it.skip(`${CANNOT_DENY}; those faults are left out`, () => undefined);
 });
 
 describe('flashmark watch under real faults, in a seeded order', () => {

@@ -14,6 +14,26 @@ export const validatorPath = join(sharedDir, 'anki', 'validate-apkg');
 /** The validator needs ../shared and the sqlite3 command. */
 export const canValidate = existsSync(validatorPath) && spawnSync('sqlite3', ['-version']).status === 0;
 
+/** The user the commands run as when the tests run as root, since chmod does not stop root. */
+export const NOBODY = '65534';
+const isRoot = process.getuid?.() === 0;
+
+/** `argv` as run by nobody. */
+export function asNobody(argv: string[]): string[] {
+  return ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...argv];
+}
+
+/**
+ * Whether the commands under test run as nobody: as root, when setpriv is
+ * there and nobody can run this checkout (not a clone inside a folder only
+ * root may open, as `mktemp -d` makes).
+ */
+export const dropsRoot = isRoot && spawnSync(asNobody([process.execPath, cli, '--version'])[0] as string, asNobody([process.execPath, cli, '--version']).slice(1)).status === 0;
+/** Whether a mode of 000 makes a note unreadable to the commands under test. */
+export const canDeny = !isRoot || dropsRoot;
+/** Why the tests of unreadable notes are skipped where they are. */
+export const CANNOT_DENY = 'running as root, and nobody cannot run this checkout (no setpriv, or the clone sits in a folder only root may open): chmod cannot make a note unreadable here';
+
 /** A fixed clock and time zone, so runs are reproducible; FLASHMARK_NOW cleared so --now decides. */
 export const env = { ...process.env, TZ: 'UTC', FLASHMARK_NOW: '', FLASHMARK_DEBUG: '' };
 

@@ -3,14 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, env, removeTempDirs, tempDir, type Run } from './helpers.js';
+import { asNobody, CANNOT_DENY, canDeny, cli, dropsRoot, env, NOBODY, removeTempDirs, tempDir, type Run } from './helpers.js';
 
 afterAll(removeTempDirs);
-
-const NOBODY = '65534';
-const isRoot = process.getuid?.() === 0;
-/** chmod does not stop root: as root, the builds run as nobody (setpriv), so a mode of 000 refuses them. */
-const canDropRoot = !isRoot || spawnSync('setpriv', ['--version']).status === 0;
 
 /** The study database beside the notes: an empty (or missing) notes folder still has its build history. */
 function build(notes: string, out: string): Run {
@@ -20,8 +15,8 @@ function build(notes: string, out: string): Run {
 /** `flashmark ARGS` as the user the builds run as (nobody, when the tests run as root). */
 function asBuildUser(flashmarkArgs: string[], input = ''): Run {
   const args = [cli, ...flashmarkArgs];
-  const [command, argv] = isRoot ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, ...args]] : [process.execPath, args];
-  const result = spawnSync(command, argv, { encoding: 'utf8', env, input, timeout: 120_000 });
+  const [command, ...argv] = dropsRoot ? asNobody([process.execPath, ...args]) : [process.execPath, ...args];
+  const result = spawnSync(command as string, argv, { encoding: 'utf8', env, input, timeout: 120_000 });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,7 +31,7 @@ function builtVault(name: string): { notes: string; out: string; git: string; to
   writeFileSync(join(notes, 'Git', 'basics.md'), '# Git\n\n- **commit**: a snapshot\n- **branch**: a pointer\n');
   writeFileSync(join(notes, 'Git', 'more.md'), '# More\n\n- **tag**: a name\n');
   writeFileSync(join(notes, 'Top.md'), '# Top\n\n- **alpha**: first\n');
-  if (isRoot) spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, notes, out]);
+  if (dropsRoot) spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, notes, out]);
   const first = build(notes, out);
   expect(first.code, first.stderr).toBe(0);
   return { notes, out, git: join(out, 'Git.apkg'), top: join(out, 'Top.apkg') };
@@ -52,7 +47,7 @@ function expectKept(run: Run, files: string[], before: Map<string, Buffer>): voi
 const snapshot = (...files: string[]): Map<string, Buffer> => new Map(files.map((f) => [f, readFileSync(f)]));
 
 describe('a build that cannot read part of the notes', () => {
-  it.skipIf(!canDropRoot)('keeps the package of an unreadable folder and of an unreadable top-level note, warns, exits non-zero', () => {
+  it.skipIf(!canDeny)('keeps the package of an unreadable folder and of an unreadable top-level note, warns, exits non-zero', () => {
     const { notes, out, git, top } = builtVault('unreadable');
     const before = snapshot(git, top);
     chmodSync(join(notes, 'Git'), 0o000);
@@ -69,7 +64,7 @@ describe('a build that cannot read part of the notes', () => {
     expect(again.stdout).toMatch(/Git\.apkg: 3 notes .*0 removed.*not rewritten/);
     expect(again.stdout).toMatch(/Top\.apkg: 1 note .*0 removed.*not rewritten/);
   });
-  if (!canDropRoot) it.skip('running as root without setpriv: chmod cannot make a note unreadable here', () => undefined);
+  if (!canDeny) it.skip(CANNOT_DENY, () => undefined);
 
   it('keeps the package of a half-written top-level note (cut inside a character); the other notes of a folder still build', () => {
     const { notes, out, git, top } = builtVault('half-written');
@@ -97,7 +92,7 @@ describe('a build that cannot read part of the notes', () => {
 });
 
 describe('review and stats when part of the notes cannot be read', () => {
-  it.skipIf(!canDropRoot)('keep the cards of an unreadable folder and note as the last sync left them: still due, still asked, history kept', () => {
+  it.skipIf(!canDeny)('keep the cards of an unreadable folder and note as the last sync left them: still due, still asked, history kept', () => {
     const { notes } = builtVault('unreadable-study');
     const state = join(notes, '..', 'state.db');
     const study = (command: string, now: string, input = ''): Run => asBuildUser([command, notes, '--state', state, '--now', now, ...(command === 'stats' ? ['--json'] : [])], input);
@@ -119,5 +114,5 @@ describe('review and stats when part of the notes cannot be read', () => {
     const after = study('stats', '2026-03-02T09:00');
     expect(JSON.parse(after.stdout)).toMatchObject({ due: 0, new: 0 });
   });
-  if (!canDropRoot) it.skip('running as root without setpriv: chmod cannot make a note unreadable here', () => undefined);
+  if (!canDeny) it.skip(CANNOT_DENY, () => undefined);
 });
