@@ -111,16 +111,17 @@ function compiledWorkerUrl(): URL | undefined {
 }
 
 /**
- * Batches queued at each worker: about half a second of parsing, so a worker
+ * Text queued at each worker: about half a second of parsing, so a worker
  * never waits for the main thread, which answers only between the packages it
  * assembles during a cold build (a 28,000-card package keeps it busy for that
  * long); with two batches each, the workers idled.
  */
-const BATCHES_PER_WORKER = 16;
+const BYTES_PER_WORKER = 16 * BATCH_BYTES;
 
 /**
- * Batches go to the worker with the fewest in hand, as they fill and as workers
- * answer. A worker that fails (out of its memory limit on a pathological note,
+ * Batches go to the worker with the least text in hand, as they fill and as
+ * workers answer: counted in batches, a worker handed a large note last
+ * finished up to half a second after the other, which then idled. A worker that fails (out of its memory limit on a pathological note,
  * say) is dropped and its batches are extracted here, in the main thread, which
  * has the full heap: one bad note never fails the build, and the results stay
  * those of the serial run.
@@ -129,6 +130,8 @@ class WorkerRun implements Extraction {
   private readonly sources: NoteSource[] = [];
   /** Indexes into `sources`, BATCH_BYTES of text each (the last may be shorter). */
   private readonly batches: number[][] = [];
+  /** The text of each batch, in bytes. */
+  private readonly batchBytes: number[] = [];
   private filling: number[] = [];
   private fillingBytes = 0;
   private queuedBytes = 0;
@@ -186,6 +189,7 @@ class WorkerRun implements Extraction {
 
   private closeBatch(): void {
     this.batches.push(this.filling);
+    this.batchBytes.push(this.fillingBytes);
     this.filling = [];
     this.fillingBytes = 0;
   }
@@ -211,7 +215,7 @@ class WorkerRun implements Extraction {
   }
 
   /**
-   * Hands out the batches that are full, to the workers with the fewest in
+   * Hands out the batches that are full, to the workers with the least text in
    * hand, starting a worker (up to `threads`) only when every one has some:
    * a small input never starts more workers than it has batches. Lets idle
    * workers go once all are out.
@@ -221,9 +225,13 @@ class WorkerRun implements Extraction {
     if (!inFlight || !workerUrl) return;
     while (this.next < this.batches.length) {
       let least: [Worker, Set<number>] | undefined;
-      for (const entry of inFlight) if (!least || entry[1].size < least[1].size) least = entry;
-      if ((!least || least[1].size > 0) && this.spawned < this.threads) least = this.spawn(inFlight, workerUrl);
-      if (!least || least[1].size >= BATCHES_PER_WORKER) break;
+      let leastBytes = 0;
+      for (const entry of inFlight) {
+        const bytes = this.bytesOf(entry[1]);
+        if (!least || bytes < leastBytes) [least, leastBytes] = [entry, bytes];
+      }
+      if ((!least || least[1].size > 0) && this.spawned < this.threads) [least, leastBytes] = [this.spawn(inFlight, workerUrl), 0];
+      if (!least || leastBytes >= BYTES_PER_WORKER) break;
       const [worker, held] = least;
       const batch = this.batchMessage(this.next);
       held.add(this.next++);
@@ -236,6 +244,13 @@ class WorkerRun implements Extraction {
       inFlight.delete(worker);
       void worker.terminate();
     }
+  }
+
+  /** The text of the batches `held`, in bytes. */
+  private bytesOf(held: ReadonlySet<number>): number {
+    let bytes = 0;
+    for (const id of held) bytes += this.batchBytes[id]!;
+    return bytes;
   }
 
   /** A batch's notes with their bytes in one new buffer, each note's end in `ends`. */

@@ -52,6 +52,7 @@ export function storedResultJson(result: NoteResult): string {
     if (card.media.length > 0) entry.media = card.media;
     stored.cards.push(entry);
   }
+  // Last but `skipped`: `cards --json` reads no further than here (cards-json.ts).
   if (result.dropped.length > 0) stored.dropped = result.dropped.map(({ source, ...candidate }) => ({ ...candidate, line: source.line }));
   if (result.skipped !== undefined) stored.skipped = result.skipped;
   return JSON.stringify(stored);

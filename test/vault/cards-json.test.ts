@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../bench/generate.js';
 import type { Card, NoteResult, NoteWarning } from '../../src/card.js';
-import { RULES } from '../../src/card.js';
+import { DROP_REASONS, RULES } from '../../src/card.js';
 import { cardsJsonChunks } from '../../src/vault/cards-json.js';
 import { loadVault } from '../../src/vault/load.js';
 import { storedResultJson } from '../../src/vault/stored-result.js';
@@ -58,7 +58,18 @@ const noteArb = (index: number): fc.Arbitrary<NoteResult> =>
   fc.record({
     file: fc.constant(`n${index}.md`),
     cards: fc.array(cardArb(`n${index}.md`), { maxLength: 5 }),
-    dropped: fc.constant([]),
+    // Candidates with what JSON escapes too: the listing reads no further than them, and must not need to.
+    dropped: fc.array(
+      fc.record({
+        reason: fc.constantFrom(...DROP_REASONS),
+        rule: fc.constantFrom(...RULES),
+        type: fc.constantFrom('basic' as const, 'cloze' as const),
+        front: tricky,
+        back: tricky,
+        source: fc.record({ file: fc.constant(`n${index}.md`), line: fc.integer({ min: 1, max: 100_000 }) }),
+      }),
+      { maxLength: 2 },
+    ),
     warnings: fc.array(fc.record({ file: fc.constant(`n${index}.md`), message: tricky, kind: fc.constantFrom('skipped' as const, 'ignored' as const) }), { maxLength: 1 }),
   });
 
