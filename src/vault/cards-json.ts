@@ -168,10 +168,15 @@ function integer(b: Uint8Array, start: number, end: number): number {
   return n;
 }
 
-/** A growing list of card spans. */
+/** A growing list of card spans, used again for each note: a note's spans are printed before the next note is scanned. */
 class Spans {
   values = new Int32Array(2 * FIELDS * 16);
   count = 0;
+
+  clear(): this {
+    this.count = 0;
+    return this;
+  }
 
   next(): number {
     const at = 2 * FIELDS * this.count++;
@@ -185,11 +190,11 @@ class Spans {
   }
 }
 
-/** Locates a stored note's cards and the values they print in its bytes, in one pass. */
-function scanStoredNote(stored: Uint8Array): ScannedNote {
+/** Locates a stored note's cards and the values they print in its bytes, in one pass, into `spans` (cleared first). */
+function scanStoredNote(stored: Uint8Array, spans: Spans): ScannedNote {
   // A plain view: a Buffer's views are made by its own, slower constructor.
   const b = new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength);
-  const spans = new Spans();
+  spans.clear();
   const note = { deck: [-1, -1] as [number, number], tags: [-1, -1] as [number, number], file: [-1, -1] as [number, number], warnings: [] as NoteWarning[] };
   const lines: number[] = [];
   if (b[0] !== OPEN_OBJECT) throw lostCache(0);
@@ -328,9 +333,10 @@ const EMPTY_LISTING = bytesOf('[]\n');
 export function* cardsJsonChunks(stored: Iterable<Uint8Array>, warn: (warnings: readonly NoteWarning[]) => void): Generator<Uint8Array> {
   const identities = new FirstPrintedIdentities();
   const printer = new CardPrinter();
+  const spans = new Spans();
   let printed = false;
   for (const bytes of stored) {
-    const note = scanStoredNote(bytes);
+    const note = scanStoredNote(bytes, spans);
     const warnings = [...note.warnings];
     const kept: number[] = [];
     note.lines.forEach((line, k) => {
