@@ -36,8 +36,11 @@ export const PARALLEL_MIN_BYTES = 512 * 1024;
  * its garbage sooner. The old generation's bound still holds the tree of a note
  * of a megabyte and more; a note past it fails only its worker, which is
  * replaced, and its batch is extracted in this thread, which has the full heap.
+ * The young generation is twice V8's default: more of a note's tree and cards
+ * die before they are copied and promoted, for less CPU at a little more peak
+ * memory; larger still, the peak nears a gigabyte (see bench/).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 192 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: 192 };
 /** Notes per message: small enough to balance the load, large enough to amortize messaging. */
 const BATCH_BYTES = 64 * 1024;
 
