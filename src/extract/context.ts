@@ -28,6 +28,11 @@ export interface Draft {
   line: number;
   /** Set when a rule judged the candidate not worth asking: it is listed as dropped, unless the setting `keep` names the reason. */
   drop?: DropReason;
+  /**
+   * A card asked from its description (see reverse.ts) the way the note wrote
+   * it, name first: asked instead when the breadcrumb already shows the name.
+   */
+  unreversed?: { question: string; back: string; drop?: DropReason };
 }
 
 /** What every rule needs to know about the note it reads. */

@@ -163,6 +163,21 @@ function hasLeftoverMarkup(card: Card): boolean {
 }
 
 /**
+ * A draft asked from its description, turned back name first when its
+ * question side names the answer ("ELK Stack (Elasticsearch, Logstash, Kibana)
+ * › Поиск и индексация данных" would ask "Elasticsearch" in sight of it).
+ */
+function facingAnswer(facts: NoteFacts, draft: Draft): Draft {
+  if (draft.unreversed === undefined) return draft;
+  const front = htmlText(`${crumbHtml(facts, draft)}${draft.question}`).toLowerCase();
+  if (!containsWords(front, htmlText(draft.back))) return draft;
+  const named: Draft = { ...draft, ...draft.unreversed };
+  delete named.unreversed;
+  if (draft.unreversed.drop === undefined) delete named.drop;
+  return named;
+}
+
+/**
  * Cards from a note's drafts: breadcrumb, id, counts. Drafts the user's
  * `exclude` names, drafts a rule judged not worth asking (unless `keep` names
  * their reason), and drafts that would make a bad card (answer in sight,
@@ -183,7 +198,7 @@ export function finishCards(
   // the search below resumes there instead of re-hashing from 2 (quadratic in a note repeating one cue).
   const nextOrdinal = new Map<string, number>();
   for (const written of drafts) {
-    const draft = exclusions ? excludeDraft(written, exclusions) : written;
+    const draft = facingAnswer(facts, exclusions ? excludeDraft(written, exclusions) : written);
     const composed = `${crumbHtml(facts, draft)}${draft.question}`;
     const front = draft.type === 'cloze' ? withoutVisibleAnswers(composed) : composed;
     const back = draft.back.trim();

@@ -115,7 +115,8 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
   const subject = wordsOf(title).filter((word) => word.length >= MIN_SUBJECT_WORD);
   if (subject.length === 0) return;
   for (const draft of drafts) {
-    if (draft.drop !== undefined || draft.type !== 'basic') continue;
+    // A name asked from its description answers with the name, not with a statement.
+    if (draft.drop !== undefined || draft.type !== 'basic' || draft.unreversed !== undefined) continue;
     const opening = firstWord(draft.back);
     const ofSubject = (word: string): boolean => word === opening;
     if (!subject.some(ofSubject)) continue;

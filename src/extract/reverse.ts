@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import { hasWords } from './text.js';
+import { hasWords, wordCount } from './text.js';
 
 /**
  * Which cards are asked the other way round: from what a name does to the
@@ -7,6 +7,11 @@ import { hasWords } from './text.js';
  * restates its key (the name says what it does, in any language), while
  * "converts the string to lower case" → `toLowerCase()` is the question a
  * learner meets at work: which method, command, option or annotation does this.
+ * A name written in one script and explained in a few words of another
+ * ("DELETE": "Удаление ресурса", "403 Forbidden": "Доступ запрещен") is the
+ * same case in any pair of languages: the explanation translates the name,
+ * which no comparison of stems can see, and the other way round the card asks
+ * which name the note gives to what it describes.
  * The card keeps its cue (the key), so its identity does not change.
  */
 
@@ -33,5 +38,65 @@ export function isDescription(nodes: readonly PhrasingContent[], text: string): 
   if (trimmed.length > MAX_DESCRIPTION || !hasWords(trimmed)) return false;
   let prose = trimmed;
   for (const node of nodes) if (node.type === 'inlineCode') prose = prose.replace(node.value, ' ');
-  return (prose.match(/\p{L}{2,}/gu) ?? []).length >= 2;
+  return wordCount(prose.replace(/\P{L}+/gu, ' ')) >= 2;
+}
+
+/** An explanation of at most this many words can be a translation of its name; a longer one says more than the name. */
+const MAX_TRANSLATION_WORDS = 6;
+/** A name of more words than this is a phrase, not a name ("431 Request Header Fields Too Large" is six). */
+const MAX_FOREIGN_NAME_WORDS = 6;
+/** The share of a text's letters that makes a script the one it is written in. */
+const DOMINANT_SHARE = 0.8;
+
+/** Scripts a note may mix: a name in one of them explained in another is read as a translation. */
+const SCRIPTS: readonly RegExp[] = [
+  /\p{sc=Latin}/u,
+  /\p{sc=Cyrillic}/u,
+  /\p{sc=Greek}/u,
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u,
+  /\p{sc=Hangul}/u,
+  /\p{sc=Arabic}/u,
+  /\p{sc=Hebrew}/u,
+  /\p{sc=Devanagari}/u,
+  /\p{sc=Thai}/u,
+];
+
+/** The index in SCRIPTS of the script most of a text's letters are written in, if one holds DOMINANT_SHARE of them. */
+function scriptOf(text: string): number | undefined {
+  const counts = SCRIPTS.map(() => 0);
+  let letters = 0;
+  for (const char of text) {
+    if (!/\p{L}/u.test(char)) continue;
+    letters++;
+    const script = SCRIPTS.findIndex((pattern) => pattern.test(char));
+    if (script >= 0) counts[script] = (counts[script] ?? 0) + 1;
+  }
+  if (letters === 0) return undefined;
+  const top = counts.indexOf(Math.max(...counts));
+  return (counts[top] ?? 0) >= letters * DOMINANT_SHARE ? top : undefined;
+}
+
+/** The most words an item of a list of names has ("JUnit (Java), NUnit (.NET)"). */
+const MAX_LISTED_NAME_WORDS = 2;
+
+/** Whether a text is a list of names rather than a description: items of a word or two between commas. */
+function isListOfNames(text: string): boolean {
+  const items = text.replace(/[.。]\s*$/u, '').split(/[,;，、；]/u);
+  return items.length >= 2 && items.every((item) => wordCount(item.replace(/\s*[(（][^)）]*[)）]/gu, ' ')) <= MAX_LISTED_NAME_WORDS);
+}
+
+/**
+ * Whether a key is a short name written in another script than its short
+ * explanation ("Kafka Proxy": "Прокси-сервер для безопасного доступа"): a
+ * gloss in parentheses after the name ("Closed (Закрыто)") is not the name.
+ */
+export function isForeignName(key: string, explanation: string): boolean {
+  const name = key.replace(/\s*[(（][^)）]*[)）]/gu, ' ').trim();
+  const nameWords = wordCount(name);
+  const explanationWords = wordCount(explanation);
+  // The longer side describes, the shorter names: "Браузеры: Chrome, Firefox" is asked the way it is written.
+  if (nameWords > MAX_FOREIGN_NAME_WORDS || explanationWords > MAX_TRANSLATION_WORDS || explanationWords <= nameWords || isListOfNames(explanation)) return false;
+  const nameScript = scriptOf(name);
+  const explanationScript = scriptOf(explanation);
+  return nameScript !== undefined && explanationScript !== undefined && nameScript !== explanationScript && !SCRIPTS[explanationScript]?.test(name);
 }

@@ -121,13 +121,13 @@ describe('definitions that ask nothing', () => {
 
   it('reads the dash after a bold code span that ends in a colon as the separator, not as the answer', () => {
     const { asked } = read('# GitHub Actions\n\n## Основные команды\n\n- **`on:`** – триггер для запуска воркфлоу (push, pull request)\n- **`jobs:`** – описание задач, из которых состоит воркфлоу\n');
-    expect(asked).toEqual(['on: = триггер для запуска воркфлоу (push, pull request)', 'jobs: = описание задач, из которых состоит воркфлоу']);
+    expect(asked).toEqual(['on: = триггер для запуска воркфлоу (push, pull request)', 'описание задач, из которых состоит воркфлоу = jobs:']);
   });
 
   it("turns down a statement about the note's subject hung on a label", () => {
     const { asked, dropped } = read('# Python\n\n## Связь\n\n- **Автоматизация**: Python используется для скриптов развёртывания.\n- **Pulumi**: описывает инфраструктуру как код.\n', 'Python.md');
     expect(dropped('label')).toEqual(['Автоматизация = Python используется для скриптов развёртывания.']);
-    expect(asked).toEqual(['Pulumi = описывает инфраструктуру как код.']);
+    expect(asked).toEqual(['описывает инфраструктуру как код. = Pulumi']);
   });
 
   it('asks a name in code from what it does, the name the answer', () => {
@@ -158,13 +158,47 @@ describe('definitions written without bold', () => {
   });
 });
 
+describe('names explained in another script', () => {
+  it('asks a name from a short explanation in the note\'s language, which only translates it the other way round', () => {
+    const { asked } = read(
+      '# HTTP\n\n## Методы\n\n- **DELETE**: удаление ресурса.\n- **PUT**: заменяет ресурс целиком тем, что пришло в теле запроса; повтор ничего не меняет.\n\n' +
+        '## Клиенты\n\n- **Браузеры**: Chrome, Firefox, Edge.\n',
+    );
+    expect(asked).toEqual([
+      'удаление ресурса. = DELETE',
+      'PUT = заменяет ресурс целиком тем, что пришло в теле запроса; повтор ничего не меняет.',
+      'Браузеры = Chrome, Firefox, Edge.',
+    ]);
+  });
+
+  it('reads any pair of scripts, and leaves a name explained in its own script to the stems', () => {
+    expect(read('# Docker\n\n## 命令\n\n- **docker stop**：停止正在运行的容器\n').asked).toEqual(['停止正在运行的容器 = docker stop']);
+    const { asked, dropped } = read('# Docker\n\n## Commands\n\n- **Stop**: stops the container.\n- **Kill**: sends SIGKILL to the main process.\n');
+    expect(dropped('restates')).toEqual(['Stop = stops the container.']);
+    expect(asked).toEqual(['Kill = sends SIGKILL to the main process.']);
+  });
+
+  it('asks a described name from its description in a table, and a grid comparing names cell by cell', () => {
+    const { asked } = read(
+      '# Kafka\n\n## Компоненты\n\n| Компонент | Описание |\n|---|---|\n| Kafka Proxy | Прокси-сервер для безопасного доступа |\n\n' +
+        '## Протоколы\n\n| Протокол | Скорость | Доставка | Порядок |\n|---|---|---|---|\n| TCP | ниже, чем у UDP | гарантирует | сохраняет |\n',
+    );
+    expect(asked).toEqual(['Прокси-сервер для безопасного доступа = Kafka Proxy', 'TCP › Скорость = ниже, чем у UDP', 'TCP › Доставка = гарантирует', 'TCP › Порядок = сохраняет']);
+  });
+
+  it('asks the name first when the breadcrumb already names it', () => {
+    const { asked } = read('# Логи\n\n## ELK (Elasticsearch, Logstash, Kibana)\n\n- **Kibana**: визуализация собранных данных.\n\n## git rebase и git merge\n\n- **`git rebase`**: переносит коммиты ветки на новую базу.\n');
+    expect(asked).toEqual(['Kibana = визуализация собранных данных.', 'git rebase = переносит коммиты ветки на новую базу.']);
+  });
+});
+
 describe('answers that are not one fact', () => {
   it('turns down an explanation that announces what the note does not attach, and an answer of four long lines', () => {
     const lines = Array.from({ length: 4 }, (_, i) => `Пункт ${i + 1} описывает отдельную сторону проверки на устройствах разных производителей и версий.`).join('  \n');
     const { asked, dropped } = read(`# Agile\n\n## Scrum\n\n**Scrum** — это фреймворк Agile, включающий:\n\n### Роли\n\nТекст.\n\n## Экраны\n\n**Разрешения экрана**: ${lines}\n\n**Kanban** — метод управления потоком задач.\n`);
     expect(dropped('label')).toEqual(['Scrum = это фреймворк Agile, включающий:']);
     expect(dropped('several-facts')).toHaveLength(1);
-    expect(asked).toEqual(['Kanban = метод управления потоком задач.']);
+    expect(asked).toEqual(['метод управления потоком задач. = Kanban']);
   });
 
   it('turns down the tables of an exercise\'s worked solution, and asks a table of facts', () => {

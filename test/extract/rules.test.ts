@@ -312,7 +312,7 @@ describe('a term written as code', () => {
   it('asks what a label over a sub-list of such terms says before announcing them, and each term on its own', () => {
     const cards = cardsOf('# HTTP\n\n## Коды\n\n- **2xx**: Успешные ответы. Например:\n  - `200 OK`: запрос выполнен.\n  - `201 Created`: ресурс создан.\n');
     expect(cards.map((c) => [crumbOf(c), questionOf(c), c.back])).toEqual([
-      ['HTTP › Коды', '2xx', 'Успешные ответы.'],
+      ['HTTP › Коды', 'Успешные ответы.', '2xx'],
       ['HTTP › Коды', 'запрос выполнен.', '<code>200 OK</code>'],
       ['HTTP › Коды', 'ресурс создан.', '<code>201 Created</code>'],
     ]);

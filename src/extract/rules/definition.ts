@@ -5,7 +5,7 @@ import type { DropReason } from '../../card.js';
 import { escapeHtml, indexInline, renderInline, type RenderSink } from '../html.js';
 import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
 import { restates, restatesContext } from '../restates.js';
-import { isCodeName, isDescription } from '../reverse.js';
+import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
 export interface DefinitionMatch {
@@ -183,21 +183,23 @@ export function definitionCard(
     return true;
   }
   const explanationHtml = hasExplanation ? renderInline(explanation, ctx.sink, { range: [0, end] }).trim() : '';
-  // A name in code explained in words (`tf merge`: Слить изменения…) is asked from its explanation (see reverse.ts).
-  const reversed = !nestedHtml && !match.gloss && isCodeName([match.term], term) && isDescription(match.explanation, kept);
+  // A name in code explained in words (`tf merge`: Слить изменения…), or translated by them, is asked from its explanation (see reverse.ts).
+  const codeName = !nestedHtml && !match.gloss && isCodeName([match.term], term) && isDescription(match.explanation, kept);
+  const reversed = codeName || (!nestedHtml && isForeignName(term, kept) && isDescription(match.explanation, kept));
   // "Интерфейс › Определение: …" asks "Интерфейс": the facet label gives way to the heading it defines.
   const heading = !reversed && isLabel(DEFINING, term) ? section.crumb.at(-1) : undefined;
   const crumb = heading === undefined ? section.crumb : section.crumb.slice(0, -1);
   const judged = definitionDrop(crumb, section.place, heading ?? term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
-  const drop = reversed && judged === 'restates' ? undefined : judged;
+  // Asked from its explanation, a name cannot restate it; a translated name explained by its breadcrumb's words is asked by nothing.
+  const drop = reversed && judged === 'restates' && (codeName || !restatesContext(crumb, kept)) ? undefined : judged;
+  const namedFirst = { question: heading !== undefined ? escapeHtml(heading) : termHtml(match, ctx.sink), back: explanationHtml + nestedHtml, ...(judged ? { drop: judged } : {}) };
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',
     cue: term,
     crumb,
     place: section.place,
-    question: reversed ? explanationHtml : heading !== undefined ? escapeHtml(heading) : termHtml(match, ctx.sink),
-    back: reversed ? termHtml(match, ctx.sink) : explanationHtml + nestedHtml,
+    ...(reversed ? { question: explanationHtml, back: termHtml(match, ctx.sink), unreversed: namedFirst } : namedFirst),
     answers: [],
     term,
     line,

@@ -3,7 +3,7 @@ import type { DropReason } from '../../card.js';
 import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { restates, restatesContext } from '../restates.js';
-import { isCodeName, isDescription } from '../reverse.js';
+import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { EXAMPLE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
 import { cellIndex, cellText, columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
@@ -14,6 +14,8 @@ import { cellIndex, cellText, columnDrop, tableDrop, tablesOf, type TableGrid } 
  * describes it), so the cap drops the last columns' cells.
  */
 const MAX_TABLE_CARDS = 60;
+/** A table of names with more value columns than this compares them; its first column is not described by the next. */
+const MAX_DESCRIBED_COLUMNS = 2;
 
 /**
  * A first column that only numbers the rows (1, 2, 3…) says nothing a learner
@@ -143,6 +145,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     return { text: normalizeSpace(index.plain), html: renderInline(index, ctx.sink, { plainStrong: true }).trim() };
   });
   const byColumn: Draft[][] = headers.map(() => []);
+  // Names described in a column or two; a row of a grid (a level, a tool compared) is not named by its first cell.
+  const described = !numbered && header.children.length - keyColumn - 1 <= MAX_DESCRIBED_COLUMNS;
   rows.forEach((row, rowIndex) => {
     const keyCell = row.children[keyColumn];
     const cells = row.children.slice(keyColumn + 1);
@@ -183,14 +187,18 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       const columnIndex = keyColumn + i + 1;
       const column = headers[columnIndex] ?? { text: '', html: '' };
       const columnHtml = column.html || escapeHtml(String(columnIndex + 1));
-      // A name in code described in words is asked from its description (see reverse.ts).
-      const reversed = !numbered && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
-      const restated = restating.has(i) && !comparing && !reversed;
-      const drop =
+      // A name in code described in words, or translated by them, is asked from its description (see reverse.ts).
+      const codeName = !numbered && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
+      const reversed = codeName || (described && i === 0 && isForeignName(keyText, index.plain) && isDescription(cell.children, index.plain));
+      const restated = restating.has(i) && !comparing;
+      const judgedDrop =
         wholeDrop ??
         columnDrops[columnIndex] ??
         (exampleRow ? 'example' : isAddressOnly(cell.children) ? 'address' : same || isMark(index.plain) ? 'metadata' : restated ? 'restates' : undefined);
+      // Asked from its description, a name cannot restate it; a translated name described by its breadcrumb's words is asked by nothing.
+      const drop = reversed && judgedDrop === 'restates' && (codeName || !restatesContext([...section.crumb, column.text], index.plain)) ? undefined : judgedDrop;
       const cellHtml = renderInline(index, ctx.sink).trim();
+      const namedFirst = { question: `${keyHtml} › ${columnHtml}`, back: cellHtml, ...(judgedDrop ? { drop: judgedDrop } : {}) };
       byColumn[columnIndex]?.push({
         rule: 'table',
         type: 'basic',
@@ -198,8 +206,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
         crumb: section.crumb,
         place: section.place,
         // A group ("Агрегатные функции") stays on the question side as the description's context.
-        question: reversed ? (grouped ? `${group.html} › ${cellHtml}` : cellHtml) : `${keyHtml} › ${columnHtml}`,
-        back: reversed ? ownKeyHtml : cellHtml,
+        ...(reversed ? { question: grouped ? `${group.html} › ${cellHtml}` : cellHtml, back: ownKeyHtml, unreversed: namedFirst } : namedFirst),
         answers: [],
         key: keyText,
         column: column.text,
