@@ -26,6 +26,16 @@ describe('tables that are not knowledge', () => {
     expect(asked).toEqual(['SSH › Port = 22', 'HTTPS › Port = 443']);
   });
 
+  it('turns down a catalogue with a column of links saying where to get each row, and asks a table linking one row', () => {
+    const { asked, dropped } = read(
+      '# Browser\n\n## Extensions\n\n| Extension | Store | What it does |\n|---|---|---|\n| ModHeader | [Chrome Web Store](https://chrome.example/modheader) | Edits request headers |\n| Ghostery | [ghostery.com](https://www.ghostery.com/) | Blocks trackers |\n\n' +
+        '## Protocols\n\n| Protocol | Spec | Port |\n|---|---|---|\n| SSH | [RFC 4253](https://rfc.example/4253) | 22 |\n| HTTPS | TLS over TCP | 443 |\n| SMTP | mail transfer | 25 |\n',
+    );
+    expect(dropped('catalogue').filter((card) => /Edits request headers|Blocks trackers/.test(card))).toHaveLength(2);
+    expect(dropped('catalogue')).toHaveLength(4);
+    expect(asked).toEqual(['SSH › Spec = RFC 4253', 'SSH › Port = 22', 'HTTPS › Spec = TLS over TCP', 'HTTPS › Port = 443', 'SMTP › Spec = mail transfer', 'SMTP › Port = 25']);
+  });
+
   it('turns down a column describing the row (difficulty, link), and asks the description', () => {
     const { asked, dropped } = read('# Tasks\n\n| Task | What it trains | Сложность |\n|---|---|---|\n| Two Sum | hash maps for lookups | Easy |\n| LRU cache | a list with a map | Medium |\n');
     expect(dropped('metadata')).toEqual(['Two Sum › Сложность = Easy', 'LRU cache › Сложность = Medium']);

@@ -86,11 +86,17 @@ export function tablesOf(table: Table): TableGrid[] {
   }));
 }
 
+/** Whether a cell holds one link and nothing else. */
+function isLinkCell(cell: TableCell | undefined): boolean {
+  const content = cell?.children.filter((node) => !(node.type === 'text' && !hasWords(node.value))) ?? [];
+  return content.length === 1 && (content[0]?.type === 'link' || content[0]?.type === 'linkReference');
+}
+
 /**
  * Why a whole table asks nothing, if it does not: under an example, the
  * worked solution of an exercise, or a navigation heading; rows keyed by the levels of a skill scale (a rubric:
- * Junior, Middle, Senior over generic sentences); rows keyed by links (a
- * catalogue of courses, tools, articles); rows keyed by yes/no (the
+ * Junior, Middle, Senior over generic sentences); rows keyed by links, or
+ * with a column of links (a catalogue of courses, tools, articles); rows keyed by yes/no (the
  * combinations of a decision table).
  */
 export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: number): DropReason | undefined {
@@ -100,11 +106,10 @@ export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: 
   if (opensWithLabel(EVALUATION, heading)) return 'evaluation';
   const keys = grid.rows.map((row) => row.children[keyColumn]).filter((cell): cell is TableCell => cellText(cell) !== '');
   if (keys.length >= 2 && keys.filter((cell) => isLabel(SKILL_LEVELS, cellText(cell))).length >= keys.length * MOSTLY) return 'rubric';
-  const isLink = (cell: TableCell): boolean => {
-    const content = cell.children.filter((node) => !(node.type === 'text' && !hasWords(node.value)));
-    return content.length === 1 && (content[0]?.type === 'link' || content[0]?.type === 'linkReference');
-  };
-  if (keys.length >= 2 && keys.filter(isLink).length >= keys.length * MOSTLY) return 'catalogue';
+  if (keys.length >= 2 && keys.filter(isLinkCell).length >= keys.length * MOSTLY) return 'catalogue';
+  // A column of links beside the names says where to get each one: a catalogue of tools, extensions, courses.
+  const linkColumn = grid.header.children.some((_, column) => column !== keyColumn && grid.rows.every((row) => isLinkCell(row.children[column])));
+  if (keys.length >= 2 && linkColumn) return 'catalogue';
   // Rows keyed by yes/no values are the combinations of a decision table: an exercise's data, not facts.
   if (keys.length >= 2 && keys.every((cell) => isLabel(YES_NO, cellText(cell)))) return 'sample-data';
   return undefined;
