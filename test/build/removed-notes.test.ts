@@ -25,9 +25,9 @@ function build(): Report {
   return JSON.parse(run.stdout) as Report;
 }
 
-function cards(): { id: string; front: string }[] {
+function cards(): { id: string; front: string; back: string }[] {
   const run = spawnSync(process.execPath, [cli, 'cards', join(dir, 'notes'), '--json'], { encoding: 'utf8' });
-  return JSON.parse(run.stdout) as { id: string; front: string }[];
+  return JSON.parse(run.stdout) as { id: string; front: string; back: string }[];
 }
 
 describe('build --json', () => {
@@ -37,7 +37,8 @@ describe('build --json', () => {
     writeFileSync(join(dir, 'notes', 'DevOps', 'ci.md'), '# CI\n\n## Термины\n\n- **Pipeline**: цепочка стадий\n- **Artifact**: результат сборки\n');
     writeFileSync(join(dir, 'notes', 'DevOps', 'tools.md'), '---\nid: tools\n---\n# Tools\n\n## Термины\n\n- **Ansible**: плейбуки\n');
     expect(build().removedNotes).toEqual([]);
-    const artifact = cards().find((c) => c.front.endsWith('Artifact'))!;
+    // "Artifact: результат сборки" is asked from its explanation, the term the answer.
+    const artifact = cards().find((c) => c.back === 'Artifact')!;
     writeFileSync(join(dir, 'notes', 'DevOps', 'ci.md'), '# CI\n\n## Термины\n\n- **Pipeline**: цепочка стадий\n');
     // With an id in its front matter, a note keeps its cards' identity when it moves.
     renameSync(join(dir, 'notes', 'DevOps', 'tools.md'), join(dir, 'notes', 'Ops', 'tools.md'));

@@ -39,7 +39,7 @@ describe('flashmark watch --sync', () => {
       expect([...anki.notes.values()].flatMap((n) => n.cards.map((c) => c.deck))).toEqual(['DevOps', 'DevOps']);
 
       writeFileSync(join(notes, 'DevOps', 'ci.md'), note('- **Pipeline**: цепочка стадий сборки\n- **Artifact**: то, что оставляет сборка'));
-      await eventually('the edit to reach Anki', () => [...anki.notes.values()].some((n) => n.fields[1] === 'то, что оставляет сборка'), output);
+      await eventually('the edit to reach Anki', () => [...anki.notes.values()].some((n) => n.fields.includes('то, что оставляет сборка')), output);
       expect(anki.notes.size).toBe(2);
       expect(anki.problems).toEqual([]);
     } finally {
