@@ -92,10 +92,11 @@ function isListOfNames(text: string): boolean {
  */
 export function isForeignName(key: string, explanation: string): boolean {
   const name = key.replace(/\s*[(（][^)）]*[)）]/gu, ' ').trim();
-  const nameWords = wordCount(name);
+  // A code's number ("400 Bad Request") is not a word its explanation translates.
+  const nameWords = wordCount(name.replace(/(?:^|\s)\d+(?=\s|$)/gu, ' '));
   const explanationWords = wordCount(explanation);
-  // The longer side describes, the shorter names: "Браузеры: Chrome, Firefox" is asked the way it is written.
-  if (nameWords > MAX_FOREIGN_NAME_WORDS || explanationWords > MAX_TRANSLATION_WORDS || explanationWords <= nameWords || isListOfNames(explanation)) return false;
+  // The shorter side names, the other describes or translates it: "Стандарты безопасности: SSL/TLS" is asked the way it is written.
+  if (nameWords > MAX_FOREIGN_NAME_WORDS || explanationWords > MAX_TRANSLATION_WORDS || explanationWords < nameWords || isListOfNames(explanation)) return false;
   const nameScript = scriptOf(name);
   const explanationScript = scriptOf(explanation);
   return nameScript !== undefined && explanationScript !== undefined && nameScript !== explanationScript && !SCRIPTS[explanationScript]?.test(name);

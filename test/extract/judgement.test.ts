@@ -183,6 +183,11 @@ describe('names explained in another script', () => {
 
   it('reads any pair of scripts, and leaves a name explained in its own script to the stems', () => {
     expect(read('# Docker\n\n## 命令\n\n- **docker stop**：停止正在运行的容器\n').asked).toEqual(['停止正在运行的容器 = docker stop']);
+    // Word for word, or a code's name translated: the name is still what the card asks for.
+    expect(read('# Docker\n\n## Команды\n\n- **docker stop**: останавливает контейнер\n- **400 Bad Request**: неверный запрос\n').asked).toEqual([
+      'останавливает контейнер = docker stop',
+      'неверный запрос = 400 Bad Request',
+    ]);
     const { asked, dropped } = read('# Docker\n\n## Commands\n\n- **Stop**: stops the container.\n- **Kill**: sends SIGKILL to the main process.\n');
     expect(dropped('restates')).toEqual(['Stop = stops the container.']);
     expect(asked).toEqual(['Kill = sends SIGKILL to the main process.']);
