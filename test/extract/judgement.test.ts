@@ -168,6 +168,13 @@ describe('definitions written without bold', () => {
   });
 });
 
+describe('answers that run past their item', () => {
+  it('ends an item\'s answer at a heading indented into the item, and keeps the sub-list before it', () => {
+    const { asked } = read('# CI\n\n## Стадии\n\n1. **Сборка**:\n   - компиляция исходного кода;\n   - упаковка артефакта.\n\n   ##### Пример конфигурации:\n\n   ```yaml\n   stages: [build]\n   ```\n');
+    expect(asked).toEqual(['Сборка = компиляция исходного кода; упаковка артефакта.']);
+  });
+});
+
 describe('names explained in another script', () => {
   it('asks a name from a short explanation in the note\'s language, which only translates it the other way round', () => {
     const { asked } = read(

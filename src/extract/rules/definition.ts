@@ -101,11 +101,12 @@ function termHtml(match: DefinitionMatch, sink: RenderSink): string {
 export type Explained = 'whole' | 'before announcement';
 
 /**
- * The blocks of an answer up to a paragraph that only labels an example
- * ("Пример:" over a code block): the example is not the answer.
+ * The blocks of an answer up to a heading, or a paragraph that only labels
+ * an example ("Пример:" over a code block): the example is not the answer.
  */
 export function beforeExample(blocks: RootContent[]): RootContent[] {
-  const at = blocks.findIndex((block) => block.type === 'paragraph' && isLabel(EXAMPLE, indexInline(block.children).plain));
+  // A heading indented into an item ("##### Пример конфигурации:") opens a section of its own.
+  const at = blocks.findIndex((block) => block.type === 'heading' || (block.type === 'paragraph' && isLabel(EXAMPLE, indexInline(block.children).plain)));
   return at < 0 ? blocks : blocks.slice(0, at);
 }
 
