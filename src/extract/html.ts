@@ -29,6 +29,18 @@ export interface InlineIndex {
   ranges: Map<Nodes, [number, number]>;
 }
 
+/** A line break written into code, as a table cell must write one. */
+const CODE_BREAK = /<br\s*\/?>/i;
+
+/** Code as HTML: a `<br>` in it ("{<br>    // код<br>}" in a table cell) breaks the line, and each line keeps its indentation. */
+function codeLines(value: string, esc: (text: string) => string): string {
+  if (!CODE_BREAK.test(value)) return esc(value);
+  return value
+    .split(new RegExp(CODE_BREAK.source, 'gi'))
+    .map((line) => esc(line).replace(/^ +/u, (spaces) => '&#160;'.repeat(spaces.length)))
+    .join('<br>');
+}
+
 /** Plain text a leaf contributes (containers contribute their children's). */
 function leafText(node: Nodes): string {
   switch (node.type) {
@@ -108,7 +120,7 @@ export function renderInline(index: InlineIndex, sink: RenderSink, options: Rend
         return renderText(node.value, start, from, to, options.masks ?? [], esc);
       case 'inlineCode': {
         const n = options.deletions?.get(node);
-        return n === undefined ? `<code>${esc(node.value)}</code>` : `{{c${n}::<code>${escapeDeleted(node.value)}</code>}}`;
+        return n === undefined ? `<code>${codeLines(node.value, esc)}</code>` : `{{c${n}::<code>${codeLines(node.value, escapeDeleted)}</code>}}`;
       }
       case 'inlineMath':
         return `\\(${esc(node.value)}\\)`;

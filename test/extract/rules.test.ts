@@ -49,6 +49,11 @@ describe('extraction rules where they overlap', () => {
 });
 
 describe('clean HTML fields', () => {
+  it('breaks code a table cell writes across lines with <br>, keeping each line\'s indentation', () => {
+    const cards = cardsOf('# IDE\n\n| Template | Expands to |\n|---|---|\n| ifn | `if (x == null) {<br>    // code<br>}` |\n');
+    expect(cards.map((c) => c.back)).toEqual(['<code>if (x == null) {<br>&#160;&#160;&#160;&#160;// code<br>}</code>']);
+  });
+
   it('escapes raw HTML, keeps code and math, turns wikilinks into their text', () => {
     const [card] = cardsOf(
       '# T\n\nThe <script>alert(1)</script> tag, `a < b`, $x^2$ and [[Note|alias]] and [[Other#Part]] are **here**.\n',
