@@ -59,7 +59,6 @@ function writeVault(): void {
 }
 
 const sync = (...args: string[]): Promise<Run> => flashmark(['sync', notes, '-o', join(dir, 'decks'), '--anki-url', anki.url, ...args]);
-const fronts = (): string[] => [...anki.notes.values()].map((n) => n.fields[0]!).sort();
 // A term explained in a few Russian words is asked from its explanation: the term is then the note's second field.
 const noteOf = (term: string) => [...anki.notes.values()].find((n) => n.fields[0] === term || n.fields[1] === term);
 const asked = (): string[] => [...anki.notes.values()].flatMap((n) => n.fields.slice(0, 2));
