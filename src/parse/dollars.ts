@@ -14,6 +14,8 @@ function looksLikeProse(value: string): boolean {
  * whose `$…$` spans look like prose, so the note's bold and text come out as written.
  */
 export function repairDollarProse(tree: Root, source: string, parseWithoutMath: (text: string) => Root): void {
+  // Without a `$` there is no math span: the walk over every node would find none.
+  if (!source.includes('$')) return;
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;

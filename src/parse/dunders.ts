@@ -6,6 +6,8 @@ import type { Nodes, Parent, Root } from 'mdast';
  * becomes inline code, as the writer meant it, not a term to learn.
  */
 export function restoreDunderNames(tree: Root, source: string): void {
+  // Every name restored starts with `__` in the source: without one, the walk over every node would find none.
+  if (!source.includes('__')) return;
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
