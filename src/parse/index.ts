@@ -53,7 +53,7 @@ export function parseNote(text: string, maxNesting = DEFAULT_MAX_NESTING): Parse
   repairDollarProse(tree, source, (slice) => parseMarkdown(slice, { ...syntaxOf(slice), math: false, frontMatter: false }));
   restoreDunderNames(tree, source);
   resolveObsidianSyntax(tree);
-  for (const tag of takeInlineTags(tree)) if (!frontMatter.tags.includes(tag)) frontMatter.tags.push(tag);
+  for (const tag of takeInlineTags(tree, source)) if (!frontMatter.tags.includes(tag)) frontMatter.tags.push(tag);
   return { ok: true, tree, frontMatter, problems };
 }
 

@@ -6,15 +6,22 @@ import type { Parent, Root, RootContent } from 'mdast';
  * character that is not a digit (`#1` is not a tag in Obsidian, nor is `C#`).
  */
 const INLINE_TAG = /(^|[\s([{])#([\p{L}\p{N}_\-/]*[\p{L}_\-/][\p{L}\p{N}_\-/]*)/gu;
+/**
+ * What a text holds for any of its text nodes to hold a tag: a `#` right before a character a tag may
+ * start with, else a character reference (`&num;`) or a backslash escape that a text node decodes into one.
+ */
+const MAY_HOLD_TAG = /#[\p{L}\p{N}_\-/]|&|\\/u;
 
 /**
  * Takes the inline `#tags` out of a note's text and returns them (in order,
  * once each): they become the note's cards' tags, and a card never shows one.
  * Code, links and raw HTML keep their text as written. A paragraph that held
- * nothing but tags is removed.
+ * nothing but tags is removed. `source` is the text the tree was parsed from.
  */
-export function takeInlineTags(tree: Root): string[] {
+export function takeInlineTags(tree: Root, source: string): string[] {
   const tags: string[] = [];
+  // A text node's value is the source's text, decoded: no tag in it that the source does not show.
+  if (!MAY_HOLD_TAG.test(source)) return tags;
   const visit = (parent: Parent): void => {
     for (const child of parent.children as RootContent[]) {
       if (child.type === 'text') {
