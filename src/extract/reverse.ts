@@ -43,6 +43,8 @@ export function isDescription(nodes: readonly PhrasingContent[], text: string): 
 
 /** An explanation of at most this many words can be a translation of its name; a longer one says more than the name. */
 const MAX_TRANSLATION_WORDS = 6;
+/** Longer than this, a text has more than MAX_TRANSLATION_WORDS words in any language. */
+const MAX_TRANSLATION_CHARS = 160;
 /** A name of more words than this is a phrase, not a name ("431 Request Header Fields Too Large" is six). */
 const MAX_FOREIGN_NAME_WORDS = 6;
 /** The share of a text's letters that makes a script the one it is written in. */
@@ -91,6 +93,8 @@ function isListOfNames(text: string): boolean {
  * gloss in parentheses after the name ("Closed (Закрыто)") is not the name.
  */
 export function isForeignName(key: string, explanation: string): boolean {
+  // Most explanations are sentences: turned down by their length before their words are counted.
+  if (explanation.length > MAX_TRANSLATION_CHARS || key.length > MAX_TRANSLATION_CHARS) return false;
   const name = key.replace(/\s*[(（][^)）]*[)）]/gu, ' ').trim();
   // A code's number ("400 Bad Request") is not a word its explanation translates.
   const nameWords = wordCount(name.replace(/(?:^|\s)\d+(?=\s|$)/gu, ' '));
