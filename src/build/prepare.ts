@@ -41,7 +41,7 @@ export class CardPreparer {
   private readonly vault: string | undefined;
   private readonly firstSource = new Map<string, string>();
   private readonly strings = new Map<string, string>();
-  /** The package of the last card's file: a note's cards share one, and working it out (NFC) for each card cost a tenth of preparing it. */
+  /** The package of the last card's file: a note's cards share one, worked out (NFC) once per note instead of once per card. */
   private readonly last: { file?: string; pkg: string } = { pkg: '' };
 
   constructor(
