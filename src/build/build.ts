@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { imagePaths, type NoteResult, type NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { createFolder } from '../fs/mkdir.js';
+import { specialKind } from '../fs/special-kind.js';
 import { openStateDatabase, type Db } from '../store/database.js';
 import { cardOrdinals, writeApkg, type PackageMedia, type PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, loadNoteHistory, loadPackageRecords, maxNoteId, saveBuild, saveNoteHistory, type PackageRecord } from './history.js';
@@ -338,25 +339,10 @@ function mediaOf(notes: readonly PlannedNote[], media: ReadonlyMap<string, Packa
  * compare bytes would block forever, and a link to `/dev/zero` never ends.
  */
 function refuseSpecialFile(file: string): void {
-  const kind = specialKind(file);
+  const kind = specialKind(file, false);
   if (kind !== undefined) throw new UserError(`it is ${kind}, not a regular file; remove it to let the build write the package there`);
 }
 
-/** What a path is when it is neither absent nor a regular file (lstat: a symlink is not followed). */
-function specialKind(file: string): string | undefined {
-  let stats;
-  try {
-    stats = lstatSync(file);
-  } catch {
-    return undefined;
-  }
-  if (stats.isFile()) return undefined;
-  if (stats.isSymbolicLink()) return 'a symbolic link';
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isSocket()) return 'a socket';
-  return 'a device';
-}
 
 function sameBytes(file: string, bytes: Uint8Array): boolean {
   try {
@@ -382,7 +368,7 @@ function retireMissingPackages(
     .map((record) => {
       let deleted = false;
       try {
-        if (specialKind(record.file) === undefined && sha256(readFileSync(record.file)) === record.sha256) {
+        if (specialKind(record.file, false) === undefined && sha256(readFileSync(record.file)) === record.sha256) {
           rmSync(record.file);
           deleted = true;
         }

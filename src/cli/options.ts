@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { realpathSync, statSync } from 'node:fs';
+import { specialKind } from '../fs/special-kind.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.js';
@@ -52,20 +53,6 @@ function refuseSpecialStateFiles(path: string, name: string): string {
   return path;
 }
 
-/** What a path is when it is neither absent nor a regular file, a link followed. */
-function specialKind(file: string): string | undefined {
-  let stats;
-  try {
-    stats = statSync(file);
-  } catch {
-    return undefined;
-  }
-  if (stats.isFile()) return undefined;
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isSocket()) return 'a socket';
-  return 'a device';
-}
 
 /**
  * The clock: `--now ISO-DATE`, else the FLASHMARK_NOW environment variable,
