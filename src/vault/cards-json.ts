@@ -30,10 +30,17 @@ const FIELDS = CARD_FIELDS.length;
 const field = (name: (typeof CARD_FIELDS)[number]): number => CARD_FIELDS.indexOf(name);
 const ID = field('id');
 const DECK = field('deck');
+const TYPE = field('type');
 const TAGS = field('tags');
+const RULE = field('rule');
 const FILE = field('file');
 const LINE = field('line');
 const MEDIA = field('media');
+/** The values every stored card has; the others only when not the note's (stored-result.ts). */
+const ALWAYS_STORED = (['id', 'type', 'front', 'back', 'cards', 'rule', 'line'] as const).map(field);
+/** The order storedResultJson writes a card's keys in, and each key as it is written, its quotes and colon included. */
+const STORED_ORDER = (['id', 'type', 'front', 'back', 'cards', 'rule', 'line', 'deck', 'tags', 'file', 'media'] as const).map(field);
+const KEY_AND_COLON = CARD_FIELDS.map((name) => bytesOf(`"${name}":`));
 /** Each key's bytes, and the fields by their key's first byte: a card's keys are told apart without making a string of each. */
 const KEY_BYTES = CARD_FIELDS.map(bytesOf);
 const FIELDS_BY_FIRST_BYTE: number[][] = Array.from({ length: 128 }, () => []);
@@ -57,20 +64,42 @@ const BEFORE = [
   ',\n    "source": {\n      "file": ',
   ',\n      "line": ',
   '\n    },\n    "media": ',
-].map(bytesOf);
-const CARD_END = bytesOf('\n  }');
+];
+/**
+ * The frame's fragments, each named by its index: the keys before each value
+ * (the field's index), then the rest. Printing copies them from one run of
+ * bytes kept beside the note's (see CardPrinter).
+ */
+const FRAGMENT_TEXTS = [
+  ...BEFORE,
+  '\n  }',
+  // The end of a card without media, from the line's value on.
+  '\n    },\n    "media": []\n  }',
+  ',\n  {\n    "id": ',
+  // A card's arrays print one item a line, at the third level of indentation; the closing bracket at the second.
+  '\n      ',
+  '\n    ]',
+  '""',
+  '[]',
+];
+const CARD_END = FIELDS;
+const NO_MEDIA_END = FIELDS + 1;
+const NEXT_CARD = FIELDS + 2;
+const ITEM_START = FIELDS + 3;
+const ARRAY_END = FIELDS + 4;
+const EMPTY_STRING = FIELDS + 5;
+const EMPTY_ARRAY = FIELDS + 6;
+const FRAGMENTS = bytesOf(FRAGMENT_TEXTS.join(''));
+const FRAGMENT_END = FRAGMENT_TEXTS.map((_, k) => Buffer.byteLength(FRAGMENT_TEXTS.slice(0, k + 1).join('')));
+const FRAGMENT_START = FRAGMENT_END.map((end, k) => end - Buffer.byteLength(FRAGMENT_TEXTS[k]!));
+const fragmentBytes = (k: number): number => FRAGMENT_END[k]! - FRAGMENT_START[k]!;
 const BETWEEN_CARDS = bytesOf(',\n');
-const EMPTY_STRING = bytesOf('""');
-const EMPTY_ARRAY = bytesOf('[]');
-/** A card's arrays print one item a line, at the third level of indentation; the closing bracket at the second. */
-const ITEM_START = bytesOf('\n      ');
-const ARRAY_END = bytesOf('\n    ]');
-const CARD_FRAME_BYTES = BEFORE.reduce((sum, b) => sum + b.length, 0) + CARD_END.length + BETWEEN_CARDS.length;
+const CARD_FRAME_BYTES = FRAGMENT_END[FIELDS - 1]! + fragmentBytes(CARD_END) + BETWEEN_CARDS.length;
 /** FNV-1a, 32 bits: enough to spread identities over the table (equal hashes are compared in full). */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-/** Spans longer than this are copied natively; shorter ones byte by byte, which costs less than making a view of each. */
-const LONG_SPAN = 24;
+/** Spans longer than this are copied natively; shorter ones byte by byte, which costs less than the call. */
+const LONG_SPAN = 8;
 /** Printed text handed out at a time: a write each, not one per note. */
 const CHUNK_BYTES = 1024 * 1024;
 /** The printer's buffer to begin with; it grows past a chunk for a large note. */
@@ -138,6 +167,12 @@ function valueEnd(b: Uint8Array, at: number): number {
   while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_OBJECT && b[i] !== CLOSE_ARRAY) i++;
   if (i === at) throw lostCache(at);
   return i;
+}
+
+/** Whether `b` holds all of `bytes` at `at`. */
+function startsWith(b: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  for (let k = 0; k < bytes.length; k++) if (b[at + k] !== bytes[k]) return false;
+  return true;
 }
 
 /** A card's field of the key between `start` and `end` (its quotes included). */
@@ -231,19 +266,34 @@ function scanCards(b: Uint8Array, at: number, spans: Spans, lines: number[]): nu
     const base = spans.next();
     const values = spans.values;
     i++;
+    let expected = 0;
     for (;;) {
-      const keyEnd = stringEnd(b, i);
-      if (b[keyEnd] !== COLON) throw lostCache(keyEnd);
-      const index = cardField(b, i, keyEnd);
-      const end = valueEnd(b, keyEnd + 1);
-      values[base + 2 * index] = keyEnd + 1;
+      let index = -1;
+      let valueAt = i;
+      // Keys come in the order storedResultJson writes them: each is found by comparing its bytes, not by scanning for its end.
+      for (let o = expected; o < STORED_ORDER.length; o++) {
+        if (startsWith(b, i, KEY_AND_COLON[STORED_ORDER[o]!]!)) {
+          index = STORED_ORDER[o]!;
+          valueAt = i + KEY_AND_COLON[index]!.length;
+          expected = o + 1;
+          break;
+        }
+      }
+      if (index < 0) {
+        const keyEnd = stringEnd(b, i);
+        if (b[keyEnd] !== COLON) throw lostCache(keyEnd);
+        index = cardField(b, i, keyEnd);
+        valueAt = keyEnd + 1;
+      }
+      const end = valueEnd(b, valueAt);
+      values[base + 2 * index] = valueAt;
       values[base + 2 * index + 1] = end;
       i = end;
       if (b[i] === CLOSE_OBJECT) break;
       if (b[i] !== COMMA) throw lostCache(i);
       i++;
     }
-    if (values[base + 2 * ID]! < 0 || values[base + 2 * LINE]! < 0) throw lostCache(i);
+    for (const f of ALWAYS_STORED) if (values[base + 2 * f]! < 0) throw lostCache(i);
     lines.push(integer(b, values[base + 2 * LINE]!, values[base + 2 * LINE + 1]!));
     i++;
     if (b[i] === CLOSE_ARRAY) return i + 1;
@@ -260,13 +310,15 @@ function scanCards(b: Uint8Array, at: number, spans: Spans, lines: number[]): nu
  * of every identity as a string cost more than printing the cards.
  */
 class FirstPrintedIdentities {
-  /** Entry number in each slot, -1 when free; at most half are taken. */
-  private slots = new Int32Array(1024).fill(-1);
-  private hashes: number[] = [];
-  /** Entry j's text is arena[ends[j - 1] ?? 0, ends[j]). */
-  private ends: number[] = [];
-  private arena = new Uint8Array(64 * 1024);
+  /** Two numbers a slot, the hash and the entry number plus one (0: free), so a probe reads one place; at most half the slots are taken. */
+  private slots = new Int32Array(2 * 1024);
+  private count = 0;
+  /** Entry j's text is arena[ends[j - 1] ?? 0, ends[j]); its file is files[fileOf[j]]. */
+  private ends: Int32Array = new Int32Array(1024);
+  private fileOf: Int32Array = new Int32Array(1024);
+  private arena: Uint8Array = new Uint8Array(64 * 1024);
   private used = 0;
+  /** The files of the notes that have entries, each once. */
   private files: string[] = [];
 
   /** Undefined when `note` is the first to have the identity of its card `k` (it now keeps it); else the file that has it first. */
@@ -276,10 +328,11 @@ class FirstPrintedIdentities {
     const end = note.spans[2 * FIELDS * k + 2 * ID + 1]!;
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ b[i]!, FNV_PRIME);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let slot = hash & mask;
-    for (let entry = this.slots[slot]!; entry >= 0; entry = this.slots[slot]!) {
-      if (this.hashes[entry] === hash && this.sameText(entry, b, start, end)) return this.files[entry];
+    for (let entry = slots[2 * slot + 1]!; entry > 0; entry = slots[2 * slot + 1]!) {
+      if (slots[2 * slot] === hash && this.sameText(entry - 1, b, start, end)) return this.files[this.fileOf[entry - 1]!];
       slot = (slot + 1) & mask;
     }
     this.add(hash, b, start, end, note.file, slot);
@@ -287,36 +340,58 @@ class FirstPrintedIdentities {
   }
 
   private sameText(entry: number, b: Uint8Array, start: number, end: number): boolean {
-    const from = this.ends[entry - 1] ?? 0;
+    const from = entry === 0 ? 0 : this.ends[entry - 1]!;
     if (this.ends[entry]! - from !== end - start) return false;
     for (let i = 0; i < end - start; i++) if (this.arena[from + i] !== b[start + i]) return false;
     return true;
   }
 
   private add(hash: number, b: Uint8Array, start: number, end: number, file: string, slot: number): void {
-    if (this.used + end - start > this.arena.length) {
-      const grown = new Uint8Array(Math.max(2 * this.arena.length, this.used + end - start));
-      grown.set(this.arena.subarray(0, this.used));
-      this.arena = grown;
+    if (this.used + end - start > this.arena.length) this.arena = grownBytes(this.arena, this.used, this.used + end - start);
+    if (this.count === this.ends.length) {
+      this.ends = grownNumbers(this.ends, this.count);
+      this.fileOf = grownNumbers(this.fileOf, this.count);
     }
-    for (let i = start; i < end; i++) this.arena[this.used++] = b[i]!;
-    const entry = this.hashes.push(hash) - 1;
-    this.ends.push(this.used);
-    this.files.push(file);
-    this.slots[slot] = entry;
-    if (2 * this.hashes.length > this.slots.length) this.rehash();
+    const arena = this.arena;
+    let used = this.used;
+    for (let i = start; i < end; i++) arena[used++] = b[i]!;
+    this.used = used;
+    this.ends[this.count] = used;
+    if (this.files[this.files.length - 1] !== file) this.files.push(file);
+    this.fileOf[this.count] = this.files.length - 1;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = ++this.count;
+    if (4 * this.count > this.slots.length) this.rehash();
   }
 
+  /** Into a table four times as large: each entry moved costs a random write, and growing by half as much moved twice as many. */
   private rehash(): void {
-    const slots = new Int32Array(2 * this.slots.length).fill(-1);
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, entry) => {
-      let slot = hash & mask;
-      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
-      slots[slot] = entry;
-    });
+    const old = this.slots;
+    const slots = new Int32Array(4 * old.length);
+    const mask = (slots.length >> 1) - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from + 1] === 0) continue;
+      let slot = old[from]! & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[from]!;
+      slots[2 * slot + 1] = old[from + 1]!;
+    }
     this.slots = slots;
   }
+}
+
+/** `bytes`' first `used` in an array twice as large, or of `least`. */
+function grownBytes(bytes: Uint8Array, used: number, least: number): Uint8Array {
+  const larger = new Uint8Array(Math.max(2 * bytes.length, least));
+  larger.set(bytes.subarray(0, used));
+  return larger;
+}
+
+/** `numbers`' first `used` in an array twice as large. */
+function grownNumbers(numbers: Int32Array, used: number): Int32Array {
+  const larger = new Int32Array(2 * numbers.length);
+  larger.set(numbers.subarray(0, used));
+  return larger;
 }
 
 const OPEN_LISTING = bytesOf('[\n');
@@ -365,17 +440,24 @@ function cardFile(note: ScannedNote, k: number): string {
  * Prints the cards `kept` (indexes into a note's cards) as in the array of
  * `cards --json`, separated by `,\n`, without brackets: each as
  * `JSON.stringify(cards, null, 2)` prints an item. Into one buffer used again
- * once taken, so printing allocates next to nothing for the collector.
+ * once taken, so printing allocates next to nothing for the collector; the
+ * frame's fragments and the note's bytes are copied into it first, past all
+ * the note prints, so that each value is copied within that buffer
+ * (copyWithin), which costs a fraction of making a view of the note's bytes
+ * to copy from.
  */
 class CardPrinter {
   private out = new Uint8Array(INITIAL_OUTPUT_BYTES);
   /** Bytes printed and not yet taken. */
   size = 0;
+  /** Where in `out` the note's deck, tags and file are printed with the keys around them: see `printShared`. */
+  private readonly shared = new Int32Array(6);
 
   /** Adds a fragment of the listing between notes' cards. */
   append(bytes: Uint8Array): void {
     this.reserve(bytes.length);
-    this.size = putAll(this.out, this.size, bytes);
+    this.out.set(bytes, this.size);
+    this.size += bytes.length;
   }
 
   /** What was printed since the last call: valid until the next print. */
@@ -395,68 +477,95 @@ class CardPrinter {
 
   print(note: ScannedNote, kept: readonly number[]): void {
     const { bytes: b, spans } = note;
-    let bound = 0;
-    for (const k of kept) {
-      const base = 2 * FIELDS * k;
-      bound += CARD_FRAME_BYTES + EMPTY_STRING.length + 2 * EMPTY_ARRAY.length;
-      for (let f = 0; f < FIELDS; f++) bound += spans[base + 2 * f + 1]! - spans[base + 2 * f]!;
-      // Arrays grow by an indentation an item (an item is at least its quotes).
-      bound += 4 * (Math.max(0, spans[base + 2 * TAGS + 1]! - spans[base + 2 * TAGS]!, note.noteTags[1] - note.noteTags[0]) + ARRAY_END.length);
-      bound += 4 * (spans[base + 2 * MEDIA + 1]! - spans[base + 2 * MEDIA]! + ARRAY_END.length);
-      bound += Math.max(0, note.noteDeck[1] - note.noteDeck[0]) + (note.noteFile[1] - note.noteFile[0]);
-    }
-    this.reserve(bound);
+    const [deckStart, deckEnd] = note.noteDeck;
+    const [tagsStart, tagsEnd] = note.noteTags;
+    const sharedBytes =
+      CARD_FRAME_BYTES + fragmentBytes(EMPTY_STRING) + Math.max(0, deckEnd - deckStart) + 4 * (Math.max(0, tagsEnd - tagsStart) + fragmentBytes(ARRAY_END)) + note.noteFile[1] - note.noteFile[0];
+    // Every value a card has of its own is a span of the note's bytes, printed once (an array at most four times as long); the note's are printed once a card.
+    const bound = 4 * b.length + kept.length * (CARD_FRAME_BYTES + fragmentBytes(EMPTY_STRING) + 2 * fragmentBytes(EMPTY_ARRAY) + 2 * fragmentBytes(ARRAY_END) + sharedBytes);
+    this.reserve(bound + FRAGMENTS.length + b.length + sharedBytes);
     const out = this.out;
+    const frame = this.size + bound;
+    out.set(FRAGMENTS, frame);
+    const at = frame + FRAGMENTS.length;
+    out.set(b, at);
+    const shared = this.printShared(note, frame, at);
+    const value = (p: number, base: number, f: number): number => copy(out, p, at + spans[base + 2 * f]!, at + spans[base + 2 * f + 1]!);
+    const own = (p: number, base: number, f: number): number => {
+      p = fragment(out, p, frame, f);
+      p = f === TAGS ? putStringArray(out, p, frame, at + spans[base + 2 * f]!) : value(p, base, f);
+      return fragment(out, p, frame, f + 1);
+    };
     let p = this.size;
-    kept.forEach((k, n) => {
-      const base = 2 * FIELDS * k;
-      if (n > 0) p = putAll(out, p, BETWEEN_CARDS);
-      for (let f = 0; f < FIELDS; f++) {
-        p = putAll(out, p, BEFORE[f]!);
-        let start = spans[base + 2 * f]!;
-        let end = spans[base + 2 * f + 1]!;
-        if (start < 0 && f === DECK) [start, end] = note.noteDeck;
-        else if (start < 0 && f === TAGS) [start, end] = note.noteTags;
-        else if (start < 0 && f === FILE) [start, end] = note.noteFile;
-        if (f === TAGS || f === MEDIA) p = putStringArray(out, p, b, start);
-        else if (start < 0) p = putAll(out, p, EMPTY_STRING);
-        else p = put(out, p, b, start, end);
-      }
-      p = putAll(out, p, CARD_END);
-    });
+    for (let n = 0; n < kept.length; n++) {
+      const base = 2 * FIELDS * kept[n]!;
+      p = fragment(out, p, frame, n === 0 ? ID : NEXT_CARD);
+      p = value(p, base, ID);
+      p = spans[base + 2 * DECK]! < 0 ? copy(out, p, shared[0]!, shared[1]!) : own(p, base, DECK);
+      p = value(p, base, TYPE);
+      for (let f = TYPE + 1; f < TAGS; f++) p = value(fragment(out, p, frame, f), base, f);
+      p = spans[base + 2 * TAGS]! < 0 ? copy(out, p, shared[2]!, shared[3]!) : own(p, base, TAGS);
+      p = value(p, base, RULE);
+      p = spans[base + 2 * FILE]! < 0 ? copy(out, p, shared[4]!, shared[5]!) : own(p, base, FILE);
+      p = value(p, base, LINE);
+      if (spans[base + 2 * MEDIA]! < 0) p = fragment(out, p, frame, NO_MEDIA_END);
+      else p = fragment(out, putStringArray(out, fragment(out, p, frame, MEDIA), frame, at + spans[base + 2 * MEDIA]!), frame, CARD_END);
+    }
     this.size = p;
   }
+
+  /**
+   * Prints, past the note's bytes (at `at` in `out`), what a card without a
+   * deck, tags or file of its own prints around the note's: from the key
+   * before the value to the key of the card's next own value. Once a note,
+   * not once a card; their [start, end) in `shared`.
+   */
+  private printShared(note: ScannedNote, frame: number, at: number): Int32Array {
+    const { out, shared } = this;
+    const [deckStart, deckEnd] = note.noteDeck;
+    const [tagsStart] = note.noteTags;
+    let p = at + note.bytes.length;
+    shared[0] = p;
+    p = fragment(out, p, frame, DECK);
+    p = deckStart < 0 ? fragment(out, p, frame, EMPTY_STRING) : copy(out, p, at + deckStart, at + deckEnd);
+    shared[1] = shared[2] = p = fragment(out, p, frame, TYPE);
+    p = putStringArray(out, fragment(out, p, frame, TAGS), frame, tagsStart < 0 ? -1 : at + tagsStart);
+    shared[3] = shared[4] = p = fragment(out, p, frame, RULE);
+    p = copy(out, fragment(out, p, frame, FILE), at + note.noteFile[0], at + note.noteFile[1]);
+    shared[5] = fragment(out, p, frame, LINE);
+    return shared;
+  }
 }
 
-/** Copies all of `from`, a fragment of the frame (a view of its own: no view to make). */
-function putAll(out: Uint8Array, p: number, from: Uint8Array): number {
-  return put(out, p, from, 0, from.length);
+/** Copies the fragment `k` of the frame copied to `frame` in `out`. */
+function fragment(out: Uint8Array, p: number, frame: number, k: number): number {
+  return copy(out, p, frame + FRAGMENT_START[k]!, frame + FRAGMENT_END[k]!);
 }
 
-function put(out: Uint8Array, p: number, from: Uint8Array, start: number, end: number): number {
+/** Copies `out`'s bytes from `start` to `end` to `p`. */
+function copy(out: Uint8Array, p: number, start: number, end: number): number {
   if (end - start > LONG_SPAN) {
-    out.set(from.subarray(start, end), p);
+    out.copyWithin(p, start, end);
     return p + end - start;
   }
-  for (let i = start; i < end; i++) out[p++] = from[i]!;
+  for (let i = start; i < end; i++) out[p++] = out[i]!;
   return p;
 }
 
-/** The compact array of strings at `at` (-1: none) as a card prints it: one item a line, or `[]`. */
-function putStringArray(out: Uint8Array, p: number, b: Uint8Array, at: number): number {
-  if (at < 0 || b[at + 1] === CLOSE_ARRAY) return putAll(out, p, EMPTY_ARRAY);
-  if (b[at] !== OPEN_ARRAY) throw lostCache(at);
+/** The compact array of strings at `at` in `out` (-1: none) as a card prints it: one item a line, or `[]`. */
+function putStringArray(out: Uint8Array, p: number, frame: number, at: number): number {
+  if (at < 0 || out[at + 1] === CLOSE_ARRAY) return fragment(out, p, frame, EMPTY_ARRAY);
+  if (out[at] !== OPEN_ARRAY) throw lostCache(at);
   out[p++] = OPEN_ARRAY;
   let i = at + 1;
   for (;;) {
-    const end = stringEnd(b, i);
-    p = putAll(out, p, ITEM_START);
-    p = put(out, p, b, i, end);
+    const end = stringEnd(out, i);
+    p = copy(out, fragment(out, p, frame, ITEM_START), i, end);
     i = end;
-    if (b[i] === CLOSE_ARRAY) break;
-    if (b[i] !== COMMA) throw lostCache(i);
+    if (out[i] === CLOSE_ARRAY) break;
+    if (out[i] !== COMMA) throw lostCache(i);
     out[p++] = COMMA;
     i++;
   }
-  return putAll(out, p, ARRAY_END);
+  return fragment(out, p, frame, ARRAY_END);
 }
