@@ -67,6 +67,7 @@ export const DROP_REASONS = [
   'cap',
   'sample-data',
   'address',
+  'duplicate',
   'excluded',
   'skip-marker',
   'shows-answer',
@@ -89,6 +90,8 @@ export interface DroppedCard {
   front: string;
   back: string;
   source: SourcePosition;
+  /** For a `duplicate`: the card in an earlier note that asks the same and answers the same. */
+  duplicateOf?: SourcePosition;
 }
 
 /** A problem with one note that does not stop the rest of the vault. */

@@ -7,6 +7,7 @@ import { openStateDatabase, type Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
 import { openExtractionCache } from '../vault/open-cache.js';
 import { startLoadingVault } from '../vault/incremental.js';
+import { keepsDuplicates } from '../vault/same-content.js';
 import { withVaultName } from '../vault/vault-name.js';
 import { buildIncrementally } from './incremental-build.js';
 import type { PackageOf } from './prepare.js';
@@ -81,6 +82,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
           scheduling: options.scheduling,
           onRetired: (guids) => (retired = guids),
           ...(options.packageOf ? { packageOf: options.packageOf } : {}),
+          keepDuplicates: keepsDuplicates(extract),
         })),
       }));
       const { report, reused, renamed } = await built.finally(() => vault.extraction.catch(() => undefined));

@@ -61,6 +61,8 @@ export interface BuildOptions {
   onRetired?: (guids: readonly string[]) => void;
   /** The package of each note (default: one per top-level folder or note). */
   packageOf?: PackageOf;
+  /** Cards that repeat an earlier note's question and answer are packed too (the setting `keep: duplicate`). */
+  keepDuplicates?: boolean;
 }
 
 export interface PackageReport {
@@ -147,7 +149,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     const reused = new Set([...(input.reuse ?? []).map((r) => r.key), ...kept.map((k) => k.record.key)]);
     const planner = new BuildPlanner(loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
     const packageOf = options.packageOf ?? packageKeyOf;
-    const cards = new CardPreparer(input.root, warnings, packageOf);
+    const cards = new CardPreparer(input.root, warnings, packageOf, options.keepDuplicates);
     const planned = new Map<string, PlannedNote[]>();
     const packages: PackageReport[] = [];
     const records: PackageRecord[] = [];

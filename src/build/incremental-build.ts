@@ -10,6 +10,7 @@ import { MediaReader } from './media.js';
 import type { Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
 import type { LoadedNote, LoadedVault, LoadingVault } from '../vault/incremental.js';
+import { CONTENT_KEY_DIGITS, contentKeysText } from '../vault/same-content.js';
 
 /**
  * Incremental builds: a package whose inputs are exactly those of its last
@@ -29,7 +30,10 @@ import type { LoadedNote, LoadedVault, LoadingVault } from '../vault/incremental
  * - the last build went into the same output folder (a build elsewhere may
  *   have moved `mod`s in the shared build history);
  * - no card of it shares an identity with a card of another package (which
- *   one wins depends on both; such packages are always rebuilt together).
+ *   one wins depends on both; such packages are always rebuilt together);
+ * - unless repeated cards are kept, no card of it asks and answers what a
+ *   card of a package being rebuilt, or of a note changed or gone since the
+ *   last build, does (which copy is left out depends on both: same-content.ts).
  */
 interface CarryOverRecord {
   /** Hash of the package key and its notes' paths and text hashes. */
@@ -45,6 +49,8 @@ interface CarryOverRecord {
   /** Warnings of its notes at that build, by file, in order. */
   warnings: NoteWarning[];
   entangled: boolean;
+  /** Each note's path → its hash and its cards' content keys (contentKeysText) at that build. */
+  contents: Record<string, [hash: string, keys: string]>;
 }
 
 export interface IncrementalBuildOptions {
@@ -59,6 +65,8 @@ export interface IncrementalBuildOptions {
   onRetired?: (guids: readonly string[]) => void;
   /** The package of each note (default: one per top-level folder or note). */
   packageOf?: PackageOf;
+  /** See BuildOptions. */
+  keepDuplicates?: boolean;
 }
 
 export interface IncrementalBuildResult {
@@ -89,18 +97,19 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
     try {
       published = new Map(loadPackageRecords(db, outDir).map((r) => [r.key, r.sha256]));
       const images = new MediaReader(vault.root);
+      const records = new Map([...stored].map(([key, json]) => [key, JSON.parse(json) as CarryOverRecord]));
       for (const [key, notes] of groups) {
-        const json = stored.get(key);
-        const record = json === undefined ? undefined : (JSON.parse(json) as CarryOverRecord);
+        const record = records.get(key);
         if (record && canReuse(record, key, notes, images, published)) reused.set(key, record);
       }
       releaseEntangled(groups, reused, db);
+      if (!options.keepDuplicates) releaseRepeated(groups, records, reused);
     } finally {
       db.close();
     }
   }
 
-  const facts: LoadedFacts = { media: new Map(), entangled: new Set() };
+  const facts: LoadedFacts = { media: new Map(), entangled: new Set(), contents: new Map() };
   const allPublishedStillHere = [...published.keys()].every((key) => reused.get(key)?.report);
   let report: BuildReport;
   if (reused.size === groups.size && allPublishedStillHere) {
@@ -118,6 +127,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
       {
         outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling,
         ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}), ...(options.onRetired ? { onRetired: options.onRetired } : {}), packageOf,
+        keepDuplicates: options.keepDuplicates ?? false,
       },
     );
   }
@@ -190,6 +200,52 @@ function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, re
   }
 }
 
+/**
+ * Packages about to be carried over that have a card with the content of a
+ * card of a package being rebuilt, or of a note gone or changed since the last
+ * build: which copy is first, and so which is left out, is decided among the
+ * packages a build assembles, so they are rebuilt too (repeated until none
+ * is left). Only the notes added or changed are decoded; the others' keys
+ * are their records', and nothing is compared when every package is carried over.
+ */
+function releaseRepeated(
+  groups: ReadonlyMap<string, readonly LoadedNote[]>,
+  records: ReadonlyMap<string, CarryOverRecord>,
+  reused: Map<string, CarryOverRecord>,
+): void {
+  const held = new Set<string>();
+  for (const key of new Set([...groups.keys(), ...records.keys()])) {
+    if (reused.has(key)) continue;
+    const before = new Map(Object.entries(records.get(key)?.contents ?? {}));
+    for (const note of groups.get(key) ?? []) {
+      const known = before.get(note.file);
+      if (known?.[0] !== note.hash) addKeys(held, contentKeysText(note.result().cards));
+    }
+    for (const [, keys] of before.values()) addKeys(held, keys);
+  }
+  let released = held.size > 0;
+  while (released) {
+    released = false;
+    for (const [key, record] of reused) {
+      const keys = Object.values(record.contents);
+      if (!keys.some(([, text]) => hasKey(held, text))) continue;
+      reused.delete(key);
+      keys.forEach(([, text]) => addKeys(held, text));
+      released = true;
+    }
+  }
+}
+
+/** Adds each content key of a note's `contentKeysText`. */
+function addKeys(keys: Set<string>, text: string): void {
+  for (let at = 0; at < text.length; at += CONTENT_KEY_DIGITS) keys.add(text.slice(at, at + CONTENT_KEY_DIGITS));
+}
+
+function hasKey(keys: ReadonlySet<string>, text: string): boolean {
+  for (let at = 0; at < text.length; at += CONTENT_KEY_DIGITS) if (keys.has(text.slice(at, at + CONTENT_KEY_DIGITS))) return true;
+  return false;
+}
+
 /** Packages carried over, reported as a full build would report them: every note unchanged, nothing written. */
 function mergeReused(report: BuildReport, reused: ReadonlyMap<string, CarryOverRecord>, vault: LoadedVault): BuildReport {
   const carried = [...reused.values()].flatMap((r) =>
@@ -232,6 +288,7 @@ function recordsAfter(
       report: built ?? null,
       warnings: report.warnings.filter((w) => files.has(w.file)),
       entangled: facts.entangled.has(key),
+      contents: facts.contents.get(key) ?? {},
     };
     if (built) {
       try {
@@ -252,6 +309,8 @@ interface LoadedFacts {
   media: Map<string, Record<string, string>>;
   /** Packages (among those rebuilt) that share a card identity with another package. */
   entangled: Set<string>;
+  /** Package key → its notes' hashes and content keys, for the packages being rebuilt. */
+  contents: Map<string, Record<string, [hash: string, keys: string]>>;
 }
 
 /**
@@ -274,9 +333,12 @@ async function* resultsOf(
     if (reused.has(key)) continue;
     const media: Record<string, string> = {};
     facts.media.set(key, media);
+    const contents: Record<string, [string, string]> = {};
+    facts.contents.set(key, contents);
     for (const note of notes) {
       await note.ready;
       const result = note.result();
+      contents[note.file] = [note.hash, contentKeysText(result.cards)];
       for (const card of result.cards) {
         const first = owner.get(card.id);
         if (first === undefined) owner.set(card.id, key);
@@ -305,7 +367,7 @@ function canReuse(
   images: MediaReader,
   published: ReadonlyMap<string, string>,
 ): boolean {
-  if (record.entangled || record.fingerprint !== fingerprintOf(key, notes)) return false;
+  if (record.entangled || record.contents === undefined || record.fingerprint !== fingerprintOf(key, notes)) return false;
   for (const [path, signature] of Object.entries(record.media)) if (imageSignature(join(images.root, images.locate(path))) !== signature) return false;
   if (!record.report) return !published.has(key);
   if (published.get(key) !== record.sha256) return false;

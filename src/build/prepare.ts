@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { replaceImages, type Card, type NoteResult, type NoteWarning } from '../card.js';
 import { clozeProblem, isUsableGuid, normalizeField, sourceField, splitBreadcrumb, tagsColumn, type NoteFields, type PackageMedia } from '../anki/index.js';
 import { hashPrefix } from '../hash.js';
+import { FirstContents } from '../vault/same-content.js';
 import { sameIdentityMessage } from '../vault/unique-ids.js';
 import { MediaReader } from './media.js';
 import type { PreparedNote } from './plan.js';
@@ -31,7 +32,9 @@ export interface Prepared {
  * The cards of a build's notes as Anki notes, note after note in vault order,
  * with the media they use. A guid made twice (two notes sharing a front
  * matter `id`, say) is kept once, the first time: two notes with one guid
- * would both be added on import, as duplicates. Problems go to `warnings`.
+ * would both be added on import, as duplicates. A card that asks and answers
+ * what a card of an earlier note does is left out too, unless
+ * `keepDuplicates` (as `cards` lists it: same-content.ts). Problems go to `warnings`.
  */
 export class CardPreparer {
   /** Every image packed so far, by package name. */
@@ -40,6 +43,8 @@ export class CardPreparer {
   /** The Obsidian vault's name when the notes folder is one (it holds `.obsidian/`): source fields then link to the note. */
   private readonly vault: string | undefined;
   private readonly firstSource = new Map<string, string>();
+  /** Undefined when repeated cards are kept. */
+  private readonly contents: FirstContents | undefined;
   private readonly strings = new Map<string, string>();
   /** The package of the last card's file: a note's cards share one, worked out (NFC) once per note instead of once per card. */
   private readonly last: { file?: string; pkg: string } = { pkg: '' };
@@ -48,7 +53,9 @@ export class CardPreparer {
     root: string,
     private readonly warnings: NoteWarning[],
     private readonly packageOf: PackageOf = packageKeyOf,
+    keepDuplicates = false,
   ) {
+    this.contents = keepDuplicates ? undefined : new FirstContents();
     this.reader = new MediaReader(root);
     this.vault = existsSync(join(root, '.obsidian')) ? basename(root) : undefined;
   }
@@ -65,6 +72,11 @@ export class CardPreparer {
       const seen = this.firstSource.get(card.id);
       if (seen !== undefined) {
         warnings.push({ file: card.source.file, message: sameIdentityMessage(card.source.line, seen), kind: 'skipped' });
+        continue;
+      }
+      if (this.contents?.claim(card, result.file) !== undefined) {
+        // Its identity is taken all the same, as `cards` takes it: a later card with it is left out too.
+        this.firstSource.set(card.id, result.file);
         continue;
       }
       const { note, media, warnings: cardWarnings } = prepareCard(card, this.reader, this.vault, this.packageOfCard);

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { NoteWarning } from '../card.js';
+import { CONTENT_KEY_DIGITS } from './same-content.js';
 import { sameIdentityMessage } from './unique-ids.js';
 
 /**
@@ -119,6 +120,8 @@ interface ScannedNote {
   noteDeck: readonly [number, number];
   noteTags: readonly [number, number];
   noteFile: readonly [number, number];
+  /** Where the cards' content keys start (past the opening quote), or -1 when the note has no cards. */
+  contents: number;
 }
 
 function lostCache(at: number): Error {
@@ -230,7 +233,7 @@ function scanStoredNote(stored: Uint8Array, spans: Spans): ScannedNote {
   // A plain view: a Buffer's views are made by its own, slower constructor.
   const b = new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength);
   spans.clear();
-  const note = { deck: [-1, -1] as [number, number], tags: [-1, -1] as [number, number], file: [-1, -1] as [number, number], warnings: [] as NoteWarning[] };
+  const note = { deck: [-1, -1] as [number, number], tags: [-1, -1] as [number, number], file: [-1, -1] as [number, number], warnings: [] as NoteWarning[], contents: -1 };
   const lines: number[] = [];
   if (b[0] !== OPEN_OBJECT) throw lostCache(0);
   let i = 1;
@@ -246,14 +249,16 @@ function scanStoredNote(stored: Uint8Array, spans: Spans): ScannedNote {
       i = valueEnd(b, keyEnd + 1);
       if (key === 'file' || key === 'deck' || key === 'tags') note[key] = [keyEnd + 1, i];
       else if (key === 'warnings') note.warnings = decodeJson(b, keyEnd + 1, i) as NoteWarning[];
+      else if (key === 'contents') note.contents = keyEnd + 2;
     }
     if (b[i] === CLOSE_OBJECT) break;
     if (b[i] !== COMMA) throw lostCache(i);
     i++;
   }
   if (note.file[0] < 0) throw lostCache(0);
+  if (lines.length > 0 && (note.contents < 0 || b[note.contents + lines.length * CONTENT_KEY_DIGITS] !== QUOTE)) throw lostCache(note.contents);
   const file = decodeJson(b, note.file[0], note.file[1]) as string;
-  return { file, warnings: note.warnings, lines, bytes: b, spans: spans.values, noteDeck: note.deck, noteTags: note.tags, noteFile: note.file };
+  return { file, warnings: note.warnings, lines, bytes: b, spans: spans.values, noteDeck: note.deck, noteTags: note.tags, noteFile: note.file, contents: note.contents };
 }
 
 /** Records each card of the array opening at `at`; returns where the array ends. */
@@ -303,13 +308,14 @@ function scanCards(b: Uint8Array, at: number, spans: Spans, lines: number[]): nu
 }
 
 /**
- * The card identities printed so far, by their JSON text (equal texts are
- * equal identities: JSON.stringify escapes a string one way only), each with
- * the file that has it first: `keepFirstIdentities` over the bytes. An open
- * hash table over 32-bit hashes, the texts kept in one arena, because a Map
- * of every identity as a string cost more than printing the cards.
+ * The texts claimed so far, card identities by their JSON text (equal texts
+ * are equal identities: JSON.stringify escapes a string one way only) or
+ * content keys, each with the file that has it first: `keepFirstIdentities`
+ * and `keepFirstContents` over the bytes. An open hash table over 32-bit
+ * hashes, the texts kept in one arena, because a Map of every identity as a
+ * string cost more than printing the cards.
  */
-class FirstPrintedIdentities {
+class FirstClaims {
   /** Two numbers a slot, the hash and the entry number plus one (0: free), so a probe reads one place; at most half the slots are taken. */
   private slots = new Int32Array(2 * 1024);
   private count = 0;
@@ -321,11 +327,9 @@ class FirstPrintedIdentities {
   /** The files of the notes that have entries, each once. */
   private files: string[] = [];
 
-  /** Undefined when `note` is the first to have the identity of its card `k` (it now keeps it); else the file that has it first. */
-  claim(note: ScannedNote, k: number): string | undefined {
+  /** Undefined when `note` is the first to have the text between `start` and `end` of its bytes (it now keeps it); else the file that has it first. */
+  claim(note: ScannedNote, start: number, end: number): string | undefined {
     const b = note.bytes;
-    const start = note.spans[2 * FIELDS * k + 2 * ID]!;
-    const end = note.spans[2 * FIELDS * k + 2 * ID + 1]!;
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ b[i]!, FNV_PRIME);
     const slots = this.slots;
@@ -401,12 +405,13 @@ const EMPTY_LISTING = bytesOf('[]\n');
 /**
  * The text of `cards --json` for the stored results of a vault's notes, in
  * vault order: `JSON.stringify(cards, null, 2)` and a newline, of the cards
- * `keepFirstIdentities` keeps. In chunks, each valid until the next is asked
+ * `keepFirstCards` keeps. In chunks, each valid until the next is asked
  * for; each note's warnings (its own, then those of its cards skipped for an
  * identity an earlier card has) go to `warn` as its turn comes.
  */
-export function* cardsJsonChunks(stored: Iterable<Uint8Array>, warn: (warnings: readonly NoteWarning[]) => void): Generator<Uint8Array> {
-  const identities = new FirstPrintedIdentities();
+export function* cardsJsonChunks(stored: Iterable<Uint8Array>, warn: (warnings: readonly NoteWarning[]) => void, keepDuplicates = false): Generator<Uint8Array> {
+  const identities = new FirstClaims();
+  const contents = keepDuplicates ? undefined : new FirstClaims();
   const printer = new CardPrinter();
   const spans = new Spans();
   let printed = false;
@@ -415,9 +420,9 @@ export function* cardsJsonChunks(stored: Iterable<Uint8Array>, warn: (warnings: 
     const warnings = [...note.warnings];
     const kept: number[] = [];
     note.lines.forEach((line, k) => {
-      const firstFile = identities.claim(note, k);
-      if (firstFile === undefined) kept.push(k);
-      else warnings.push({ file: cardFile(note, k), message: sameIdentityMessage(line, firstFile), kind: 'skipped' });
+      const firstFile = identities.claim(note, note.spans[2 * FIELDS * k + 2 * ID]!, note.spans[2 * FIELDS * k + 2 * ID + 1]!);
+      if (firstFile !== undefined) warnings.push({ file: cardFile(note, k), message: sameIdentityMessage(line, firstFile), kind: 'skipped' });
+      else if (!repeats(contents, note, k)) kept.push(k);
     });
     warn(warnings);
     if (kept.length === 0) continue;
@@ -428,6 +433,14 @@ export function* cardsJsonChunks(stored: Iterable<Uint8Array>, warn: (warnings: 
   }
   printer.append(printed ? CLOSE_LISTING : EMPTY_LISTING);
   yield printer.take();
+}
+
+/** Whether card `k` asks and answers as a card of an earlier note did (`keepFirstContents`); `contents` undefined: repeats are kept. */
+function repeats(contents: FirstClaims | undefined, note: ScannedNote, k: number): boolean {
+  if (contents === undefined) return false;
+  const at = note.contents + k * CONTENT_KEY_DIGITS;
+  const firstFile = contents.claim(note, at, at + CONTENT_KEY_DIGITS);
+  return firstFile !== undefined && firstFile !== note.file;
 }
 
 /** The file of card `k` (its own, or the note's): for a warning that names it. */

@@ -1,4 +1,5 @@
 import type { Card, DroppedCard, NoteResult } from '../card.js';
+import { contentKeysText, rememberContentKeys } from './same-content.js';
 
 /**
  * A note's extraction result as the pool's workers send it and the cache
@@ -13,6 +14,8 @@ interface StoredNote {
   deck?: string;
   tags?: string[];
   cards: StoredCard[];
+  /** The cards' content keys (same-content.ts), one after another: `cards --json` leaves out repeated cards without decoding them. */
+  contents?: string;
   /** Only when not empty; a candidate's file is the note's, like a card's. */
   dropped?: StoredDropped[];
   warnings: NoteResult['warnings'];
@@ -52,6 +55,7 @@ export function storedResultJson(result: NoteResult): string {
     if (card.media.length > 0) entry.media = card.media;
     stored.cards.push(entry);
   }
+  if (result.cards.length > 0) stored.contents = contentKeysText(result.cards);
   // Last but `skipped`: `cards --json` reads no further than here (cards-json.ts).
   if (result.dropped.length > 0) stored.dropped = result.dropped.map(({ source, ...candidate }) => ({ ...candidate, line: source.line }));
   if (result.skipped !== undefined) stored.skipped = result.skipped;
@@ -75,6 +79,7 @@ export function resultFromStoredJson(json: string): NoteResult {
       media: c.media ?? [],
     }),
   );
+  if (stored.contents !== undefined) rememberContentKeys(cards, stored.contents);
   const dropped = (stored.dropped ?? []).map(
     ({ line, ...candidate }): DroppedCard => ({ reason: candidate.reason, rule: candidate.rule, type: candidate.type, front: candidate.front, back: candidate.back, source: { file: stored.file, line } }),
   );

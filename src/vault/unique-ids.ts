@@ -1,4 +1,5 @@
 import type { NoteResult } from '../card.js';
+import { keepFirstContents } from './same-content.js';
 
 /** The warning for a card whose identity an earlier card already has (two notes with one front-matter `id`, say). */
 export function sameIdentityMessage(line: number, firstFile: string): string {
@@ -23,4 +24,12 @@ export function keepFirstIdentities(notes: NoteResult[]): NoteResult[] {
     const warnings = skipped.map((card) => ({ file: card.source.file, message: sameIdentityMessage(card.source.line, firstFile.get(card.id) ?? ''), kind: 'skipped' as const }));
     return { ...note, cards, warnings: [...note.warnings, ...warnings] };
   });
+}
+
+/**
+ * The cards a build packs, as `cards`, `review` and `stats` list them: each
+ * identity once, then each question and answer once (same-content.ts).
+ */
+export function keepFirstCards(notes: NoteResult[], keepDuplicates: boolean): NoteResult[] {
+  return keepFirstContents(keepFirstIdentities(notes), keepDuplicates);
 }

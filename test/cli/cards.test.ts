@@ -55,7 +55,8 @@ describe('flashmark cards', () => {
       'binary.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]),
       'huge.md': `# Huge\n\n${'Some **bold** words in a long note.\n\n'.repeat(600_000)}`,
       'deep.md': `# Deep\n\n${'- '.repeat(10_000)}**x**\n`,
-      'z-good.md': good.replace('Good', 'Also good'),
+      // Another answer: the same question and answer in two notes is made once.
+      'z-good.md': good.replace('its meaning', 'another meaning'),
     });
     const result = run('cards', dir, '--json');
     expect(result.status).toBe(0);
@@ -76,7 +77,7 @@ describe('flashmark cards', () => {
       '.trash/old.md': good,
       '.flashmark/y.md': good,
       'node_modules/pkg/readme.md': good,
-      'sub/inner.md': good,
+      'sub/inner.md': good.replace('its meaning', 'another meaning'),
     });
     symlinkSync(dir, join(dir, 'sub', 'loop'), 'dir');
     const result = run('cards', dir, '--json');

@@ -10,18 +10,19 @@ import { DROP_REASONS, RULES } from '../../src/card.js';
 import { cardsJsonChunks } from '../../src/vault/cards-json.js';
 import { loadVault } from '../../src/vault/load.js';
 import { storedResultJson } from '../../src/vault/stored-result.js';
-import { keepFirstIdentities } from '../../src/vault/unique-ids.js';
+import { keepFirstCards } from '../../src/vault/unique-ids.js';
 
 const notesDir = fileURLToPath(new URL('../../notes', import.meta.url));
 
 /** What `cards --json` prints from the notes' stored results, and the warnings it gives on the way. */
-function printed(notes: readonly NoteResult[]): { text: string; warnings: NoteWarning[] } {
+function printed(notes: readonly NoteResult[], keepDuplicates = false): { text: string; warnings: NoteWarning[] } {
   const warnings: NoteWarning[] = [];
   const chunks: Buffer[] = [];
   // Each chunk is valid until the next is asked for: copied.
   for (const chunk of cardsJsonChunks(
     notes.map((note) => Buffer.from(storedResultJson(note))),
     (some) => warnings.push(...some),
+    keepDuplicates,
   )) {
     chunks.push(Buffer.from(chunk));
   }
@@ -29,8 +30,8 @@ function printed(notes: readonly NoteResult[]): { text: string; warnings: NoteWa
 }
 
 /** What `cards --json` printed when it decoded every card: the yardstick. */
-function expected(notes: NoteResult[]): { text: string; warnings: NoteWarning[] } {
-  const kept = keepFirstIdentities(notes);
+function expected(notes: NoteResult[], keepDuplicates = false): { text: string; warnings: NoteWarning[] } {
+  const kept = keepFirstCards(notes, keepDuplicates);
   return { text: `${JSON.stringify(kept.flatMap((note) => note.cards), null, 2)}\n`, warnings: kept.flatMap((note) => note.warnings) };
 }
 
@@ -74,12 +75,13 @@ const noteArb = (index: number): fc.Arbitrary<NoteResult> =>
   });
 
 describe('cards --json from the stored results', () => {
-  it('prints exactly what JSON.stringify of the decoded cards prints, and warns of the same skipped identities', () => {
+  it('prints exactly what JSON.stringify of the decoded cards prints, and warns of the same skipped identities, repeated cards left out or kept alike', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => noteArb(i)))),
-        (notes) => {
-          expect(printed(notes)).toEqual(expected(notes));
+        fc.boolean(),
+        (notes, keepDuplicates) => {
+          expect(printed(notes, keepDuplicates)).toEqual(expected(notes, keepDuplicates));
         },
       ),
       { numRuns: 300 },
@@ -94,7 +96,7 @@ describe('cards --json from the stored results', () => {
       expect(notes.reduce((sum, note) => sum + note.cards.length, 0)).toBeGreaterThan(50);
       const { text } = printed(notes);
       expect(text).toBe(expected(notes).text);
-      expect(JSON.parse(text)).toEqual(keepFirstIdentities(notes).flatMap((note) => note.cards));
+      expect(JSON.parse(text)).toEqual(keepFirstCards(notes, false).flatMap((note) => note.cards));
     }
   });
 

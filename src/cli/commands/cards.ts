@@ -6,7 +6,8 @@ import { loadVaultSettings } from '../../settings/index.js';
 import { formatSummary, summarizeVault } from '../../summary/index.js';
 import { cardsJsonChunks } from '../../vault/cards-json.js';
 import { readVault, type ReadVault } from '../../vault/read-vault.js';
-import { keepFirstIdentities } from '../../vault/unique-ids.js';
+import { keepsDuplicates } from '../../vault/same-content.js';
+import { keepFirstCards } from '../../vault/unique-ids.js';
 import { resolveNotesDir, resolveStatePath } from '../options.js';
 import { listSuspended, unsuspend } from '../suspended.js';
 import { printable, warningLine } from '../../printable.js';
@@ -87,14 +88,19 @@ export function formatCardListing(cards: Card[]): string {
 
 /** The readable listing of dropped candidates: one block each, headed by why it was dropped. */
 export function formatDroppedListing(dropped: DroppedCard[]): string {
-  return dropped.map((candidate) => entryText(printable(`${candidate.reason}  (${candidate.rule}, ${candidate.source.file}:${candidate.source.line})`), candidate)).join('\n');
+  return dropped.map((candidate) => entryText(printable(`${candidate.reason}  (${candidate.rule}, ${candidate.source.file}:${candidate.source.line}${firstOf(candidate)})`), candidate)).join('\n');
+}
+
+/** Where a duplicate's card is kept: `; first in FILE:LINE`. */
+function firstOf(candidate: DroppedCard): string {
+  return candidate.duplicateOf ? `; first in ${candidate.duplicateOf.file}:${candidate.duplicateOf.line}` : '';
 }
 
 /** `cards --json`, written a note at a time as it is read, copied from the cache's bytes (cards-json.ts). */
-async function printCardsJson(vault: ReadVault): Promise<void> {
+async function printCardsJson(vault: ReadVault, keepDuplicates: boolean): Promise<void> {
   for (const warning of vault.warnings) process.stderr.write(warningLine(warning));
   const warn = (warnings: readonly NoteWarning[]): void => warnings.forEach((warning) => process.stderr.write(warningLine(warning)));
-  for (const chunk of cardsJsonChunks(vault.stored(), warn)) await writeOut(chunk);
+  for (const chunk of cardsJsonChunks(vault.stored(), warn, keepDuplicates)) await writeOut(chunk);
 }
 
 /** Writes to stdout and waits until it is written: the printer's buffer is then free again, and nothing piles up in memory. */
@@ -153,11 +159,11 @@ Examples:
       // A read-only command creates no database: the cache is used once build, review or stats made one.
       await readVault(notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, async (vault) => {
         if (options.json && !options.summary && !options.dropped) {
-          await printCardsJson(vault);
+          await printCardsJson(vault, keepsDuplicates(settings.extract));
           return;
         }
-        // Each identity once, as build packs it: the listing and the package agree.
-        const notes = keepFirstIdentities(vault.notes());
+        // Each identity and each question once, as build packs them: the listing and the package agree.
+        const notes = keepFirstCards(vault.notes(), keepsDuplicates(settings.extract));
         const warnings = [...vault.warnings, ...notes.flatMap((note) => note.warnings)];
         for (const warning of warnings) process.stderr.write(warningLine(warning));
         if (options.summary) {

@@ -5,7 +5,8 @@ import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/by-name.js';
 import type { Db } from '../../store/database.js';
 import { syncNoteCards } from '../../study/sync.js';
 import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
-import { keepFirstIdentities } from '../../vault/unique-ids.js';
+import { keepsDuplicates } from '../../vault/same-content.js';
+import { keepFirstCards } from '../../vault/unique-ids.js';
 import { MAX_NEW_PER_DAY, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, runningClock, type StudyCommandOptions } from '../study-options.js';
@@ -87,9 +88,9 @@ export function reportWarnings(warnings: readonly { file: string; message: strin
  */
 export function syncVault(db: Db, notesDir: string, options: ReadVaultOptions, now: Date, verbose: boolean): Promise<number> {
   return readVault(notesDir, options, (vault) => {
-    // Each identity once, as build packs it: a second note's cloze deletions must not join the first's card.
+    // Each identity and each question once, as build packs them: a second note's cloze deletions must not join the first's card.
     const unreadable = vault.warnings.filter((warning) => warning.kind === 'unreadable').map((warning) => warning.file);
-    const unique = { digest: vault.digest, notes: () => keepFirstIdentities(vault.notes()), unreadable };
+    const unique = { digest: vault.digest, notes: () => keepFirstCards(vault.notes(), keepsDuplicates(options.extract)), unreadable };
     reportWarnings([...vault.warnings, ...syncNoteCards(db, unique, now)]);
     if (verbose) process.stderr.write(`flashmark: parsed ${vault.parsed} note${vault.parsed === 1 ? '' : 's'} (the others were read from the extraction cache)\n`);
     return vault.parsed;
