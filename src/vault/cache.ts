@@ -99,7 +99,7 @@ export class ExtractionCache {
   // Prepared once: a cold build puts and reads back every result, and preparing each time would cost a third as much again.
   private readonly putNote: Statement<[string, string, string, string]>;
   private readonly readResult: Statement<[string], { result: string }>;
-  private readonly readResultBytes: Statement<[string], { result: Buffer }>;
+  private readonly readResultBytes: Statement<[string], Buffer>;
 
   private constructor(
     private readonly db: Db,
@@ -109,8 +109,8 @@ export class ExtractionCache {
   ) {
     this.putNote = db.prepare('INSERT OR REPLACE INTO cache_note (file, hash, stat, result) VALUES (?, ?, ?, ?)');
     this.readResult = db.prepare('SELECT result FROM cache_note WHERE file = ?');
-    // As a blob: the UTF-8 bytes as stored, not decoded to a string (cards-json.ts copies from them).
-    this.readResultBytes = db.prepare('SELECT CAST(result AS BLOB) AS result FROM cache_note WHERE file = ?');
+    // As a blob: the UTF-8 bytes as stored, not decoded to a string (cards-json.ts copies from them); the value alone, not a row object made for each.
+    this.readResultBytes = db.prepare<[string], Buffer>('SELECT CAST(result AS BLOB) FROM cache_note WHERE file = ?').pluck();
   }
 
   /**
@@ -167,7 +167,7 @@ export class ExtractionCache {
 
   /** The cached result of one note as its UTF-8 bytes, if any. */
   resultBytes(file: string): Buffer | undefined {
-    return this.readResultBytes.get(file)?.result;
+    return this.readResultBytes.get(file);
   }
 
   /**

@@ -101,6 +101,8 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 /** Spans longer than this are copied natively; shorter ones byte by byte, which costs less than the call. */
 const LONG_SPAN = 8;
+/** How far `nextQuote` looks byte by byte before it calls the native search. */
+const SHORT_STRING = 24;
 /** Printed text handed out at a time: a write each, not one per note. */
 const CHUNK_BYTES = 1024 * 1024;
 /** The printer's buffer to begin with; it grows past a chunk for a large note. */
@@ -132,7 +134,7 @@ const indexOfByte = (b: Uint8Array, byte: number, from: number): number => Uint8
 
 /** The next quote at or after `from`, or -1: most strings (identities, kinds, tags) end within a short span, found by a loop cheaper than a native call. */
 function nextQuote(b: Uint8Array, from: number): number {
-  const end = Math.min(from + LONG_SPAN, b.length);
+  const end = Math.min(from + SHORT_STRING, b.length);
   for (let i = from; i < end; i++) if (b[i] === QUOTE) return i;
   return end === b.length ? -1 : indexOfByte(b, QUOTE, end);
 }
