@@ -72,6 +72,18 @@ describe('tables that are not knowledge', () => {
     expect(asked).toEqual(['Session › Meaning = keeps cookies between requests', 'Timeout › Meaning = seconds to wait for a reply', 'Hooks › Meaning = callbacks on each response']);
   });
 
+  it('asks a column of a few repeated values when the table\'s heading names it, and turns down such a column elsewhere', () => {
+    const rows = ['int', 'float', 'str', 'tuple'].map((type) => `| ${type} | ❌ Immutable | ${type} values |`).concat(['list', 'dict', 'set', 'bytearray'].map((type) => `| ${type} | ✅ Mutable | ${type} values |`));
+    const table = (heading: string) => `# Python\n\n## ${heading}\n\n| Type | Mutability | Holds |\n|---|---|---|\n${rows.join('\n')}\n`;
+    const named = read(table('Mutable and immutable types'));
+    expect(named.asked).toContain('int › Mutability = ❌ Immutable');
+    expect(named.asked).toContain('dict › Mutability = ✅ Mutable');
+    expect(named.dropped('metadata')).toEqual([]);
+    const unnamed = read(table('Built-in types'));
+    expect(unnamed.dropped('metadata')).toHaveLength(8);
+    expect(unnamed.asked.filter((card) => card.includes('Mutability'))).toEqual([]);
+  });
+
   it('turns down a decision table, whose rows are keyed by yes and no', () => {
     const { asked, dropped } = read('# Login\n\n| Valid login | Valid password | Action |\n|---|---|---|\n| True | True | Show the OK button |\n| True | False | Show an error |\n| False | True | Block access |\n');
     expect(dropped('sample-data')).toHaveLength(3);
@@ -206,6 +218,11 @@ describe('names explained in another script', () => {
         '## Протоколы\n\n| Протокол | Скорость | Доставка | Порядок |\n|---|---|---|---|\n| TCP | ниже, чем у UDP | гарантирует | сохраняет |\n',
     );
     expect(asked).toEqual(['Прокси-сервер для безопасного доступа = Kafka Proxy', 'TCP › Скорость = ниже, чем у UDP', 'TCP › Доставка = гарантирует', 'TCP › Порядок = сохраняет']);
+  });
+
+  it('asks a name from its description in a table that numbers its rows too', () => {
+    const { asked } = read('# Maven\n\n## Фазы\n\n| № | Фаза | Описание |\n|---|---|---|\n| 1 | validate | Проверяет проект на корректность. |\n| 2 | compile | Компилирует исходный код. |\n| | `mvn compile` | Запускает фазу из консоли. |\n');
+    expect(asked).toEqual(['Проверяет проект на корректность. = validate', 'Компилирует исходный код. = compile', 'compile › mvn compile › Описание = Запускает фазу из консоли.']);
   });
 
   it('asks the name first when the breadcrumb already names it', () => {

@@ -121,10 +121,10 @@ describe('how notes are really written', () => {
   });
 
   it('keys a table by its second column when the first only numbers the rows', () => {
-    const cards = cardsOf('# T\n\n| № | Фаза | Что делает |\n| - | ---- | ---------- |\n| 1 | validate | проверяет проект |\n| 2 | compile | компилирует код |\n');
+    const cards = cardsOf('# T\n\n| № | Phase | What it does |\n| - | ---- | ---------- |\n| 1 | validate | checks the project |\n| 2 | compile | builds the sources |\n');
     expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
-      ['validate › Что делает', 'проверяет проект'],
-      ['compile › Что делает', 'компилирует код'],
+      ['validate › What it does', 'checks the project'],
+      ['compile › What it does', 'builds the sources'],
     ]);
   });
 

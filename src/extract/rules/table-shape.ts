@@ -2,6 +2,7 @@ import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import { indexInline, type InlineIndex } from '../html.js';
 import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
+import { sameStem, wordsOf } from '../restates.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
 
 /**
@@ -26,6 +27,15 @@ const MIN_ROWS_FOR_SAME = 3;
 const ROWS_PER_VALUE = 4;
 /** Share of a table's keys that makes it a rubric (skill levels) or a catalogue (links). */
 const MOSTLY = 0.6;
+
+/** Words this short ("и", "of", "по") are not what a heading names. */
+const MIN_NAMING_WORD = 4;
+
+/** Whether a heading names a column: a word of the header shares a stem with one of the heading's. */
+function namedBy(heading: string, header: string): boolean {
+  const headingWords = wordsOf(heading).filter((word) => word.length >= MIN_NAMING_WORD);
+  return wordsOf(header).some((word) => word.length >= MIN_NAMING_WORD && headingWords.some((other) => sameStem(other, word)));
+}
 
 /** Cells read already: a table is judged from each cell's text several times, then its cells are rendered. */
 const cellIndexes = new WeakMap<TableCell, InlineIndex>();
@@ -120,13 +130,16 @@ export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: 
  * judgements (advantages, recommendations) or what describes a row rather
  * than its subject (difficulty, duration, link), or a handful of short values
  * repeat down many rows (one value in every row, or a few down many), so the
- * same answer would answer many questions.
+ * same answer would answer many questions — unless the table's heading names
+ * the column ("Мутабельные и немутабельные типы" over "Мутабельность"): then
+ * its few values are what the table was written to tell apart.
  */
-export function columnDrop(grid: TableGrid, column: number): DropReason | undefined {
+export function columnDrop(grid: TableGrid, column: number, heading: string): DropReason | undefined {
   const header = cellText(grid.header.children[column]);
   if (opensWithLabel(EXAMPLE, header)) return 'example';
   if (opensWithLabel(EVALUATION, header)) return 'evaluation';
   if (isLabel(METADATA, header)) return 'metadata';
+  if (namedBy(heading, header)) return undefined;
   const values = grid.rows.map((row) => cellText(row.children[column]).toLowerCase()).filter((text) => text !== '');
   const short = values.every((text) => text.length <= SHORT_VALUE_CHARS && wordCount(text) <= SHORT_VALUE_WORDS);
   const distinct = new Set(values).size;

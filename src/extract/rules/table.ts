@@ -138,7 +138,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
   const grouped = !numbered && isGroupingColumn(rows);
   const keyColumn = grouped || numbered ? 1 : 0;
   const wholeDrop: DropReason | undefined = sampleData ? 'sample-data' : tableDrop(section.place, grid, keyColumn);
-  const columnDrops = header.children.map((_, column) => (column > keyColumn ? columnDrop(grid, column) : undefined));
+  const columnDrops = header.children.map((_, column) => (column > keyColumn ? columnDrop(grid, column, section.place.at(-1) ?? '') : undefined));
   let group = { text: '', html: '' };
   const headers = header.children.map((cell) => {
     const index = cellIndex(cell);
@@ -146,7 +146,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
   });
   const byColumn: Draft[][] = headers.map(() => []);
   // Names described in a column or two; a row of a grid (a level, a tool compared) is not named by its first cell.
-  const described = !numbered && header.children.length - keyColumn - 1 <= MAX_DESCRIBED_COLUMNS;
+  const described = header.children.length - keyColumn - 1 <= MAX_DESCRIBED_COLUMNS;
   rows.forEach((row, rowIndex) => {
     const keyCell = row.children[keyColumn];
     const cells = row.children.slice(keyColumn + 1);
@@ -155,8 +155,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     let keyHtml = normalizeSpace(keyIndex.plain) ? withoutTreeMarker(renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim()) : escapeHtml(keyText);
     let keyCue = keyText;
     const ownKeyHtml = keyHtml;
+    const continues = numbered && !normalizeSpace(cellIndex(row.children[0]).plain);
     if (numbered) {
-      const continues = !normalizeSpace(cellIndex(row.children[0]).plain);
       if (continues) {
         keyHtml = `${group.html} › ${keyHtml}`;
         keyCue = `${group.text}\u001f${keyText}`;
@@ -188,8 +188,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       const column = headers[columnIndex] ?? { text: '', html: '' };
       const columnHtml = column.html || escapeHtml(String(columnIndex + 1));
       // A name in code described in words, or translated by them, is asked from its description (see reverse.ts).
-      const codeName = !numbered && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
-      const reversed = codeName || (described && i === 0 && isForeignName(keyText, index.plain) && isDescription(cell.children, index.plain));
+      const codeName = !continues && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
+      const reversed = codeName || (described && !continues && i === 0 && isForeignName(keyText, index.plain) && isDescription(cell.children, index.plain));
       const restated = restating.has(i) && !comparing;
       const judgedDrop =
         wholeDrop ??
