@@ -29,6 +29,18 @@ export interface InlineIndex {
   ranges: Map<Nodes, [number, number]>;
 }
 
+/** The text of `index` from `start` to `end` with its inline code blanked out: what the prose around the code says. */
+export function proseOf(index: InlineIndex, start: number, end: number): string {
+  let prose = index.plain.slice(start, end);
+  for (const [node, [from, to]] of index.ranges) {
+    if (node.type !== 'inlineCode' || to <= start || from >= end) continue;
+    const a = Math.max(from, start) - start;
+    const b = Math.min(to, end) - start;
+    prose = prose.slice(0, a) + ' '.repeat(b - a) + prose.slice(b);
+  }
+  return prose;
+}
+
 /** A line break written into code, as a table cell must write one. */
 const CODE_BREAK = /<br\s*\/?>/i;
 

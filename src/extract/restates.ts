@@ -9,6 +9,7 @@
  */
 
 import { boundedMemo } from '../memo.js';
+import { oneScript } from './scripts.js';
 
 /** A shared prefix this long (and at least half the shorter word) makes two words one stem. */
 const MIN_STEM = 4;
@@ -149,6 +150,32 @@ export function restatesContext(context: readonly string[], answer: string): boo
     return beyond <= MAX_WORDS_BEYOND_CONTEXT;
   });
   return counted >= 2 && beyond <= MAX_WORDS_BEYOND_CONTEXT;
+}
+
+/** An answer of at most this many words that repeats its key's own words explains the key by itself. */
+const MAX_ECHO_WORDS = 12;
+/** Key words shorter than this (short roots, function words) come back in an answer by chance. */
+const MIN_ECHO_WORD = 5;
+/** The share of a key's own words an answer repeats that makes it an echo of the key. */
+const ECHO_SHARE = 0.5;
+
+/**
+ * Whether a short answer explains its key by the key's own words, those its
+ * breadcrumb does not already say ("Поддержка параллельного выполнения":
+ * "Возможность запуска тестов параллельно…", "Structured logs: logs should be
+ * structured…"): learners delete most such cards, whatever the words the
+ * answer adds. Key and answer must be written in one script (see scripts.ts),
+ * so a name and its explanation in another language are never compared; only
+ * the answer's `prose` is searched (a command named in code is no echo).
+ */
+export function echoes(context: readonly string[], key: string, answer: string, prose = answer): boolean {
+  if (wordsOf(answer).length > MAX_ECHO_WORDS || !oneScript(key, answer)) return false;
+  const known = context.flatMap(contentWordsOf);
+  const own = wordsOf(key).filter((word) => word.length >= MIN_ECHO_WORD && !hasStem(known, word));
+  if (own.length === 0) return false;
+  const long = wordsOf(prose).filter((word) => word.length >= MIN_ECHO_WORD);
+  const echoed = own.filter((word) => hasStem(long, word)).length;
+  return echoed > 0 && echoed >= own.length * ECHO_SHARE;
 }
 
 /** The content words of a breadcrumb level or key, remembered: every answer under it is compared with them. */

@@ -1,4 +1,5 @@
 import type { PhrasingContent } from 'mdast';
+import { SCRIPTS, scriptOf } from './scripts.js';
 import { hasWords, wordCount } from './text.js';
 
 /**
@@ -47,37 +48,6 @@ const MAX_TRANSLATION_WORDS = 6;
 const MAX_TRANSLATION_CHARS = 160;
 /** A name of more words than this is a phrase, not a name ("431 Request Header Fields Too Large" is six). */
 const MAX_FOREIGN_NAME_WORDS = 6;
-/** The share of a text's letters that makes a script the one it is written in. */
-const DOMINANT_SHARE = 0.8;
-
-/** Scripts a note may mix: a name in one of them explained in another is read as a translation. */
-const SCRIPTS: readonly RegExp[] = [
-  /\p{sc=Latin}/u,
-  /\p{sc=Cyrillic}/u,
-  /\p{sc=Greek}/u,
-  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u,
-  /\p{sc=Hangul}/u,
-  /\p{sc=Arabic}/u,
-  /\p{sc=Hebrew}/u,
-  /\p{sc=Devanagari}/u,
-  /\p{sc=Thai}/u,
-];
-
-/** The index in SCRIPTS of the script most of a text's letters are written in, if one holds DOMINANT_SHARE of them. */
-function scriptOf(text: string): number | undefined {
-  const counts = SCRIPTS.map(() => 0);
-  let letters = 0;
-  for (const char of text) {
-    if (!/\p{L}/u.test(char)) continue;
-    letters++;
-    const script = SCRIPTS.findIndex((pattern) => pattern.test(char));
-    if (script >= 0) counts[script] = (counts[script] ?? 0) + 1;
-  }
-  if (letters === 0) return undefined;
-  const top = counts.indexOf(Math.max(...counts));
-  return (counts[top] ?? 0) >= letters * DOMINANT_SHARE ? top : undefined;
-}
-
 /** The most words an item of a list of names has ("JUnit (Java), NUnit (.NET)"). */
 const MAX_LISTED_NAME_WORDS = 2;
 

@@ -120,6 +120,21 @@ describe('definitions that ask nothing', () => {
     expect(asked).toEqual(['Регрессия = повторная проверка после изменений.']);
   });
 
+  it('turns down a short answer that explains its term by the term\'s own words, and asks one that explains it by others', () => {
+    const { asked, dropped } = read(
+      '# Автоматизация\n\n## Виды тестирования\n\n- **Регрессионное тестирование**: повторное тестирование после изменений кода.\n\n## Критерии выбора\n\n- **Структурированность**: логи должны быть структурированы для облегчения анализа.\n- **Идемпотентность**: повторный запрос даёт тот же результат.\n\n' +
+        '## Logging\n\n- **Structured logging**: logs should be structured for easier analysis.\n- **Log rotation**: old files are archived and deleted by size or age.\n- **Revert**: a new commit undoing an old one, made by `git revert`.\n- **Parallel runs**: параллельный запуск.\n',
+    );
+    expect(dropped('restates')).toEqual(['Структурированность = логи должны быть структурированы для облегчения анализа.', 'Structured logging = logs should be structured for easier analysis.']);
+    expect(asked).toEqual([
+      'Регрессионное тестирование = повторное тестирование после изменений кода.',
+      'Идемпотентность = повторный запрос даёт тот же результат.',
+      'Log rotation = old files are archived and deleted by size or age.',
+      'Revert = a new commit undoing an old one, made by git revert.',
+      'параллельный запуск. = Parallel runs',
+    ]);
+  });
+
   it('turns down an answer of several short points, and asks a one-line answer', () => {
     const { asked, dropped } = read('# Kafka\n\n**Метрики**: число сообщений в секунду\nразмер сообщений\nвремя обработки\n\n**Топик**: именованный поток сообщений.\n');
     expect(dropped('several-facts')).toHaveLength(1);
@@ -267,8 +282,8 @@ describe('lists and bold', () => {
   });
 
   it('asks a bold item over its own sub-list by the sub-list, when the list is too long to delete whole', () => {
-    const { asked } = read('# Анализ\n\n## Валидация\n\n1. **Валидация через пользовательские истории**\n   - Требования выводятся из историй пользователей.\n\n2. **Чек-листы**\n   - Списки контроля ключевых аспектов.\n');
-    expect(asked).toEqual(['Валидация через пользовательские истории = Требования выводятся из историй пользователей.', 'Чек-листы = Списки контроля ключевых аспектов.']);
+    const { asked } = read('# Анализ\n\n## Валидация\n\n1. **Валидация через пользовательские истории**\n   - Требования записываются как сценарии заказчика.\n\n2. **Чек-листы**\n   - Списки контроля ключевых аспектов.\n');
+    expect(asked).toEqual(['Валидация через пользовательские истории = Требования записываются как сценарии заказчика.', 'Чек-листы = Списки контроля ключевых аспектов.']);
   });
 
   it('counts the words of Chinese, which has no spaces, by its characters: a sentence is not a name', () => {

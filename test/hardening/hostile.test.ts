@@ -19,13 +19,13 @@ tags: ["<script>", "a\\"b"]
 - **XSS**: an attack with <script>alert(1)</script> inside
 - **Img**: <img src=x onerror="alert(2)"> here
 - **Link**: [click me](javascript:alert(3)) and <a href="javascript:alert(4)">raw anchor</a>
-- **Frame**: <iframe src="https://evil.example"></iframe> embedded
+- **Widget**: <iframe src="https://evil.example"></iframe> embedded
 - **Style**: <style>body{display:none}</style> and <span style="position:fixed;top:0">overlay</span>
 - **Comment**: before <!-- hidden --> after
 - **Alias**: a [[Note|<b onmouseover=alert(5)>alias</b>]] wikilink
 - **Alt**: ![<svg onload=alert(6)>](https://evil.example/x.png) remote image
-- **Entity**: &lt;script&gt;alert(7)&lt;/script&gt; as entities, &#60;b&#62; too
-- **Code**: \`<script>alert(8)</script>\` in code
+- **Escaped**: &lt;script&gt;alert(7)&lt;/script&gt; as entities, &#60;b&#62; too
+- **Inline**: \`<script>alert(8)</script>\` in code
 
 The **payload** is <script>alert(9)</script> in a sentence with <img src=y onerror=alert(10)>.
 

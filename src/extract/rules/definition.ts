@@ -2,9 +2,9 @@ import type { InlineCode, PhrasingContent, RootContent, Strong, Text } from 'mda
 import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
-import { escapeHtml, indexInline, renderInline, type RenderSink } from '../html.js';
+import { escapeHtml, indexInline, proseOf, renderInline, type RenderSink } from '../html.js';
 import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
-import { restates, restatesContext } from '../restates.js';
+import { echoes, restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { hasWords, normalizeSpace } from '../text.js';
 
@@ -144,15 +144,16 @@ function isSampleValues(explanation: string): boolean {
  * Why a definition is not worth asking, if it is not: its term only announces
  * what follows ("Пример", "Note"), it names or sits under judgements
  * (advantages, drawbacks, a feature list) or links, or its explanation only
- * restates the term or its breadcrumb.
+ * restates the term or its breadcrumb, or explains the term by its own words
+ * (in its `prose`: a command named in code, `git revert`, is no such echo).
  */
-export function definitionDrop(crumb: readonly string[], place: readonly string[], term: string, explanation: string): DropReason | undefined {
+export function definitionDrop(crumb: readonly string[], place: readonly string[], term: string, explanation: string, prose = explanation): DropReason | undefined {
   if (isLabel(ANNOUNCING, term) || opensWithLabel(EXAMPLE, term)) return 'label';
   if (isSampleValues(explanation)) return 'sample-data';
   const heading = place.at(-1) ?? '';
   if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';
   if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
-  if (restates(term, explanation) || restatesContext([...crumb, term], explanation)) return 'restates';
+  if (restates(term, explanation) || restatesContext([...crumb, term], explanation) || echoes(crumb, term, explanation, prose)) return 'restates';
   return undefined;
 }
 
@@ -190,7 +191,9 @@ export function definitionCard(
   // "Интерфейс › Определение: …" asks "Интерфейс": the facet label gives way to the heading it defines.
   const heading = !reversed && isLabel(DEFINING, term) ? section.crumb.at(-1) : undefined;
   const crumb = heading === undefined ? section.crumb : section.crumb.slice(0, -1);
-  const judged = definitionDrop(crumb, section.place, heading ?? term, nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept);
+  const answerText = nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept;
+  const prose = `${proseOf(explanation, 0, end)} ${nestedHtml.replace(/<code>[\s\S]*?<\/code>|<[^>]*>/g, ' ')}`;
+  const judged = definitionDrop(crumb, section.place, heading ?? term, answerText, prose);
   // Asked from its explanation, a name cannot restate it; a translated name explained by its breadcrumb's words is asked by nothing.
   const drop = reversed && judged === 'restates' && (codeName || !restatesContext(crumb, kept)) ? undefined : judged;
   const namedFirst = { question: heading !== undefined ? escapeHtml(heading) : termHtml(match, ctx.sink), back: explanationHtml + nestedHtml, ...(judged ? { drop: judged } : {}) };

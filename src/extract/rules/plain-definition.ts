@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { NoteContext, Section } from '../context.js';
-import { escapeHtml, indexInline, renderInline } from '../html.js';
+import { escapeHtml, indexInline, proseOf, renderInline } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
 import { definitionDrop } from './definition.js';
@@ -37,7 +37,7 @@ export function plainDefinitionCard(ctx: NoteContext, section: Section, nodes: P
   // Bold in the sentence is asked by the bold rule; a sentence ending in a colon only announces what follows.
   const bold = [...index.ranges].some(([node, [s, e]]) => node.type === 'strong' && s < end && e > start);
   if (bold || /[:：]$/u.test(answer) || wordCount(answer) < MIN_ANSWER_WORDS) return;
-  const drop = definitionDrop(section.crumb, section.place, subject, answer);
+  const drop = definitionDrop(section.crumb, section.place, subject, answer, proseOf(index, start, end));
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',
