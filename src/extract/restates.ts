@@ -154,6 +154,8 @@ export function restatesContext(context: readonly string[], answer: string): boo
 
 /** An answer of at most this many words that repeats its key's own words explains the key by itself. */
 const MAX_ECHO_WORDS = 12;
+/** Longer than this, a text has more than MAX_ECHO_WORDS words in any language. */
+const MAX_ECHO_CHARS = 300;
 /** Key words shorter than this (short roots, function words) come back in an answer by chance. */
 const MIN_ECHO_WORD = 5;
 /** The share of a key's own words an answer repeats that makes it an echo of the key. */
@@ -169,10 +171,11 @@ const ECHO_SHARE = 0.5;
  * the answer's `prose` is searched (a command named in code is no echo).
  */
 export function echoes(context: readonly string[], key: string, answer: string, prose = answer): boolean {
-  if (wordsOf(answer).length > MAX_ECHO_WORDS || !oneScript(key, answer)) return false;
+  // Most explanations are longer than an echo can be: turned down by their length before they are split.
+  if (answer.length > MAX_ECHO_CHARS) return false;
   const known = context.flatMap(contentWordsOf);
   const own = wordsOf(key).filter((word) => word.length >= MIN_ECHO_WORD && !hasStem(known, word));
-  if (own.length === 0) return false;
+  if (own.length === 0 || wordsOf(answer).length > MAX_ECHO_WORDS || !oneScript(key, answer)) return false;
   const long = wordsOf(prose).filter((word) => word.length >= MIN_ECHO_WORD);
   const echoed = own.filter((word) => hasStem(long, word)).length;
   return echoed > 0 && echoed >= own.length * ECHO_SHARE;
