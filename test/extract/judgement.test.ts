@@ -318,6 +318,13 @@ describe('lists and bold', () => {
     expect(asked).toEqual(['Контейнер запускается из {{c1::образа}} за секунды. = ']);
   });
 
+  it('asks the term a section\'s heading names as defined by the sentence opening with it, and a bold term elsewhere as a cloze', () => {
+    const { asked } = read(
+      '# Дефекты\n\n## Severity (Серьёзность)\n\n**Severity** описывает уровень критичности дефекта для системы. Её задаёт тестировщик.\n\n## Приоритет\n\nСрочность исправления задаёт **менеджер** проекта.\n',
+    );
+    expect(asked).toEqual(['Severity (Серьёзность) = описывает уровень критичности дефекта для системы.', 'Срочность исправления задаёт {{c1::менеджер}} проекта. = ']);
+  });
+
   it('leaves a stressed word in bold, and asks a bold term', () => {
     const { asked, dropped } = read('# Notes\n\nЭто **не** так просто, как кажется.\n\nКонтейнер запускается из **образа** за секунды.\n');
     expect(dropped('emphasis')).toHaveLength(1);

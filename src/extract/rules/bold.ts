@@ -7,6 +7,7 @@ import { EXAMPLE, POINTING_BACK, STRESS, isLabel } from '../lexicon.js';
 import { givenAway } from '../restates.js';
 import { comparable, hasWords } from '../text.js';
 import { wholeWordMatches } from '../words.js';
+import { headingDefinition } from './heading-definition.js';
 
 /** Longest sentence asked whole; a longer one is narrowed to the clauses around its deletions. */
 const MAX_SENTENCE = 400;
@@ -139,6 +140,10 @@ export function boldClozes(
       if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
       deletions.set(strong, numbers.get(key) as number);
     }
+    const lineOf = line + firstIndex(lineBreaks, (at) => at >= window[0]);
+    // The first sentence of a section opening with the term its heading names defines it.
+    const only = terms.length > 0 && numbers.size === 1 ? inSentence[0] : undefined;
+    if (only && previous === undefined && headingDefinition(ctx, section, index, range(only), window, lineOf)) continue;
     const masks = findMasks(parts.freeTexts, freeTextRanges, window, numbers);
     const deleted = [...inSentence.map(range), ...masks.map((m): [number, number] => [m.start, m.end])].sort((a, b) => a[0] - b[0]);
     // A sentence that is all bold ("**GitOps**.") leaves nothing to recall it from.
@@ -152,7 +157,7 @@ export function boldClozes(
       question: renderInline(index, ctx.sink, { range: window, deletions, masks }),
       back: '',
       answers: [...numbers].map(([text, n]) => ({ text, n })),
-      line: line + firstIndex(lineBreaks, (at) => at >= window[0]),
+      line: lineOf,
       ...(noCue
         ? { drop: 'no-cue' as const }
         : terms.length === 0 && named.length === 0
