@@ -112,8 +112,8 @@ describe('vault settings through the binary', () => {
     const files = {
       'Biology/Plants/Leaf.md': notes['Biology/Plants/Leaf.md'],
       'Biology/Plants/Root.md': '# Root\n\n**Term**: text.\n',
-      'Loose.md': '# Loose\n\n**Term**: text.\n',
-      'Own.md': '---\ndeck: Mine::Own\n---\n**Term**: text.\n',
+      'Loose.md': '# Loose\n\n**Loose term**: text.\n',
+      'Own.md': '---\ndeck: Mine::Own\n---\n**Own term**: text.\n',
     };
     const decks = (settings?: string) => cardsOf(vault(files, settings)).map((c) => c.deck);
     expect(decks()).toEqual(['Biology::Plants', 'Biology::Plants', 'My notes', 'Mine::Own']);
