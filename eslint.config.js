@@ -63,7 +63,7 @@ const TABLE_OWNERS = [
   { table: /\bstudy_(card|review|session|sync)\b/, owners: ['src/study/schema.ts', 'src/study/tables.ts'] },
   { table: /\bbuild_(notes\w*|packages)\b/, owners: ['src/build/history.ts'] },
   { table: /\bcard_alias\b/, owners: ['src/renames/schema.ts', 'src/renames/follow.ts'] },
-  { table: /\bcache_(meta|note|package)\b/, owners: ['src/vault/cache.ts'] },
+  { table: /\bcache_(meta|note|package|package_contents)\b/, owners: ['src/vault/cache.ts'] },
   { table: /\bsync_notes\b/, owners: ['src/sync/state.ts'] },
   { table: /\bschema_version\b/, owners: ['src/store/database.ts'] },
   // The collection inside an .apkg (Anki's own tables, with names too common to match alone).

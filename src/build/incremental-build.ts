@@ -49,9 +49,10 @@ interface CarryOverRecord {
   /** Warnings of its notes at that build, by file, in order. */
   warnings: NoteWarning[];
   entangled: boolean;
-  /** Each note's path → its hash and its cards' content keys (contentKeysText) at that build. */
-  contents: Record<string, [hash: string, keys: string]>;
 }
+
+/** A package's notes at its last build, kept apart from its record (cache.ts): each note's path → its hash and its cards' content keys (contentKeysText). */
+type PackageContents = Record<string, [hash: string, keys: string]>;
 
 export interface IncrementalBuildOptions {
   outDir: string;
@@ -103,7 +104,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
         if (record && canReuse(record, key, notes, images, published)) reused.set(key, record);
       }
       releaseEntangled(groups, reused, db);
-      if (!options.keepDuplicates) releaseRepeated(groups, records, reused);
+      if (!options.keepDuplicates) releaseRepeated(groups, records, reused, () => cache.packageContents(outDir));
     } finally {
       db.close();
     }
@@ -133,6 +134,9 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   }
   await vault.extraction; // settled by now (every note was taken); its cache update must be done before the records
   report = mergeReused(report, reused, vault);
+  // Before the records: a record never names a package whose content keys are older than it.
+  const rebuilt = new Map([...facts.contents].map(([key, contents]) => [key, JSON.stringify(contents)]));
+  cache.savePackageContents(outDir, rebuilt, new Set(groups.keys()));
   // Packages with review progress in them must never be carried over into a build without it.
   cache.savePackageRecords(outDir, options.scheduling ? new Map() : recordsAfter(report, groups, reused, facts));
   cache.setMeta(LAST_OUT_DIR, outDir);
@@ -202,35 +206,46 @@ function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, re
 
 /**
  * Packages about to be carried over that have a card with the content of a
- * card of a package being rebuilt, or of a note gone or changed since the last
+ * card of a package being rebuilt, or of a note changed or gone since the last
  * build: which copy is first, and so which is left out, is decided among the
  * packages a build assembles, so they are rebuilt too (repeated until none
- * is left). Only the notes added or changed are decoded; the others' keys
- * are their records', and nothing is compared when every package is carried over.
+ * is left). Only the notes added or changed are decoded, the others' keys
+ * are those stored at the last build (`stored`), and nothing is read when
+ * every package is carried over.
  */
 function releaseRepeated(
   groups: ReadonlyMap<string, readonly LoadedNote[]>,
   records: ReadonlyMap<string, CarryOverRecord>,
   reused: Map<string, CarryOverRecord>,
+  stored: () => ReadonlyMap<string, string>,
 ): void {
+  const rebuilt = [...new Set([...groups.keys(), ...records.keys()])].filter((key) => !reused.has(key));
+  if (reused.size === 0 || rebuilt.length === 0) return;
+  const contents = stored();
+  const before = (key: string): PackageContents => JSON.parse(contents.get(key) ?? '{}') as PackageContents;
   const held = new Set<string>();
-  for (const key of new Set([...groups.keys(), ...records.keys()])) {
-    if (reused.has(key)) continue;
-    const before = new Map(Object.entries(records.get(key)?.contents ?? {}));
+  for (const key of rebuilt) {
+    const known = before(key);
     for (const note of groups.get(key) ?? []) {
-      const known = before.get(note.file);
-      if (known?.[0] !== note.hash) addKeys(held, contentKeysText(note.result().cards));
+      if (known[note.file]?.[0] !== note.hash) addKeys(held, contentKeysText(note.result().cards));
     }
-    for (const [, keys] of before.values()) addKeys(held, keys);
+    for (const [, keys] of Object.values(known)) addKeys(held, keys);
   }
-  let released = held.size > 0;
+  // A package without stored keys (its last build stopped before they were saved) has its notes' read.
+  const keysOf = new Map(
+    [...reused.keys()].map((key) => [
+      key,
+      contents.has(key) ? Object.values(before(key)).map(([, keys]) => keys) : (groups.get(key) ?? []).map((note) => contentKeysText(note.result().cards)),
+    ]),
+  );
+  let released = true;
   while (released) {
     released = false;
-    for (const [key, record] of reused) {
-      const keys = Object.values(record.contents);
-      if (!keys.some(([, text]) => hasKey(held, text))) continue;
+    for (const key of reused.keys()) {
+      const keys = keysOf.get(key) ?? [];
+      if (!keys.some((text) => hasKey(held, text))) continue;
       reused.delete(key);
-      keys.forEach(([, text]) => addKeys(held, text));
+      keys.forEach((text) => addKeys(held, text));
       released = true;
     }
   }
@@ -288,7 +303,6 @@ function recordsAfter(
       report: built ?? null,
       warnings: report.warnings.filter((w) => files.has(w.file)),
       entangled: facts.entangled.has(key),
-      contents: facts.contents.get(key) ?? {},
     };
     if (built) {
       try {
@@ -310,7 +324,7 @@ interface LoadedFacts {
   /** Packages (among those rebuilt) that share a card identity with another package. */
   entangled: Set<string>;
   /** Package key → its notes' hashes and content keys, for the packages being rebuilt. */
-  contents: Map<string, Record<string, [hash: string, keys: string]>>;
+  contents: Map<string, PackageContents>;
 }
 
 /**
@@ -333,7 +347,7 @@ async function* resultsOf(
     if (reused.has(key)) continue;
     const media: Record<string, string> = {};
     facts.media.set(key, media);
-    const contents: Record<string, [string, string]> = {};
+    const contents: PackageContents = {};
     facts.contents.set(key, contents);
     for (const note of notes) {
       await note.ready;
@@ -367,7 +381,7 @@ function canReuse(
   images: MediaReader,
   published: ReadonlyMap<string, string>,
 ): boolean {
-  if (record.entangled || record.contents === undefined || record.fingerprint !== fingerprintOf(key, notes)) return false;
+  if (record.entangled || record.fingerprint !== fingerprintOf(key, notes)) return false;
   for (const [path, signature] of Object.entries(record.media)) if (imageSignature(join(images.root, images.locate(path))) !== signature) return false;
   if (!record.report) return !published.has(key);
   if (published.get(key) !== record.sha256) return false;

@@ -25,14 +25,16 @@ import type { Db } from '../store/database.js';
  * transaction, so a rebuild after one edit writes a few KB and an interrupted
  * run leaves the previous cache intact.
  */
-// 3: results in the form of stored-result.ts.
-const SCHEMA_VERSION = 3;
+// 3: results in the form of stored-result.ts; 4: the packages' content keys.
+const SCHEMA_VERSION = 4;
 const SCHEMA = `
-  DROP TABLE IF EXISTS cache_meta; DROP TABLE IF EXISTS cache_note; DROP TABLE IF EXISTS cache_package;
+  DROP TABLE IF EXISTS cache_meta; DROP TABLE IF EXISTS cache_note; DROP TABLE IF EXISTS cache_package; DROP TABLE IF EXISTS cache_package_contents;
   CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE cache_note (file TEXT PRIMARY KEY, hash TEXT NOT NULL, stat TEXT NOT NULL, result TEXT NOT NULL);
   -- What each package was built from, so an unchanged package is neither re-assembled nor re-read (build/incremental-build.ts).
-  CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));`;
+  CREATE TABLE cache_package (out_dir TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (out_dir, key));
+  -- The content keys of each package's cards (megabytes for a large vault): apart, so a build with nothing to do neither reads nor writes them.
+  CREATE TABLE cache_package_contents (out_dir TEXT NOT NULL, key TEXT NOT NULL, contents TEXT NOT NULL, PRIMARY KEY (out_dir, key));`;
 
 /** Opens the cache database, (re)creating its tables when they are of another schema version. */
 function openCacheDb(path: string): Db {
@@ -143,7 +145,7 @@ export class ExtractionCache {
     const row = this.db.prepare<[], { value: string }>("SELECT value FROM cache_meta WHERE key = 'fingerprint'").get();
     if (row?.value === fingerprint) return;
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM cache_note; DELETE FROM cache_package;');
+      this.db.exec('DELETE FROM cache_note; DELETE FROM cache_package; DELETE FROM cache_package_contents;');
       this.db.prepare("INSERT OR REPLACE INTO cache_meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
     })();
   }
@@ -191,6 +193,25 @@ export class ExtractionCache {
     this.write(() => {
       this.db.prepare('DELETE FROM cache_package WHERE out_dir = ?').run(outDir);
       for (const [key, record] of records) put.run(outDir, key, record);
+    });
+  }
+
+  /** The content keys of the packages last built into `outDir`: key → JSON (owned by build/incremental-build.ts). */
+  packageContents(outDir: string): Map<string, string> {
+    const rows = this.db.prepare<[string], { key: string; contents: string }>('SELECT key, contents FROM cache_package_contents WHERE out_dir = ?').all(outDir);
+    return new Map(rows.map((r) => [r.key, r.contents]));
+  }
+
+  /** Replaces the content keys of the packages `changed` names and forgets those of the packages not in `present`, in one transaction. */
+  savePackageContents(outDir: string, changed: ReadonlyMap<string, string>, present: ReadonlySet<string>): void {
+    const stored = this.db.prepare<[string], { key: string }>('SELECT key FROM cache_package_contents WHERE out_dir = ?').all(outDir);
+    const gone = stored.filter((row) => !present.has(row.key));
+    if (changed.size === 0 && gone.length === 0) return;
+    const put = this.db.prepare('INSERT OR REPLACE INTO cache_package_contents (out_dir, key, contents) VALUES (?, ?, ?)');
+    const drop = this.db.prepare('DELETE FROM cache_package_contents WHERE out_dir = ? AND key = ?');
+    this.write(() => {
+      for (const [key, contents] of changed) put.run(outDir, key, contents);
+      for (const row of gone) drop.run(outDir, row.key);
     });
   }
 

@@ -310,12 +310,11 @@ function scanCards(b: Uint8Array, at: number, spans: Spans, lines: number[]): nu
 }
 
 /**
- * The texts claimed so far, card identities by their JSON text (equal texts
- * are equal identities: JSON.stringify escapes a string one way only) or
- * content keys, each with the file that has it first: `keepFirstIdentities`
- * and `keepFirstContents` over the bytes. An open hash table over 32-bit
- * hashes, the texts kept in one arena, because a Map of every identity as a
- * string cost more than printing the cards.
+ * The card identities claimed so far, by their JSON text (equal texts are
+ * equal identities: JSON.stringify escapes a string one way only), each with
+ * the file that has it first: `keepFirstIdentities` over the bytes. An open
+ * hash table over 32-bit hashes, the texts kept in one arena, because a Map
+ * of every identity as a string cost more than printing the cards.
  */
 class FirstClaims {
   /** Two numbers a slot, the hash and the entry number plus one (0: free), so a probe reads one place; at most three in four are taken. */
@@ -386,6 +385,69 @@ class FirstClaims {
   }
 }
 
+/** Each base64url digit's value by its byte (-1: not one): a content key's digits are read as two numbers. */
+const DIGIT_VALUE = new Int8Array(256).fill(-1);
+[...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].forEach((digit, value) => (DIGIT_VALUE[digit.charCodeAt(0)] = value));
+const HALF_KEY = CONTENT_KEY_DIGITS / 2;
+
+/** The number the `HALF_KEY` base64url digits at `at` spell. */
+function digitsAt(b: Uint8Array, at: number): number {
+  let n = 0;
+  for (let i = at; i < at + HALF_KEY; i++) {
+    const value = DIGIT_VALUE[b[i]!]!;
+    if (value < 0) throw lostCache(i);
+    n = n * 64 + value;
+  }
+  return n;
+}
+
+/**
+ * The content keys claimed so far, each with the file that has it first:
+ * `keepFirstContents` over the bytes. A key is random bits, read as two
+ * numbers kept in its slot beside its file, so a claim reads one place: no
+ * hash to compute and no arena to compare with, unlike the identities'.
+ */
+class FirstContentKeys {
+  /** Three numbers a slot: the key's two halves and its file's number plus one (0: free); at most three in four are taken. */
+  private slots = new Int32Array(3 * 1024);
+  private count = 0;
+  /** The files of the notes that have keys, each once. */
+  private files: string[] = [];
+
+  /** Undefined when `note` is the first to have the content key at `at` in its bytes (it now keeps it); else the file that has it first. */
+  claim(note: ScannedNote, at: number): string | undefined {
+    const high = digitsAt(note.bytes, at);
+    const low = digitsAt(note.bytes, at + HALF_KEY);
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    let slot = low & mask;
+    for (let file = slots[3 * slot + 2]!; file > 0; file = slots[3 * slot + 2]!) {
+      if (slots[3 * slot] === high && slots[3 * slot + 1] === low) return this.files[file - 1];
+      slot = (slot + 1) & mask;
+    }
+    if (this.files[this.files.length - 1] !== note.file) this.files.push(note.file);
+    slots[3 * slot] = high;
+    slots[3 * slot + 1] = low;
+    slots[3 * slot + 2] = this.files.length;
+    if (4 * ++this.count > 3 * (mask + 1)) this.rehash();
+    return undefined;
+  }
+
+  /** Into a table twice as large, as the identities'. */
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(2 * old.length);
+    const mask = slots.length / 3 - 1;
+    for (let from = 0; from < old.length; from += 3) {
+      if (old[from + 2] === 0) continue;
+      let slot = old[from + 1]! & mask;
+      while (slots[3 * slot + 2] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(from, from + 3), 3 * slot);
+    }
+    this.slots = slots;
+  }
+}
+
 /** `bytes`' first `used` in an array twice as large, or of `least`. */
 function grownBytes(bytes: Uint8Array, used: number, least: number): Uint8Array {
   const larger = new Uint8Array(Math.max(2 * bytes.length, least));
@@ -413,7 +475,7 @@ const EMPTY_LISTING = bytesOf('[]\n');
  */
 export function* cardsJsonChunks(stored: Iterable<Uint8Array>, warn: (warnings: readonly NoteWarning[]) => void, keepDuplicates = false): Generator<Uint8Array> {
   const identities = new FirstClaims();
-  const contents = keepDuplicates ? undefined : new FirstClaims();
+  const contents = keepDuplicates ? undefined : new FirstContentKeys();
   const printer = new CardPrinter();
   const spans = new Spans();
   let printed = false;
@@ -438,10 +500,9 @@ export function* cardsJsonChunks(stored: Iterable<Uint8Array>, warn: (warnings: 
 }
 
 /** Whether card `k` asks and answers as a card of an earlier note did (`keepFirstContents`); `contents` undefined: repeats are kept. */
-function repeats(contents: FirstClaims | undefined, note: ScannedNote, k: number): boolean {
+function repeats(contents: FirstContentKeys | undefined, note: ScannedNote, k: number): boolean {
   if (contents === undefined) return false;
-  const at = note.contents + k * CONTENT_KEY_DIGITS;
-  const firstFile = contents.claim(note, at, at + CONTENT_KEY_DIGITS);
+  const firstFile = contents.claim(note, note.contents + k * CONTENT_KEY_DIGITS);
   return firstFile !== undefined && firstFile !== note.file;
 }
 

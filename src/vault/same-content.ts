@@ -12,8 +12,8 @@ import type { ExtractOptions } from '../extract/index.js';
  * identity: the copies' identities differ, as they come from other notes.
  */
 
-/** Characters of a content key (base64url): 66 bits, so unrelated cards of a large vault do not meet by chance. */
-export const CONTENT_KEY_DIGITS = 11;
+/** Characters of a content key (base64url): 60 bits, so unrelated cards of a large vault do not meet by chance; `cards --json` reads them as two 30-bit halves. */
+export const CONTENT_KEY_DIGITS = 10;
 
 /** The breadcrumb the extraction puts first: it names the note, so two copies of a card differ there (a cloze's too, where it hides a deletion). */
 const BREADCRUMB = /^<div class="crumb">.*?<\/div>/s;

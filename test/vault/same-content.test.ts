@@ -125,6 +125,15 @@ describe('a card that repeats an earlier note’s question and answer', () => {
     expect(packaged(out, 'Theory.apkg')['Theory.apkg']).not.toContain(QUESTION);
     expect(asking(cardsOf(dir, '--state', state))).toEqual(['Cheats/alert.md']);
 
+    // Its whole folder gone, and with it its package: the card is back where it was.
+    rmSync(join(dir, 'Cheats'), { recursive: true });
+    build(dir, out, state);
+    expect(packaged(out, 'Theory.apkg')['Theory.apkg']).toContain(QUESTION);
+    writeFileSync(join(dir, 'Cheats.md'), `# Alert\n\n| Метод | Что делает |\n|---|---|\n${COPIED}\n`);
+    build(dir, out, state);
+    expect(packaged(out, 'Theory.apkg')['Theory.apkg']).not.toContain(QUESTION);
+    expect(asking(cardsOf(dir, '--state', state))).toEqual(['Cheats.md']);
+
     // A build from scratch (no cache, no build history) makes the same packages.
     const fresh = join(tempDir(), 'decks');
     build(dir, fresh, join(tempDir(), 'state.db'));
