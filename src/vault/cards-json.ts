@@ -442,7 +442,9 @@ class FirstContentKeys {
       if (old[from + 2] === 0) continue;
       let slot = old[from + 1]! & mask;
       while (slots[3 * slot + 2] !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(from, from + 3), 3 * slot);
+      slots[3 * slot] = old[from]!;
+      slots[3 * slot + 1] = old[from + 1]!;
+      slots[3 * slot + 2] = old[from + 2]!;
     }
     this.slots = slots;
   }
