@@ -35,6 +35,12 @@ export interface BuildInput {
    */
   reuse?: readonly { key: string; sha256: string }[];
   /**
+   * The content keys of the notes of the packages carried over (note path →
+   * `contentKeysText` of its cards): which of two notes' copies of a card is
+   * left out depends on both, in vault order, even when only one is packed.
+   */
+  reusedContents?: ReadonlyMap<string, string>;
+  /**
    * Files and folders (relative to the root; `.` for the root) that could not
    * be read, of packages no note of which is in `notes`. Unreadable is not gone:
    * those packages are kept as the last build left them, file and build history.
@@ -149,7 +155,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     const reused = new Set([...(input.reuse ?? []).map((r) => r.key), ...kept.map((k) => k.record.key)]);
     const planner = new BuildPlanner(loadNoteHistory(db, reused), options.now.getTime(), reused, maxNoteId(db) + 1);
     const packageOf = options.packageOf ?? packageKeyOf;
-    const cards = new CardPreparer(input.root, warnings, packageOf, options.keepDuplicates);
+    const cards = new CardPreparer(input.root, warnings, packageOf, options.keepDuplicates, input.reusedContents);
     const planned = new Map<string, PlannedNote[]>();
     const packages: PackageReport[] = [];
     const records: PackageRecord[] = [];

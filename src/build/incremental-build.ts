@@ -32,8 +32,9 @@ import { CONTENT_KEY_DIGITS, contentKeysText } from '../vault/same-content.js';
  * - no card of it shares an identity with a card of another package (which
  *   one wins depends on both; such packages are always rebuilt together);
  * - unless repeated cards are kept, no card of it asks and answers what a
- *   card of a package being rebuilt, or of a note changed or gone since the
- *   last build, does (which copy is left out depends on both: same-content.ts).
+ *   card of a note added, changed or gone since the last build does (which
+ *   copy is left out depends on both: same-content.ts); its other cards' keys
+ *   are claimed by the build in vault order beside the notes it packs.
  */
 interface CarryOverRecord {
   /** Hash of the package key and its notes' paths and text hashes. */
@@ -91,6 +92,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
   const groups = groupByPackage(vault.notes, packageOf);
   const stored = cache.meta(LAST_OUT_DIR) === outDir && !options.scheduling ? cache.packageRecords(outDir) : new Map<string, string>();
   const reused = new Map<string, CarryOverRecord>();
+  let reusedContents = new Map<string, string>();
   let published = new Map<string, string>();
   if (stored.size > 0) await vault.extraction;
   const db = stored.size > 0 ? peekBuildHistory(options.statePath) : undefined;
@@ -104,7 +106,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
         if (record && canReuse(record, key, notes, images, published)) reused.set(key, record);
       }
       releaseEntangled(groups, reused, db);
-      if (!options.keepDuplicates) releaseRepeated(groups, records, reused, () => cache.packageContents(outDir));
+      if (!options.keepDuplicates) reusedContents = releaseRepeated(groups, records, reused, () => cache.packageContents(outDir));
     } finally {
       db.close();
     }
@@ -124,6 +126,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
         warnings: vault.warnings,
         unreadable: unreadableWithoutNotes(vault.warnings, groups, packageOf),
         reuse: [...reused.values()].flatMap((r) => (r.report ? [{ key: r.report.key, sha256: r.sha256 }] : [])),
+        reusedContents,
       },
       {
         outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling,
@@ -206,49 +209,48 @@ function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, re
 
 /**
  * Packages about to be carried over that have a card with the content of a
- * card of a package being rebuilt, or of a note changed or gone since the last
- * build: which copy is first, and so which is left out, is decided among the
- * packages a build assembles, so they are rebuilt too (repeated until none
- * is left). Only the notes added or changed are decoded, the others' keys
- * are those stored at the last build (`stored`), and nothing is read when
- * every package is carried over.
+ * card of a note added, changed or gone since the last build: which copy is
+ * first, and so which is left out, may have changed for them, so they are
+ * rebuilt too. Notes that did not change claim what they claimed before, so
+ * no more is released. Returns the content keys of the notes still carried
+ * over, by note, which the build claims in vault order beside the notes it
+ * packs (`BuildInput.reusedContents`). Only the notes added or changed are
+ * decoded, the others' keys are those stored at the last build (`stored`),
+ * and nothing is read when every package is carried over.
  */
 function releaseRepeated(
   groups: ReadonlyMap<string, readonly LoadedNote[]>,
   records: ReadonlyMap<string, CarryOverRecord>,
   reused: Map<string, CarryOverRecord>,
   stored: () => ReadonlyMap<string, string>,
-): void {
+): Map<string, string> {
   const rebuilt = [...new Set([...groups.keys(), ...records.keys()])].filter((key) => !reused.has(key));
-  if (reused.size === 0 || rebuilt.length === 0) return;
+  if (reused.size === 0 || rebuilt.length === 0) return new Map();
   const contents = stored();
   const before = (key: string): PackageContents => JSON.parse(contents.get(key) ?? '{}') as PackageContents;
   const held = new Set<string>();
   for (const key of rebuilt) {
     const known = before(key);
+    const present = new Set<string>();
     for (const note of groups.get(key) ?? []) {
-      if (known[note.file]?.[0] !== note.hash) addKeys(held, contentKeysText(note.result().cards));
+      present.add(note.file);
+      const last = known[note.file];
+      if (last?.[0] === note.hash) continue;
+      addKeys(held, contentKeysText(note.result().cards));
+      if (last) addKeys(held, last[1]);
     }
-    for (const [, keys] of Object.values(known)) addKeys(held, keys);
+    for (const [file, [, keys]] of Object.entries(known)) if (!present.has(file)) addKeys(held, keys);
   }
-  // A package without stored keys (its last build stopped before they were saved) has its notes' read.
-  const keysOf = new Map(
-    [...reused.keys()].map((key) => [
-      key,
-      contents.has(key) ? Object.values(before(key)).map(([, keys]) => keys) : (groups.get(key) ?? []).map((note) => contentKeysText(note.result().cards)),
-    ]),
-  );
-  let released = true;
-  while (released) {
-    released = false;
-    for (const key of reused.keys()) {
-      const keys = keysOf.get(key) ?? [];
-      if (!keys.some((text) => hasKey(held, text))) continue;
-      reused.delete(key);
-      keys.forEach((text) => addKeys(held, text));
-      released = true;
-    }
+  const seeds = new Map<string, string>();
+  for (const key of [...reused.keys()]) {
+    // A package without stored keys (its last build stopped before they were saved) has its notes' read.
+    const notes: [string, string][] = contents.has(key)
+      ? Object.entries(before(key)).map(([file, [, keys]]) => [file, keys])
+      : (groups.get(key) ?? []).map((note) => [note.file, contentKeysText(note.result().cards)]);
+    if (notes.some(([, text]) => hasKey(held, text))) reused.delete(key);
+    else for (const [file, text] of notes) seeds.set(file, text);
   }
+  return seeds;
 }
 
 /** Adds each content key of a note's `contentKeysText`. */

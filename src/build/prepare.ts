@@ -54,8 +54,10 @@ export class CardPreparer {
     private readonly warnings: NoteWarning[],
     private readonly packageOf: PackageOf = packageKeyOf,
     keepDuplicates = false,
+    reusedContents: ReadonlyMap<string, string> = new Map(),
   ) {
     this.contents = keepDuplicates ? undefined : new FirstContents();
+    for (const [note, keys] of reusedContents) this.contents?.seed(note, keys);
     this.reader = new MediaReader(root);
     this.vault = existsSync(join(root, '.obsidian')) ? basename(root) : undefined;
   }

@@ -42,16 +42,31 @@ export function rememberContentKeys(cards: readonly Card[], text: string): void 
   cards.forEach((card, k) => keys.set(card, text.slice(k * CONTENT_KEY_DIGITS, (k + 1) * CONTENT_KEY_DIGITS)));
 }
 
-/** The first card of each content key seen so far, in vault order. */
+/** The first card of each content key seen so far, in vault order (notes by path, code unit by code unit). */
 export class FirstContents {
   private readonly first = new Map<string, { note: string; source: SourcePosition }>();
+
+  /**
+   * Records the content keys (`contentKeysText`) of a note whose cards are not
+   * claimed one by one, as a package an incremental build carries over: a
+   * card of a later note that repeats one of them is left out, and one of an
+   * earlier note is kept. Its position is only known as far as its note.
+   */
+  seed(note: string, keysText: string): void {
+    for (let at = 0; at + CONTENT_KEY_DIGITS <= keysText.length; at += CONTENT_KEY_DIGITS) {
+      const key = keysText.slice(at, at + CONTENT_KEY_DIGITS);
+      const first = this.first.get(key);
+      if (first === undefined || note < first.note) this.first.set(key, { note, source: { file: note, line: 0 } });
+    }
+  }
 
   /** The earlier card of another note that `card` (of the note `note`) repeats, or undefined: the card is then kept. */
   claim(card: Card, note: string): SourcePosition | undefined {
     const key = contentKey(card);
     const first = this.first.get(key);
-    if (first === undefined) this.first.set(key, { note, source: card.source });
-    return first === undefined || first.note === note ? undefined : first.source;
+    // A note seeded later in vault order yields to this one.
+    if (first === undefined || note < first.note) this.first.set(key, { note, source: card.source });
+    return first === undefined || first.note === note || note < first.note ? undefined : first.source;
   }
 }
 

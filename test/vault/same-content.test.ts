@@ -142,6 +142,27 @@ describe('a card that repeats an earlier note’s question and answer', () => {
     expect(cardsOf(dir, '--state', state)).toEqual(cardsOf(dir));
   });
 
+  it('stays made once when only one of the two notes\' packages is rebuilt, for an edit of another note beside either', () => {
+    const dir = vault();
+    writeFileSync(join(dir, 'Locators', 'other.md'), '# Other\n\n- **Kafka**: брокер сообщений.\n');
+    writeFileSync(join(dir, 'Theory', 'misc.md'), '# Misc\n\n- **Redis**: хранилище ключ-значение.\n');
+    const out = join(tempDir(), 'decks');
+    const state = join(tempDir(), 'state.db');
+    build(dir, out, state);
+    // Only the package that drops the copy is rebuilt: it still drops it, the other note having it first.
+    writeFileSync(join(dir, 'Theory', 'misc.md'), '# Misc\n\n- **Redis**: хранилище ключ-значение в памяти.\n');
+    build(dir, out, state);
+    expect(packaged(out, 'Theory.apkg')['Theory.apkg']).not.toContain(QUESTION);
+    // Only the package that makes the card is rebuilt: it still makes it.
+    writeFileSync(join(dir, 'Locators', 'other.md'), '# Other\n\n- **Kafka**: брокер сообщений и журнал.\n');
+    build(dir, out, state);
+    const files = ['Locators.apkg', 'Theory.apkg'];
+    expect(packaged(out, 'Locators.apkg')['Locators.apkg']).toContain(QUESTION);
+    const fresh = join(tempDir(), 'decks');
+    build(dir, fresh, join(tempDir(), 'state.db'));
+    expect(packaged(out, ...files)).toEqual(packaged(fresh, ...files));
+  });
+
   it('is kept with the setting `keep: duplicate`', () => {
     const dir = vault();
     writeFileSync(join(dir, '.flashmark.yml'), 'keep: duplicate\n');
