@@ -141,7 +141,7 @@ export function boldClozes(
       deletions.set(strong, numbers.get(key) as number);
     }
     const lineOf = line + firstIndex(lineBreaks, (at) => at >= window[0]);
-    // The first sentence of a section opening with the term its heading names defines it.
+    // A paragraph opening with the term its section's heading names defines it in its first sentence.
     const only = terms.length > 0 && numbers.size === 1 ? inSentence[0] : undefined;
     if (only && previous === undefined && headingDefinition(ctx, section, index, range(only), window, lineOf)) continue;
     const masks = findMasks(parts.freeTexts, freeTextRanges, window, numbers);

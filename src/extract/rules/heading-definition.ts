@@ -12,10 +12,10 @@ function headingName(heading: string): string {
 }
 
 /**
- * A section's first paragraph opening with the bold term its heading names
+ * A paragraph opening with the bold term its section's heading names
  * ("## Severity (Серьёзность)" over "**Severity** описывает уровень
- * критичности…") defines that term: it is asked as the heading, the rest of
- * the sentence the answer. As a cloze, the deletion would be hidden in the
+ * критичности…") defines that term in its first sentence: it is asked as the
+ * heading, the rest of the sentence the answer. As a cloze, the deletion would be hidden in the
  * breadcrumb too, and the sentence is the definition a learner looks for.
  * `term` is the plain-text range of the bold term, `sentence` that of the
  * sentence it opens. Returns whether the definition was made.
