@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { SCRIPTS, scriptOf } from './scripts.js';
-import { hasWords, wordCount } from './text.js';
+import { hasWords, withoutGloss, wordCount } from './text.js';
 
 /**
  * Which cards are asked the other way round: from what a name does to the
@@ -54,7 +54,7 @@ const MAX_LISTED_NAME_WORDS = 2;
 /** Whether a text is a list of names rather than a description: items of a word or two between commas. */
 function isListOfNames(text: string): boolean {
   const items = text.replace(/[.。]\s*$/u, '').split(/[,;，、；]/u);
-  return items.length >= 2 && items.every((item) => wordCount(item.replace(/\s*[(（][^)）]*[)）]/gu, ' ')) <= MAX_LISTED_NAME_WORDS);
+  return items.length >= 2 && items.every((item) => wordCount(withoutGloss(item)) <= MAX_LISTED_NAME_WORDS);
 }
 
 /**
@@ -65,7 +65,7 @@ function isListOfNames(text: string): boolean {
 export function isForeignName(key: string, explanation: string): boolean {
   // Most explanations are sentences: turned down by their length before their words are counted.
   if (explanation.length > MAX_TRANSLATION_CHARS || key.length > MAX_TRANSLATION_CHARS) return false;
-  const name = key.replace(/\s*[(（][^)）]*[)）]/gu, ' ').trim();
+  const name = withoutGloss(key).trim();
   // A code's number ("400 Bad Request") is not a word its explanation translates.
   const nameWords = wordCount(name.replace(/(?:^|\s)\d+(?=\s|$)/gu, ' '));
   const explanationWords = wordCount(explanation);

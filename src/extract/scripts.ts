@@ -1,3 +1,5 @@
+import { withoutGloss } from './text.js';
+
 /**
  * The writing systems a note may mix, and which one a text is written in: a
  * name in one script explained in another is a translation (see reverse.ts),
@@ -38,5 +40,5 @@ export function scriptOf(text: string, share = DOMINANT_SHARE): number | undefin
 /** Whether two texts are written wholly in one script, a gloss in parentheses aside ("Итоговый статус (Completed/Failed)"). */
 export function oneScript(a: string, b: string): boolean {
   const script = scriptOf(a, 1);
-  return script !== undefined && script === scriptOf(b.replace(/\s*[(（][^)）]*[)）]/gu, ' '), 1);
+  return script !== undefined && script === scriptOf(withoutGloss(b), 1);
 }

@@ -45,6 +45,11 @@ export function wordCount(text: string): number {
   return count;
 }
 
+/** A text without its glosses in parentheses ("Severity (Серьёзность)" → "Severity "), each left as a space. */
+export function withoutGloss(text: string): string {
+  return text.replace(/\s*[(（][^)）]*[)）]/gu, ' ');
+}
+
 /** Whether a text says anything: a letter or digit in any script. */
 export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);

@@ -1,6 +1,6 @@
 import type { NoteContext, Section } from '../context.js';
 import { escapeHtml, proseOf, renderInline, type InlineIndex } from '../html.js';
-import { comparable, wordCount } from '../text.js';
+import { comparable, withoutGloss, wordCount } from '../text.js';
 import { definitionDrop } from './definition.js';
 
 /** Words the rest of the sentence needs to say what the term is. */
@@ -8,7 +8,7 @@ const MIN_DEFINING_WORDS = 3;
 
 /** A heading's name: its text without a gloss in parentheses ("Severity (Серьёзность)" names "Severity"). */
 function headingName(heading: string): string {
-  return heading.replace(/\s*[(（][^)）]*[)）]/gu, ' ').trim();
+  return withoutGloss(heading).trim();
 }
 
 /**
