@@ -60,8 +60,9 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
   const extract = withVaultName(root, options.extract);
   const cache = options.cache ?? openBuildCache(options.statePath, extract);
   try {
-    // Renames are followed before the notes' cards are used (src/renames/).
-    const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS]);
+    // Renames are followed before the notes' cards are used (src/renames/); the packages' build history is
+    // written on the same connection, so the file is checked once.
+    const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS, BUILD_MIGRATIONS]);
     try {
       const vault = await startLoadingVault(root, {
         cache,
@@ -83,6 +84,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
           onRetired: (guids) => (retired = guids),
           ...(options.packageOf ? { packageOf: options.packageOf } : {}),
           keepDuplicates: keepsDuplicates(extract),
+          db,
         })),
       }));
       const { report, reused, renamed } = await built.finally(() => vault.extraction.catch(() => undefined));

@@ -36,8 +36,9 @@ export interface BuildInput {
   reuse?: readonly { key: string; sha256: string }[];
   /**
    * The content keys of the notes of the packages carried over (note path →
-   * `contentKeysText` of its cards): which of two notes' copies of a card is
-   * left out depends on both, in vault order, even when only one is packed.
+   * `contentKeysText` of its cards), or those of them a packed card may have:
+   * which of two notes' copies of a card is left out depends on both, in vault
+   * order, even when only one is packed.
    */
   reusedContents?: ReadonlyMap<string, string>;
   /**
@@ -69,6 +70,12 @@ export interface BuildOptions {
   packageOf?: PackageOf;
   /** Cards that repeat an earlier note's question and answer are packed too (the setting `keep: duplicate`). */
   keepDuplicates?: boolean;
+  /**
+   * The study database at `statePath`, already opened with the build history's
+   * migrations (`buildVault` holds it for the renames): its whole-file check is
+   * then made once a build, not twice. Left open. Without it, it is opened and closed here.
+   */
+  db?: Db;
 }
 
 export interface PackageReport {
@@ -146,7 +153,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
     throw new UserError(`-o: not a folder: ${options.outDir} (give the folder the .apkg files go to)`);
   }
   const warnings: NoteWarning[] = [...input.warnings];
-  const db = openStateDatabase(options.statePath, [BUILD_MIGRATIONS]);
+  const db = options.db ?? openStateDatabase(options.statePath, [BUILD_MIGRATIONS]);
   try {
     createOutDir(options.outDir, outDir);
     removeAbandonedTempFiles(outDir);
@@ -221,7 +228,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
       warnings,
     };
   } finally {
-    db.close();
+    if (!options.db) db.close();
   }
 }
 

@@ -69,6 +69,8 @@ export interface IncrementalBuildOptions {
   packageOf?: PackageOf;
   /** See BuildOptions. */
   keepDuplicates?: boolean;
+  /** See BuildOptions. */
+  db?: Db;
 }
 
 export interface IncrementalBuildResult {
@@ -131,7 +133,7 @@ export async function buildIncrementally(vault: LoadingVault, options: Increment
       {
         outDir: options.outDir, statePath: options.statePath, now: options.now, scheduling: options.scheduling,
         ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}), ...(options.onRetired ? { onRetired: options.onRetired } : {}), packageOf,
-        keepDuplicates: options.keepDuplicates ?? false,
+        keepDuplicates: options.keepDuplicates ?? false, ...(options.db ? { db: options.db } : {}),
       },
     );
   }
@@ -212,11 +214,12 @@ function releaseEntangled(groups: ReadonlyMap<string, readonly LoadedNote[]>, re
  * card of a note added, changed or gone since the last build: which copy is
  * first, and so which is left out, may have changed for them, so they are
  * rebuilt too. Notes that did not change claim what they claimed before, so
- * no more is released. Returns the content keys of the notes still carried
- * over, by note, which the build claims in vault order beside the notes it
- * packs (`BuildInput.reusedContents`). Only the notes added or changed are
- * decoded, the others' keys are those stored at the last build (`stored`),
- * and nothing is read when every package is carried over.
+ * no more is released. Returns, by note, the content keys of the notes still
+ * carried over that a note packed also has (only those can decide which copy
+ * of a packed card is first), which the build claims in vault order beside
+ * the notes it packs (`BuildInput.reusedContents`). Only the notes added or
+ * changed are decoded, the others' keys are those stored at the last build
+ * (`stored`), and nothing is read when every package is carried over.
  */
 function releaseRepeated(
   groups: ReadonlyMap<string, readonly LoadedNote[]>,
@@ -229,26 +232,39 @@ function releaseRepeated(
   const contents = stored();
   const before = (key: string): PackageContents => JSON.parse(contents.get(key) ?? '{}') as PackageContents;
   const held = new Set<string>();
+  const packed = new Set<string>();
   for (const key of rebuilt) {
     const known = before(key);
     const present = new Set<string>();
     for (const note of groups.get(key) ?? []) {
       present.add(note.file);
       const last = known[note.file];
-      if (last?.[0] === note.hash) continue;
-      addKeys(held, contentKeysText(note.result().cards));
+      if (last?.[0] === note.hash) {
+        addKeys(packed, last[1]);
+        continue;
+      }
+      const keys = contentKeysText(note.result().cards);
+      addKeys(held, keys);
+      addKeys(packed, keys);
       if (last) addKeys(held, last[1]);
     }
     for (const [file, [, keys]] of Object.entries(known)) if (!present.has(file)) addKeys(held, keys);
   }
-  const seeds = new Map<string, string>();
+  const carried: [file: string, keys: string][] = [];
   for (const key of [...reused.keys()]) {
     // A package without stored keys (its last build stopped before they were saved) has its notes' read.
     const notes: [string, string][] = contents.has(key)
       ? Object.entries(before(key)).map(([file, [, keys]]) => [file, keys])
       : (groups.get(key) ?? []).map((note) => [note.file, contentKeysText(note.result().cards)]);
-    if (notes.some(([, text]) => hasKey(held, text))) reused.delete(key);
-    else for (const [file, text] of notes) seeds.set(file, text);
+    if (notes.some(([, text]) => hasKey(held, text))) {
+      reused.delete(key);
+      for (const [, text] of notes) addKeys(packed, text);
+    } else carried.push(...notes);
+  }
+  const seeds = new Map<string, string>();
+  for (const [file, text] of carried) {
+    const shared = keysIn(packed, text);
+    if (shared !== '') seeds.set(file, shared);
   }
   return seeds;
 }
@@ -261,6 +277,16 @@ function addKeys(keys: Set<string>, text: string): void {
 function hasKey(keys: ReadonlySet<string>, text: string): boolean {
   for (let at = 0; at < text.length; at += CONTENT_KEY_DIGITS) if (keys.has(text.slice(at, at + CONTENT_KEY_DIGITS))) return true;
   return false;
+}
+
+/** The content keys of a note's `contentKeysText` that are in `keys`, in order, as one string. */
+function keysIn(keys: ReadonlySet<string>, text: string): string {
+  let found = '';
+  for (let at = 0; at < text.length; at += CONTENT_KEY_DIGITS) {
+    const key = text.slice(at, at + CONTENT_KEY_DIGITS);
+    if (keys.has(key)) found += key;
+  }
+  return found;
 }
 
 /** Packages carried over, reported as a full build would report them: every note unchanged, nothing written. */
