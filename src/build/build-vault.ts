@@ -1,9 +1,10 @@
+import { resolve } from 'node:path';
 import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, type BuildReport } from './index.js';
 import type { ExtractOptions } from '../extract/index.js';
 import { progressSummary } from '../progress/index.js';
 import { RENAME_MIGRATIONS, keepLoadedIdentities, type Rename, type RetiredNote } from '../renames/index.js';
-import { openStateDatabase, type Db } from '../store/database.js';
+import { openStateDatabase, writeSignature, type Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
 import { openExtractionCache } from '../vault/open-cache.js';
 import { startLoadingVault } from '../vault/incremental.js';
@@ -62,7 +63,9 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
   try {
     // Renames are followed before the notes' cards are used (src/renames/); the packages' build history is
     // written on the same connection, so the file is checked once.
-    const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS, BUILD_MIGRATIONS]);
+    const checked = `${CHECKED_STATE}${resolve(options.statePath)}`;
+    const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS, BUILD_MIGRATIONS], cache.meta(checked));
+    let result: VaultBuildResult;
     try {
       const vault = await startLoadingVault(root, {
         cache,
@@ -92,13 +95,29 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
       const progress = options.scheduling
         ? progressSummary(options.scheduling, vault.notes.flatMap((note) => note.result().cards))
         : undefined;
-      return { report, extracted: vault.extracted, reused, renamed, retiredWithHistory: options.withHistory?.(db, retired) ?? [], ...(progress ? { progress } : {}) };
+      result = { report, extracted: vault.extracted, reused, renamed, retiredWithHistory: options.withHistory?.(db, retired) ?? [], ...(progress ? { progress } : {}) };
     } finally {
       db.close();
     }
+    rememberChecked(cache, checked, options.statePath);
+    return result;
   } finally {
     if (!options.cache) cache.close();
   }
+}
+
+/** Cache meta key (followed by the study database's absolute path) of the signature the study database had when the last build closed it. */
+const CHECKED_STATE = 'checked_state:';
+
+/**
+ * Records the study database's write signature once the build has closed it
+ * (the last connection folds its write-ahead log in): the next build skips the
+ * whole-file check while nothing else has written to it. A database still open
+ * elsewhere has none, and is checked next time.
+ */
+function rememberChecked(cache: ExtractionCache, key: string, statePath: string): void {
+  const signature = writeSignature(statePath);
+  if (signature !== undefined) cache.setMeta(key, signature);
 }
 
 /** The extraction cache beside the study database, refusing a --state the build will refuse before the cache file is created. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, messageOf } from '../errors.js';
 import { createFolder } from '../fs/mkdir.js';
@@ -30,9 +30,15 @@ export const BUSY_TIMEOUT_MS = 5000;
  * components' tables up to date. A file that is not a database, is another
  * program's database, is corrupt, is locked for longer than the busy timeout,
  * or was written by a newer flashmark is reported as a UserError and never modified.
+ *
+ * `checkedAs`: the file's `writeSignature` when flashmark last closed it after
+ * opening it here. While the file still has it, nothing has written to it
+ * since, and the whole-file check (a read of every page) is not made again.
  */
-export function openStateDatabase(path: string, components: readonly Migrations[]): Db {
+export function openStateDatabase(path: string, components: readonly Migrations[], checkedAs?: string): Db {
   const isNew = !existsSync(path);
+  // Taken before the connection opens, which can start a write-ahead log beside the file.
+  const unchanged = checkedAs !== undefined && writeSignature(path) === checkedAs;
   if (isNew) {
     try {
       createFolder(dirname(path));
@@ -50,7 +56,7 @@ export function openStateDatabase(path: string, components: readonly Migrations[
     // WAL lets a build or a second reader proceed while a review session writes;
     // the busy timeout makes concurrent writers wait instead of failing at once.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    if (!isNew) checkIntegrity(db, path);
+    if (!isNew && !unchanged) checkIntegrity(db, path);
     // Before anything is written: another program's database, or a newer flashmark's, stays as it was
     // (the switch to WAL rewrites the header of a database in another journal mode).
     if (!isStudyDatabase(db)) throw new UserError(notOursMessage(path));
@@ -127,6 +133,19 @@ const KNOWN_COMPONENTS: ReadonlySet<string> = new Set(['study', 'build']);
 
 function notOursMessage(path: string): string {
   return `${path} is not a flashmark study database (another program's SQLite file?); it was left untouched`;
+}
+
+/**
+ * What changes whenever anything writes to the database file: its inode, size
+ * and modification and change times (the change time cannot be set back, not
+ * even by a copy that keeps the times). Undefined when it is missing or has a
+ * write-ahead log with something in it beside it: the log is part of the
+ * database. (A read-only connection leaves an empty one behind.)
+ */
+export function writeSignature(path: string): string | undefined {
+  const file = statSync(path, { bigint: true, throwIfNoEntry: false });
+  if (!file || (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) return undefined;
+  return `${file.dev}:${file.ino}:${file.size}:${file.mtimeNs}:${file.ctimeNs}`;
 }
 
 function checkIntegrity(db: Db, path: string): void {
