@@ -52,7 +52,7 @@ const MAX_FOREIGN_NAME_WORDS = 6;
 const MAX_LISTED_NAME_WORDS = 2;
 
 /** Whether a text is a list of names rather than a description: items of a word or two between commas. */
-function isListOfNames(text: string): boolean {
+export function isListOfNames(text: string): boolean {
   const items = text.replace(/[.。]\s*$/u, '').split(/[,;，、；]/u);
   return items.length >= 2 && items.every((item) => wordCount(withoutGloss(item)) <= MAX_LISTED_NAME_WORDS);
 }

@@ -6,6 +6,8 @@ import { boldClozes } from './rules/bold.js';
 import { groupLines, splitLines } from './lines.js';
 import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
+import { asGlossary } from './rules/plain-glossary.js';
+import { asksQuestion, headingQuestionCard } from './rules/heading-question.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
 import { isSkipMarker } from './skip-marker.js';
@@ -101,7 +103,12 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
           return;
         }
         const next = blocks[i + 1];
+        const before = ctx.drafts.length;
         if (paragraphCards(ctx, sectionOf(position), block, [], new Set(), next?.type === 'list' ? next : undefined, true)) answered.add(next as List);
+        const previous = blocks[i - 1];
+        if (previous?.type === 'heading' && previous !== title && next?.type !== 'list' && asksQuestion(headingLevel(previous)) && ctx.drafts.slice(before).every((draft) => draft.drop !== undefined)) {
+          headingQuestionCard(ctx, sectionOf(position), block);
+        }
         if (!introOf(block)) position.pseudo = undefined;
         return;
       }
@@ -260,8 +267,9 @@ function isTableOfContents(list: List): boolean {
   return navigation.length * 2 >= list.children.length;
 }
 
-function listBlock(ctx: NoteContext, position: Position, list: List, intro: PhrasingContent[] | undefined, topLevel: boolean): void {
+function listBlock(ctx: NoteContext, position: Position, written: List, intro: PhrasingContent[] | undefined, topLevel: boolean): void {
   const section = sectionOf(position);
+  const list = ctx.rules.has('definition') ? asGlossary(written) : written;
   const plain: Paragraph[] = [];
   for (const item of list.children) {
     const first = item.children[0];

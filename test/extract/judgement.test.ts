@@ -336,3 +336,64 @@ describe('lists and bold', () => {
     expect(questionOf(result.cards[0]!)).toBe('Если логов мало, можно использовать команду {{c1::<code>strace</code>}} и посмотреть системные вызовы.');
   });
 });
+
+describe('notes written in Chinese, and glossaries without bold', () => {
+  it('asks a bold term with a full-width gloss and colon as a definition, where it was a cloze of the term', () => {
+    const { asked } = read('# Redis\n\n## 数据类型\n\n- **ZSet**（有序集合）：每个元素关联一个 score，按 score 排序。\n- **Hash**：键值对集合，适合存储对象的字段。\n');
+    expect(asked).toEqual(['ZSet（有序集合） = 每个元素关联一个 score，按 score 排序。', 'Hash = 键值对集合，适合存储对象的字段。']);
+  });
+
+  it('reads the Chinese dash `——` as a separator, and asks a command from what it does', () => {
+    const { asked } = read('# Redis\n\n## 常用命令\n\n- `EXPIRE key seconds` —— 设置键的过期时间\n- `TTL key`——查看键的剩余生存时间\n\nTCP——传输控制协议，是一种面向连接的、可靠的传输层协议。\n');
+    expect(asked).toEqual(['设置键的过期时间 = EXPIRE key seconds', '查看键的剩余生存时间 = TTL key', 'TCP = 传输控制协议，是一种面向连接的、可靠的传输层协议。']);
+  });
+
+  it('asks two-character Han terms set in bold, and still turns down a stressed 不', () => {
+    const { asked, dropped } = read('# 操作系统\n\n## 基本概念\n\n**进程**是资源分配的基本单位，**线程**是 CPU 调度的基本单位。\n\n线程之间**不**共享栈空间。\n');
+    expect(asked).toEqual(['{{c1::进程}}是资源分配的基本单位，{{c2::线程}}是 CPU 调度的基本单位。 = ']);
+    expect(dropped('emphasis')).toEqual(['线程之间{{c1::不}}共享栈空间。 = ']);
+  });
+
+  it('asks a list whose every item reads "Term: explanation" as definitions, in any script', () => {
+    const { asked } = read(
+      '# 操作系统\n\n## 进程间通信\n\n1. 管道（Pipe）：半双工通信，数据只能单向流动。\n2. 消息队列：消息的链表，存放在内核中。\n\n' +
+        '## Kubernetes\n\n- Namespace: a virtual cluster inside a physical cluster.\n- **Pod**: the smallest unit Kubernetes deploys.\n',
+    );
+    expect(asked).toEqual([
+      '管道（Pipe） = 半双工通信，数据只能单向流动。',
+      '消息队列 = 消息的链表，存放在内核中。',
+      'Namespace = a virtual cluster inside a physical cluster.',
+      'Pod = the smallest unit Kubernetes deploys.',
+    ]);
+  });
+
+  it('leaves a list of labelled values, or with one item that reads otherwise, to the list rule', () => {
+    const { result } = read(
+      '# Gradle\n\n## Сборка\n\n- Команда: `./gradlew assemble` собирает проект без тестов\n- Пример: сборка модуля app в каталоге build\n\n' +
+        '## Шаги\n\n- Откройте настройки: раздел Build, Execution, Deployment\n- Нажмите Apply, чтобы сохранить изменения в проекте\n- Перезапустите IDE\n',
+    );
+    expect(result.cards.filter((card) => card.rule === 'definition')).toEqual([]);
+  });
+});
+
+describe('a heading that asks a question', () => {
+  it('is asked with the paragraph below it as the answer, in any language', () => {
+    const { asked } = read(
+      '# 操作系统\n\n## 死锁\n\n### 什么是死锁？\n\n多个进程因争夺资源而互相等待，若无外力作用，它们都将无法推进。\n\n' +
+        '## Networking\n\n### Why does TCP need a three-way handshake?\n\nBoth sides must learn that the other can send and receive before data flows. A two-way handshake cannot confirm the server\'s sequence number.\n',
+    );
+    expect(asked).toEqual([
+      '什么是死锁？ = 多个进程因争夺资源而互相等待，若无外力作用，它们都将无法推进。',
+      "Why does TCP need a three-way handshake? = Both sides must learn that the other can send and receive before data flows. A two-way handshake cannot confirm the server's sequence number.",
+    ]);
+  });
+
+  it('is not asked over a paragraph leading into a list, nor where the paragraph makes its own definition', () => {
+    const { asked } = read(
+      '# Тестирование\n\n## Основы\n\n### Зачем нужно тестирование?\n\nТестирование играет важную роль в разработке. Оно позволяет:\n\n- находить дефекты до релиза\n- снижать риски\n\n' +
+        '### Что такое смоук-тестирование?\n\nСмоук-тестирование — это быстрая проверка основных функций сборки перед глубоким тестированием.\n',
+    );
+    expect(asked.filter((card) => card.includes('?'))).toEqual([]);
+    expect(asked).toContain('Смоук-тестирование = это быстрая проверка основных функций сборки перед глубоким тестированием.');
+  });
+});

@@ -55,7 +55,8 @@ const STRESS_MAX_LETTERS = 2;
 /** Bold used for stress: one common word ("это **не** так", "**always**"), not a term to recall. */
 function isStress(text: string): boolean {
   const word = text.trim();
-  return !/\s/u.test(word) && (isLabel(STRESS, word) || (word.length <= STRESS_MAX_LETTERS && /^\p{L}+$/u.test(word) && !/\p{Lu}/u.test(word)));
+  // Only a script with letter case writes its short stressed words in lower case; a Han term ("**进程**是…") is two letters long.
+  return !/\s/u.test(word) && (isLabel(STRESS, word) || (word.length <= STRESS_MAX_LETTERS && /^\p{Ll}+$/u.test(word)));
 }
 
 /** Each list in reading order; strong spans and text leaves never overlap, so their ranges are sorted too. */

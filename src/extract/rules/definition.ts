@@ -19,17 +19,18 @@ export interface DefinitionMatch {
 
 /**
  * `:`, `—`, `–` right after the term, or ` - ` with spaces (a hyphen alone joins
- * words); a short gloss in parentheses may sit between ("**Scope** (Область): …").
+ * words), or the full-width `：` and `——` of Chinese; a short gloss in
+ * parentheses may sit between ("**Scope** (Область): …", "**ZSet**（有序集合）：…").
  * A line break right after the term separates too: a bold line heading the
  * lines below it ("**Severity (Серьезность)**⏎Серьезность дефекта …").
  */
-const SEPARATOR_AFTER = /^(\s*\([^()\n]{1,80}\))?(?:\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*|[ \t]*\n\s*)/u;
+const SEPARATOR_AFTER = /^(\s*[(（][^()（）\n]{1,80}[)）])?(?:\s*(?:[:：]|——|[—–](?=\s|$)|\s-(?=\s))\s*|[ \t]*\n\s*)/u;
 /** After a code term, a separator proper: a code span alone on its line is an example, not a heading. */
-const SEPARATOR_AFTER_CODE = /^(\s*\([^()\n]{1,80}\))?\s*(?:[:：]|[—–](?=\s|$)|\s-(?=\s))\s*/u;
+const SEPARATOR_AFTER_CODE = /^(\s*[(（][^()（）\n]{1,80}[)）])?\s*(?:[:：]|——|[—–](?=\s|$)|\s-(?=\s))\s*/u;
 /** `**Term:**` and `**Term —**`: the separator inside the bold span. */
-const SEPARATOR_INSIDE = /(?:[:：]|\s[—–-])\s*$/u;
+const SEPARATOR_INSIDE = /(?:[:：]|——|\s[—–-])\s*$/u;
 /** A second separator right after such a span. */
-const SEPARATOR_AFTER_INSIDE = /^\s*(?:[:：]|[—–](?=\s)|-(?=\s))\s*/u;
+const SEPARATOR_AFTER_INSIDE = /^\s*(?:[:：]|——|[—–](?=\s)|-(?=\s))\s*/u;
 
 function isTerm(node: PhrasingContent | undefined): node is Strong | InlineCode {
   return node?.type === 'strong' || node?.type === 'inlineCode';
@@ -80,7 +81,13 @@ export function matchLabel(nodes: PhrasingContent[]): DefinitionMatch | undefine
 /** The term as plain text, without the separator of the `**Term:**` form. */
 export function termText(match: DefinitionMatch): string {
   const term = indexInline([match.term]).plain;
-  return normalizeSpace(`${match.term.type === 'strong' ? term.replace(/\s*[:：—–-]\s*$/u, '') : term} ${match.gloss}`);
+  return normalizeSpace(withGloss(match.term.type === 'strong' ? term.replace(/\s*[:：—–-]\s*$/u, '') : term, match.gloss));
+}
+
+/** A term and its gloss as written: a space before `(`, none before the full-width `（`, which carries its own. */
+function withGloss(term: string, gloss: string): string {
+  if (!gloss) return term;
+  return gloss.startsWith('（') ? `${term}${gloss}` : `${term} ${gloss}`;
 }
 
 /** The term as the card asks it: a bold term's words without the bold and the separator, a code term as code. */
@@ -89,7 +96,7 @@ function termHtml(match: DefinitionMatch, sink: RenderSink): string {
     match.term.type === 'strong'
       ? renderInline(indexInline(match.term.children), sink, { plainStrong: true }).replace(/\s*[:：—–-]\s*$/u, '')
       : renderInline(indexInline([match.term]), sink);
-  return match.gloss ? `${term} ${escapeHtml(match.gloss)}` : term;
+  return withGloss(term, escapeHtml(match.gloss));
 }
 
 /**

@@ -82,7 +82,7 @@ function nameBeforeGloss(index: InlineIndex): number {
 function termEnd(index: InlineIndex): number {
   const plain = index.plain.trimEnd();
   if (plain.length > TERM_ITEM) return 0;
-  const dash = /\s[—–-]\s/u.exec(plain);
+  const dash = /\s[—–-]\s|\s*——\s*/u.exec(plain);
   if (!dash || dash.index > MAX_TERM || !hasWords(plain.slice(0, dash.index)) || !hasWords(plain.slice(dash.index + dash[0].length))) return 0;
   for (const [node, range] of index.ranges) if (cutsInHalf(index, node, range, dash.index)) return 0;
   return dash.index;

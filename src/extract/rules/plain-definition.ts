@@ -13,8 +13,8 @@ import { definitionDrop } from './definition.js';
  * paragraph says more, and one card asks one fact.
  */
 
-/** A subject of a letter or digit and a few words, perhaps a gloss in parentheses, then a dash with spaces around it. */
-const SUBJECT = /^([\p{L}\p{N}][^—–:;.!?()[\]\n]{0,48}?)(\s*\([^()\n]{1,60}\))?[ \t]+[—–][ \t]+/u;
+/** A subject of a letter or digit and a few words, perhaps a gloss in parentheses, then a dash with spaces around it (Chinese `——` needs none). */
+const SUBJECT = /^([\p{L}\p{N}][^—–:;.!?()（）[\]\n]{0,48}?)(\s*[(（][^()（）\n]{1,60}[)）])?(?:[ \t]+[—–][ \t]+|[ \t]*——[ \t]*)/u;
 const MAX_SUBJECT_WORDS = 4;
 /** An answer shorter than this names rather than defines ("X — Y."). */
 const MIN_ANSWER_WORDS = 5;

@@ -1,0 +1,66 @@
+import type { List, ListItem, Paragraph, PhrasingContent, Text } from 'mdast';
+import { indexInline } from '../html.js';
+import { ANNOUNCING, DEFINING, EXAMPLE, METADATA, isLabel } from '../lexicon.js';
+import { isListOfNames } from '../reverse.js';
+import { hasWords, normalizeSpace, wordCount } from '../text.js';
+import { matchDefinition } from './definition.js';
+
+/**
+ * A list that defines its terms without bold ("- Namespace: a virtual
+ * cluster…", "1. 管道（Pipe）：半双工通信…"), as notes written without
+ * formatting do, Chinese ones most of all. Only a list whose every item reads
+ * that way is a glossary: a colon after a few words of one item is as often a
+ * label ("Команда: `./gradlew test`") or a clause as a term.
+ */
+
+/** A term of a letter or digit and a few words, perhaps a gloss in parentheses, then a colon. */
+const PLAIN_TERM = /^([\p{L}\p{N}][^:：;；.。!?！？()（）[\]\n]{0,40}?)(\s*[(（][^()（）\n]{1,60}[)）])?\s*[:：][ \t]*(?=\S)/u;
+const MAX_TERM_WORDS = 4;
+/** An explanation shorter than this is a value ("Xiaomi: Redmi, Mi series"), not a definition. */
+const MIN_EXPLANATION_WORDS = 4;
+const MIN_ITEMS = 2;
+
+/** How long a glossary item's plain term is (its text up to the gloss), or 0 when the item reads otherwise. */
+function plainTermLength(paragraph: Paragraph): number {
+  const first = paragraph.children[0];
+  if (first?.type !== 'text') return 0;
+  const match = PLAIN_TERM.exec(first.value);
+  const term = normalizeSpace(match?.[1] ?? '');
+  if (!match || !hasWords(term) || wordCount(term) > MAX_TERM_WORDS) return 0;
+  if ([EXAMPLE, ANNOUNCING, DEFINING, METADATA].some((words) => isLabel(words, term))) return 0;
+  const explanation = indexInline(paragraph.children).plain.slice(match[0].length).split('\n')[0] ?? '';
+  if (wordCount(explanation) < MIN_EXPLANATION_WORDS || isListOfNames(explanation)) return 0;
+  return (match[1] ?? '').length;
+}
+
+function firstParagraph(item: ListItem): Paragraph | undefined {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? first : undefined;
+}
+
+/**
+ * The list with each plain term set in bold, so the definition rule asks it
+ * as it asks "**Term**: explanation"; the list itself when it is no glossary.
+ * Items that already open with a bold or code term count as glossary items.
+ */
+export function asGlossary(list: List): List {
+  if (list.children.length < MIN_ITEMS) return list;
+  const lengths = list.children.map((item) => {
+    const paragraph = firstParagraph(item);
+    if (!paragraph) return -1;
+    return matchDefinition(paragraph.children) !== undefined ? 0 : plainTermLength(paragraph) || -1;
+  });
+  if (lengths.includes(-1) || lengths.every((length) => length === 0)) return list;
+  return {
+    ...list,
+    children: list.children.map((item, i) => {
+      const paragraph = firstParagraph(item) as Paragraph;
+      const length = lengths[i] as number;
+      if (length === 0) return item;
+      const [first, ...rest] = paragraph.children as [Text, ...PhrasingContent[]];
+      const term: PhrasingContent = { type: 'strong', children: [{ type: 'text', value: first.value.slice(0, length) }] };
+      const bolded: Paragraph = { ...paragraph, children: [term, { ...first, value: first.value.slice(length) }, ...rest] };
+      return { ...item, children: [bolded, ...item.children.slice(1)] };
+    }),
+  };
+}
