@@ -17,6 +17,10 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // esbuild's tables date these to later Node 20 releases (by their Unicode data) and would rewrite each such
+  // literal as `new RegExp(...)`, compiled again every time it is evaluated: a pattern inside a function
+  // then costs a compilation of its Unicode classes per call. Every Node 20 has both features.
+  supported: { 'regexp-lookbehind-assertions': true, 'regexp-unicode-property-escapes': true },
   // A native addon: loaded from node_modules as before.
   external: ['better-sqlite3'],
   // The CommonJS packages bundled (commander) call `require` for Node's own modules; an ES module has none.
