@@ -250,21 +250,25 @@ function releaseRepeated(
     }
     for (const [file, [, keys]] of Object.entries(known)) if (!present.has(file)) addKeys(held, keys);
   }
-  const carried: [file: string, keys: string][] = [];
+  const carried: [file: string, keys: string, shared: string][] = [];
+  let released = false;
   for (const key of [...reused.keys()]) {
     // A package without stored keys (its last build stopped before they were saved) has its notes' read.
     const notes: [string, string][] = contents.has(key)
       ? Object.entries(before(key)).map(([file, [, keys]]) => [file, keys])
       : (groups.get(key) ?? []).map((note) => [note.file, contentKeysText(note.result().cards)]);
-    if (notes.some(([, text]) => hasKey(held, text))) {
+    const shared = notes.map(([, text]) => sharedUnlessHeld(text, held, packed));
+    if (shared.includes(undefined)) {
       reused.delete(key);
+      released = true;
       for (const [, text] of notes) addKeys(packed, text);
-    } else carried.push(...notes);
+    } else notes.forEach(([file, text], n) => carried.push([file, text, shared[n]!]));
   }
   const seeds = new Map<string, string>();
-  for (const [file, text] of carried) {
-    const shared = keysIn(packed, text);
-    if (shared !== '') seeds.set(file, shared);
+  for (const [file, text, shared] of carried) {
+    // A package released after this note was read packs keys it may share too.
+    const kept = released ? keysIn(packed, text) : shared;
+    if (kept !== '') seeds.set(file, kept);
   }
   return seeds;
 }
@@ -274,17 +278,23 @@ function addKeys(keys: Set<string>, text: string): void {
   for (let at = 0; at < text.length; at += CONTENT_KEY_DIGITS) keys.add(text.slice(at, at + CONTENT_KEY_DIGITS));
 }
 
-function hasKey(keys: ReadonlySet<string>, text: string): boolean {
-  for (let at = 0; at < text.length; at += CONTENT_KEY_DIGITS) if (keys.has(text.slice(at, at + CONTENT_KEY_DIGITS))) return true;
-  return false;
-}
-
 /** The content keys of a note's `contentKeysText` that are in `keys`, in order, as one string. */
 function keysIn(keys: ReadonlySet<string>, text: string): string {
   let found = '';
   for (let at = 0; at < text.length; at += CONTENT_KEY_DIGITS) {
     const key = text.slice(at, at + CONTENT_KEY_DIGITS);
     if (keys.has(key)) found += key;
+  }
+  return found;
+}
+
+/** `keysIn(packed, text)`, read in the same pass as the search for a key in `held`: undefined when there is one. */
+function sharedUnlessHeld(text: string, held: ReadonlySet<string>, packed: ReadonlySet<string>): string | undefined {
+  let found = '';
+  for (let at = 0; at < text.length; at += CONTENT_KEY_DIGITS) {
+    const key = text.slice(at, at + CONTENT_KEY_DIGITS);
+    if (held.has(key)) return undefined;
+    if (packed.has(key)) found += key;
   }
   return found;
 }
