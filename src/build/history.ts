@@ -177,9 +177,9 @@ function noteStore(db: Db): (n: NoteHistoryChange) => void {
 /**
  * The build history as the last build left it, opened read-only: without the
  * whole-file integrity check and the migrations of `openStateDatabase`, which
- * `buildPackages` runs when it writes. None (so nothing is carried over) when
- * there is no history yet, or one of another schema version, or it cannot be
- * read — `buildPackages` then reports the problem.
+ * the connection the build writes with runs. None (so nothing is carried over)
+ * when there is no history yet, or one of another schema version, or it cannot
+ * be read — that connection then reports the problem.
  */
 export function peekBuildHistory(statePath: string): Db | undefined {
   return peekStateDatabase(statePath, BUILD_MIGRATIONS);
