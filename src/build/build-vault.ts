@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { PackageScheduling } from '../anki/index.js';
 import { BUILD_MIGRATIONS, type BuildReport } from './index.js';
 import type { ExtractOptions } from '../extract/index.js';
@@ -7,6 +6,7 @@ import { RENAME_MIGRATIONS, keepLoadedIdentities, type Rename, type RetiredNote 
 import { openStateDatabase, writeSignature, type Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
 import { openExtractionCache } from '../vault/open-cache.js';
+import { checkedStateKey } from '../vault/checked-state.js';
 import { startLoadingVault } from '../vault/incremental.js';
 import { keepsDuplicates } from '../vault/same-content.js';
 import { withVaultName } from '../vault/vault-name.js';
@@ -63,7 +63,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
   try {
     // Renames are followed before the notes' cards are used (src/renames/); the packages' build history is
     // written on the same connection, so the file is checked once.
-    const checked = `${CHECKED_STATE}${resolve(options.statePath)}`;
+    const checked = checkedStateKey(options.statePath);
     const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS, BUILD_MIGRATIONS], cache.meta(checked));
     let result: VaultBuildResult;
     try {
@@ -106,14 +106,9 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
   }
 }
 
-/** Cache meta key (followed by the study database's absolute path) of the signature the study database had when the last build closed it. */
-const CHECKED_STATE = 'checked_state:';
-
 /**
- * Records the study database's write signature once the build has closed it
- * (the last connection folds its write-ahead log in): the next build skips the
- * whole-file check while nothing else has written to it. A database still open
- * elsewhere has none, and is checked next time.
+ * Records the study database's write signature once the build has closed it,
+ * in the cache it has open (checked-state.ts).
  */
 function rememberChecked(cache: ExtractionCache, key: string, statePath: string): void {
   const signature = writeSignature(statePath);

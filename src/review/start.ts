@@ -28,6 +28,8 @@ export interface ReviewOptions {
   burySiblings?: boolean;
   /** `--scheduler`: switch the database to this scheduler (its state rebuilt from the log); undefined = the one it is on. */
   scheduler?: SchedulerName | undefined;
+  /** See openStateDatabase: the signature the study database had when the last command closed it. */
+  checkedAs?: string | undefined;
   /** Brings the database's cards in line with the notes (called after the session mark is taken, so a second session fails fast). */
   syncNotes: (db: Db, now: Date) => Promise<void>;
   input: NodeJS.ReadStream;
@@ -40,7 +42,7 @@ export interface ReviewOptions {
  * session on the terminal or on scripted input.
  */
 export async function startReview(options: ReviewOptions): Promise<SessionSummary> {
-  const db = openStudyDatabase(options.statePath);
+  const db = openStudyDatabase(options.statePath, options.checkedAs);
   const write = (text: string) => void options.output.write(text);
   const writing = <T>(change: () => T): T => waitForWriteLock(change, { path: options.statePath, warn: (line) => void process.stderr.write(`${line}\n`) });
   const start = options.clock();

@@ -10,9 +10,12 @@ import type { RetiredNote } from '../renames/report.js';
 import { studyMigrations } from './schema.js';
 import { DONE_TODAY_GRADE, RECALLED_GRADE } from '../schedule/grades.js';
 
-/** Opens the study database at `path` (created if missing), with the study tables (and the card ids renamed notes took over) up to date. */
-export function openStudyDatabase(path: string): Db {
-  return openStateDatabase(path, [studyMigrations, RENAME_MIGRATIONS]);
+/**
+ * Opens the study database at `path` (created if missing), with the study tables (and the card ids renamed
+ * notes took over) up to date. `checkedAs`: see openStateDatabase (src/vault/checked-state.ts keeps it).
+ */
+export function openStudyDatabase(path: string, checkedAs?: string): Db {
+  return openStateDatabase(path, [studyMigrations, RENAME_MIGRATIONS], checkedAs);
 }
 
 /** One scheduled unit of a card, as the study database keeps it. */

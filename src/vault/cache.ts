@@ -1,6 +1,6 @@
 import Database, { type Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { UserError, messageOf } from '../errors.js';
 import { createFolder } from '../fs/mkdir.js';
@@ -213,6 +213,43 @@ export class ExtractionCache {
       for (const [key, contents] of changed) put.run(outDir, key, contents);
       for (const row of gone) drop.run(outDir, row.key);
     });
+  }
+
+  /**
+   * A small value kept with the cache at `path`, read without opening it for
+   * writing (no fingerprint check, no schema made): undefined when there is
+   * no such cache, value or readable file.
+   */
+  static peekMeta(path: string, key: string): string | undefined {
+    if (!existsSync(path)) return undefined;
+    try {
+      const db = new Database(path, { readonly: true, fileMustExist: true });
+      try {
+        db.pragma('busy_timeout = 5000');
+        return db.prepare<[string], string>('SELECT value FROM cache_meta WHERE key = ?').pluck().get(key);
+      } finally {
+        db.close();
+      }
+    } catch {
+      return undefined; // a cache being made, or another version's: as if it had none
+    }
+  }
+
+  /** Sets a small value in the cache at `path`, if there is one; a cache that cannot take it is left as it is (false). */
+  static putMeta(path: string, key: string, value: string): boolean {
+    if (!existsSync(path)) return false;
+    try {
+      const db = new Database(path, { fileMustExist: true });
+      try {
+        db.pragma('busy_timeout = 5000');
+        db.prepare('INSERT OR REPLACE INTO cache_meta (key, value) VALUES (?, ?)').run(key, value);
+        return true;
+      } finally {
+        db.close();
+      }
+    } catch {
+      return false;
+    }
   }
 
   /** A small value kept with the cache (e.g. the last output folder built into). */

@@ -36,32 +36,35 @@ describe('commands with a --state they refuse', () => {
     }
   });
 
-  it('build checks the whole file again once anything else has written to it, even keeping its size and times', () => {
-    mkdirSync(join(dir, 'changed'));
-    const state = join(dir, 'changed', 'state.db');
-    const build = (): void => {
-      const run = spawnSync('node', [bin, 'build', notes, '--state', state, '-o', join(dir, 'changed-decks')], { encoding: 'utf8' });
-      expect(run.status, run.stderr).toBe(0);
-    };
-    build();
-    // A table no build reads: corrupted, only the whole-file check can tell.
-    const db = new Database(state);
-    db.exec("CREATE TABLE kept_aside (text TEXT); INSERT INTO kept_aside VALUES ('a row')");
-    const { rootpage } = db.prepare<[], { rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'kept_aside'").get()!;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    build();
-    build();
-    // The times kept to the nanosecond, as `touch -r` copies them.
-    const times = join(dir, 'changed-times');
-    writeFileSync(times, '');
-    expect(spawnSync('touch', ['-r', state, times]).status).toBe(0);
-    const bytes = readFileSync(state);
-    bytes.fill(0x5a, (rootpage - 1) * pageSize, rootpage * pageSize);
-    writeFileSync(state, bytes);
-    expect(spawnSync('touch', ['-r', times, state]).status).toBe(0);
-    expect(statSync(state, { bigint: true }).mtimeNs).toBe(statSync(times, { bigint: true }).mtimeNs);
-    refuse('build', state, /^flashmark: the study database .*state\.db is corrupt \(.*\); it was left untouched$/m);
+  it('build, stats and review check the whole file again once anything else has written to it, even keeping its size and times', () => {
+    for (const command of ['build', 'stats', 'review']) {
+      mkdirSync(join(dir, `changed-${command}`));
+      const state = join(dir, `changed-${command}`, 'state.db');
+      const run = (name: string): void => {
+        const out = name === 'build' ? ['-o', join(dir, `changed-${command}-decks`)] : [];
+        const result = spawnSync('node', [bin, name, notes, '--state', state, ...out], { encoding: 'utf8', input: 'q\n' });
+        expect(result.status, result.stderr).toBe(0);
+      };
+      run('build');
+      // A table no command reads: corrupted, only the whole-file check can tell.
+      const db = new Database(state);
+      db.exec("CREATE TABLE kept_aside (text TEXT); INSERT INTO kept_aside VALUES ('a row')");
+      const { rootpage } = db.prepare<[], { rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'kept_aside'").get()!;
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.close();
+      run(command);
+      run(command);
+      // The times kept to the nanosecond, as `touch -r` copies them.
+      const times = join(dir, `changed-${command}-times`);
+      writeFileSync(times, '');
+      expect(spawnSync('touch', ['-r', state, times]).status).toBe(0);
+      const bytes = readFileSync(state);
+      bytes.fill(0x5a, (rootpage - 1) * pageSize, rootpage * pageSize);
+      writeFileSync(state, bytes);
+      expect(spawnSync('touch', ['-r', times, state]).status).toBe(0);
+      expect(statSync(state, { bigint: true }).mtimeNs).toBe(statSync(times, { bigint: true }).mtimeNs);
+      refuse(command, state, /^flashmark: the study database .*state\.db is corrupt \(.*\); it was left untouched$/m);
+    }
   });
 
   // A database in rollback-journal mode: switching it to WAL would rewrite its header, so the version is checked first.

@@ -4,6 +4,7 @@ import { startReview } from '../../review/start.js';
 import { SCHEDULER_NAMES, type SchedulerName } from '../../schedule/by-name.js';
 import type { Db } from '../../store/database.js';
 import { syncNoteCards } from '../../study/sync.js';
+import { lastChecked, rememberChecked } from '../../vault/checked-state.js';
 import { readVault, type ReadVaultOptions } from '../../vault/read-vault.js';
 import { keepsDuplicates } from '../../vault/same-content.js';
 import { keepFirstCards } from '../../vault/unique-ids.js';
@@ -60,6 +61,7 @@ Examples:
       await startReview({
         notesDir,
         statePath,
+        checkedAs: lastChecked(statePath),
         clock: runningClock(start),
         rolloverHour: optionOrSetting(command, 'rollover', settings.review.rolloverHour, () => resolveRollover(options.rollover)),
         newPerDay: optionOrSetting(command, 'new', settings.review.newPerDay, () => parseWholeNumber('--new', options.new, MAX_NEW_PER_DAY)),
@@ -72,6 +74,7 @@ Examples:
         input: process.stdin,
         output: process.stdout,
       });
+      rememberChecked(statePath);
     });
 }
 

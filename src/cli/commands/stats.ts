@@ -7,6 +7,7 @@ import { statsText } from '../../stats/chart.js';
 import { printable } from '../../printable.js';
 import { diskFailureLine, lockedLine } from '../../store/write-lock.js';
 import { openStudyDatabase } from '../../study/tables.js';
+import { lastChecked, rememberChecked } from '../../vault/checked-state.js';
 import { MAX_FORECAST_DAYS, parseWholeNumber, resolveNotesDir, resolveStatePath } from '../options.js';
 import { optionOrSetting } from '../setting-options.js';
 import { addStudyOptions, resolveRollover, resolveStudyNow, type StudyCommandOptions } from '../study-options.js';
@@ -49,7 +50,8 @@ Examples:
       const days = parseWholeNumber('--days', options.days, MAX_FORECAST_DAYS);
       const statePath = resolveStatePath(notesDir, options.state);
       // A read-only command creates no database: without one, every card is new (counted in memory).
-      const db = openStudyDatabase(existsSync(statePath) ? statePath : ':memory:');
+      const stored = existsSync(statePath);
+      const db = openStudyDatabase(stored ? statePath : ':memory:', stored ? lastChecked(statePath) : undefined);
       try {
         // Without a database there is no cache beside it either: every note is parsed, nothing is written.
         const parsed = await syncVault(db, notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, now, options.verbose ?? false);
@@ -61,5 +63,6 @@ Examples:
       } finally {
         db.close();
       }
+      if (stored) rememberChecked(statePath);
     });
 }
