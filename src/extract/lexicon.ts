@@ -103,6 +103,11 @@ export const POINTING_BACK = lexicon(
  */
 export const METADATA = lexicon(
   ['difficulty', 'duration', 'time', 'length', 'price', 'cost', 'rating', 'stars', 'status', 'priority', 'link', 'links', 'url', 'date', 'author', 'year', 'progress', 'done', 'tags', 'level', 'source', 'category', 'type', 'platforms'],
+  // Remarks on a row ("el fregadero | kitchen sink | bathroom sink = el lavabo"): "X › Notes" asks nothing one could answer.
+  ['notes', 'note', 'comments', 'comment', 'remarks'],
+  ['примечания', 'примечание', 'комментарий', 'комментарии', 'заметки'],
+  ['备注', '附注', '注释'],
+  ['anmerkungen', 'bemerkungen', 'notas', 'observaciones', 'remarques'],
   ['сложность', 'длительность', 'продолжительность', 'время', 'цена', 'стоимость', 'рейтинг', 'оценка', 'статус', 'приоритет', 'ссылка', 'ссылки', 'дата', 'автор', 'год', 'прогресс', 'теги', 'уровень', 'источник', 'вспомогательные ссылки', 'вспомагательные ссылки', 'категория', 'тип', 'платформы'],
   ['难度', '时长', '时间', '价格', '费用', '评分', '状态', '优先级', '链接', '日期', '作者', '年份', '进度', '标签', '级别', '来源', '类别', '分类', '类型', '平台'],
   ['schwierigkeit', 'dauer', 'preis', 'dificultad', 'duración', 'precio', 'difficulté', 'durée', 'prix'],

@@ -397,3 +397,22 @@ describe('a heading that asks a question', () => {
     expect(asked).toContain('Смоук-тестирование = это быстрая проверка основных функций сборки перед глубоким тестированием.');
   });
 });
+
+describe('tables that track the notes or remark on rows', () => {
+  it('turns down a reading-progress table (dates started and done, a status), and asks the dates of a timeline', () => {
+    const { asked, dropped } = read(
+      '# 思考，快与慢\n\n## 阅读进度\n\n| 部分 | 内容 | 开始 | 完成 | 状态 |\n|---|---|---|---|---|\n| 第一部分 | 两个系统 | 2024-01-06 | 2024-01-14 | ✅ |\n| 第二部分 | 启发法与偏见 | 2024-01-15 | — | 📖 在读 |\n\n' +
+        '# 1914\n\n## Battles\n\n| Battle | Began | Outcome |\n|---|---|---|\n| Tannenberg | 1914-08-26 | German victory |\n| Marne | 1914-09-06 | Allied victory |\n',
+    );
+    expect(dropped('catalogue')).toContain('第一部分 › 内容 = 两个系统');
+    expect(asked).toEqual(['Tannenberg › Began = 1914-08-26', 'Tannenberg › Outcome = German victory', 'Marne › Began = 1914-09-06', 'Marne › Outcome = Allied victory']);
+  });
+
+  it('turns down a column of remarks, which no question names, and asks the translation beside it', () => {
+    const { asked, dropped } = read(
+      '# Vocab\n\n## Kitchen\n\n| Español | English | Notes |\n|---|---|---|\n| el horno | oven | el microondas = microwave |\n| la olla | pot | olla a presión = pressure cooker |\n',
+    );
+    expect(asked).toEqual(['el horno › English = oven', 'la olla › English = pot']);
+    expect(dropped('metadata')).toEqual(['el horno › Notes = el microondas = microwave', 'la olla › Notes = olla a presión = pressure cooker']);
+  });
+});

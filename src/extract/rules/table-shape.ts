@@ -28,6 +28,14 @@ const ROWS_PER_VALUE = 4;
 /** Share of a table's keys that makes it a rubric (skill levels) or a catalogue (links). */
 const MOSTLY = 0.6;
 
+/** A date written in digits (2024-01-06, 06.01.2024, 2024/1/6, 2024年1月6日): in a column, when rows were worked on. */
+const DATE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}年\d{1,2}月(?:\d{1,2}日)?)$/u;
+/** A cell that only marks its value as missing. */
+const PLACEHOLDER = /^[-—–?…]+$/u;
+const MIN_ROWS_FOR_DATES = 2;
+/** Columns describing the rows (dates among them) at which a table is a tracker (reading or course progress), not knowledge. */
+const MIN_TRACKING_COLUMNS = 2;
+
 /** Words this short ("и", "of", "по") are not what a heading names. */
 const MIN_NAMING_WORD = 4;
 
@@ -140,10 +148,35 @@ export function columnDrop(grid: TableGrid, column: number, heading: string): Dr
   if (opensWithLabel(EVALUATION, header)) return 'evaluation';
   if (isLabel(METADATA, header)) return 'metadata';
   if (namedBy(heading, header)) return undefined;
-  const values = grid.rows.map((row) => cellText(row.children[column]).toLowerCase()).filter((text) => text !== '');
+  const values = filledValues(grid, column);
   const short = values.every((text) => text.length <= SHORT_VALUE_CHARS && wordCount(text) <= SHORT_VALUE_WORDS);
   const distinct = new Set(values).size;
   if (distinct === 1 && values.length >= MIN_ROWS_FOR_SAME) return 'metadata';
   if (short && values.length >= MIN_ROWS_FOR_REPEATS && distinct * ROWS_PER_VALUE <= values.length) return 'metadata';
   return undefined;
+}
+
+/**
+ * Whether a table tracks its rows rather than teaching them: a column of the
+ * dates they were started or done, and beside it another column describing
+ * the rows (a status, another date), together half the columns after the
+ * key. Its other columns are then a syllabus or a reading list ("第三部分 ›
+ * 内容 → 过度自信"), a catalogue of what to study.
+ */
+export function isTracker(grid: TableGrid, keyColumn: number): boolean {
+  const after = grid.header.children.map((_, column) => column).filter((column) => column > keyColumn);
+  const dated = after.filter((column) => isDateColumn(grid, column)).length;
+  const described = after.filter((column) => !isDateColumn(grid, column) && isLabel(METADATA, cellText(grid.header.children[column]))).length;
+  return dated > 0 && dated + described >= MIN_TRACKING_COLUMNS && (dated + described) * 2 >= after.length;
+}
+
+/** Whether a column's values are dates, missing values aside. */
+function isDateColumn(grid: TableGrid, column: number): boolean {
+  const values = filledValues(grid, column);
+  return values.length >= MIN_ROWS_FOR_DATES && values.every((text) => DATE.test(text));
+}
+
+/** A column's values, lower-cased, without empty cells and placeholders. */
+function filledValues(grid: TableGrid, column: number): string[] {
+  return grid.rows.map((row) => cellText(row.children[column]).toLowerCase()).filter((text) => text !== '' && !PLACEHOLDER.test(text));
 }

@@ -6,7 +6,7 @@ import { restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { EXAMPLE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
-import { cellIndex, cellText, columnDrop, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
+import { cellIndex, cellText, columnDrop, isTracker, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
 
 /**
  * Cards one table may make: a bigger grid floods a deck with cards no one
@@ -137,8 +137,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
   const numbered = isNumberingColumn(rows);
   const grouped = !numbered && isGroupingColumn(rows);
   const keyColumn = grouped || numbered ? 1 : 0;
-  const wholeDrop: DropReason | undefined = sampleData ? 'sample-data' : tableDrop(section.place, grid, keyColumn);
   const columnDrops = header.children.map((_, column) => (column > keyColumn ? columnDrop(grid, column, section.place.at(-1) ?? '') : undefined));
+  const wholeDrop: DropReason | undefined = sampleData ? 'sample-data' : (tableDrop(section.place, grid, keyColumn) ?? (isTracker(grid, keyColumn) ? 'catalogue' : undefined));
   let group = { text: '', html: '' };
   const headers = header.children.map((cell) => {
     const index = cellIndex(cell);
