@@ -416,3 +416,14 @@ describe('tables that track the notes or remark on rows', () => {
     expect(dropped('metadata')).toEqual(['el horno › Notes = el microondas = microwave', 'la olla › Notes = olla a presión = pressure cooker']);
   });
 });
+
+describe('a name asked from its description', () => {
+  it('asks a status code from the column describing it when a repeated category stands between them', () => {
+    const { asked, dropped } = read(
+      '# HTTP\n\n## Коды ответов\n\n| Код | Категория | Описание |\n|---|---|---|\n' +
+        '| **404 Not Found** | Ошибки клиента | Ресурс не найден. |\n| **410 Gone** | Ошибки клиента | Ресурс больше не доступен. |\n| **429 Too Many Requests** | Ошибки клиента | Слишком много запросов. |\n',
+    );
+    expect(asked).toEqual(['Ресурс не найден. = 404 Not Found', 'Ресурс больше не доступен. = 410 Gone', 'Слишком много запросов. = 429 Too Many Requests']);
+    expect(dropped('metadata')).toHaveLength(3);
+  });
+});

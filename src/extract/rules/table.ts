@@ -146,7 +146,10 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
   });
   const byColumn: Draft[][] = headers.map(() => []);
   // Names described in a column or two; a row of a grid (a level, a tool compared) is not named by its first cell.
-  const described = header.children.length - keyColumn - 1 <= MAX_DESCRIBED_COLUMNS;
+  // Columns that ask nothing (a category repeated down the rows) do not count: the description is the first column asked.
+  const askedColumns = columnDrops.flatMap((drop, column) => (column > keyColumn && drop === undefined ? [column] : []));
+  const described = askedColumns.length <= MAX_DESCRIBED_COLUMNS;
+  const describing = (askedColumns[0] ?? keyColumn + 1) - keyColumn - 1;
   rows.forEach((row, rowIndex) => {
     const keyCell = row.children[keyColumn];
     const cells = row.children.slice(keyColumn + 1);
@@ -188,8 +191,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       const column = headers[columnIndex] ?? { text: '', html: '' };
       const columnHtml = column.html || escapeHtml(String(columnIndex + 1));
       // A name in code described in words, or translated by them, is asked from its description (see reverse.ts).
-      const codeName = !continues && i === 0 && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
-      const reversed = codeName || (described && !continues && i === 0 && isForeignName(keyText, index.plain) && isDescription(cell.children, index.plain));
+      const codeName = !continues && i === describing && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
+      const reversed = codeName || (described && !continues && i === describing && isForeignName(keyText, index.plain) && isDescription(cell.children, index.plain));
       const restated = restating.has(i) && !comparing;
       const judgedDrop =
         wholeDrop ??
