@@ -36,7 +36,7 @@ export const NAVIGATION = lexicon(
 export const EXAMPLE = lexicon(
   ['example', 'examples', 'e.g', 'sample', 'samples', 'usage example', 'usage examples', 'example usage', 'for example', 'illustration'],
   ['пример', 'примеры', 'например', 'пример использования', 'примеры использования', 'пример кода', 'примеры кода', 'пример в sql', 'пример команды', 'пример применения', 'пример конфигурации'],
-  ['例子', '示例', '例如', '举例', '范例', '用法', '示例代码'],
+  ['例子', '示例', '例如', '举例', '范例', '用法', '示例代码', '例句'],
   ['beispiel', 'beispiele', 'ejemplo', 'ejemplos', 'exemple', 'exemples'],
 );
 
@@ -108,9 +108,27 @@ export const METADATA = lexicon(
   ['примечания', 'примечание', 'комментарий', 'комментарии', 'заметки'],
   ['备注', '附注', '注释'],
   ['anmerkungen', 'bemerkungen', 'notas', 'observaciones', 'remarques'],
+  // Who does a task and by when, and how one scored: a tracker's columns.
+  ['owner', 'assignee', 'responsible', 'due', 'due date', 'deadline', 'score', 'raised'],
+  ['ответственный', 'исполнитель', 'владелец', 'срок', 'дедлайн', 'крайний срок', 'балл', 'баллы'],
+  ['负责人', '责任人', '处理人', '截止日期', '截止时间', '预计完成', '预计解决', '得分', '分数', '正确率'],
+  ['verantwortlich', 'frist', 'responsable', 'fecha límite', 'échéance'],
+  // How a word sounds, beside what it means: looked up, not recalled from the word.
+  ['pronunciation', 'transcription', 'ipa', 'phonetic', 'phonetics'],
+  ['транскрипция', 'произношение'],
+  ['音标', '发音', '读音'],
+  ['aussprache', 'pronunciación', 'prononciation'],
   ['сложность', 'длительность', 'продолжительность', 'время', 'цена', 'стоимость', 'рейтинг', 'оценка', 'статус', 'приоритет', 'ссылка', 'ссылки', 'дата', 'автор', 'год', 'прогресс', 'теги', 'уровень', 'источник', 'вспомогательные ссылки', 'вспомагательные ссылки', 'категория', 'тип', 'платформы'],
   ['难度', '时长', '时间', '价格', '费用', '评分', '状态', '优先级', '链接', '日期', '作者', '年份', '进度', '标签', '级别', '来源', '类别', '分类', '类型', '平台'],
   ['schwierigkeit', 'dauer', 'preis', 'dificultad', 'duración', 'precio', 'difficulté', 'durée', 'prix'],
+);
+
+/** Columns saying where a row's work stands: a table with one tracks the notes' own progress. */
+export const STATUS = lexicon(
+  ['status', 'state', 'progress', 'done', 'completed'],
+  ['статус', 'состояние', 'прогресс', 'готово', 'выполнено'],
+  ['状态', '进度', '完成情况'],
+  ['estado', 'progreso', 'statut', 'état'],
 );
 
 /** Levels of a skill scale: a table whose rows are these is a rubric, not knowledge. */

@@ -7,7 +7,7 @@ import { groupLines, splitLines } from './lines.js';
 import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
 import { asGlossary } from './rules/plain-glossary.js';
-import { asksQuestion, headingQuestionCard } from './rules/heading-question.js';
+import { asksQuestion, headingQuestionCard, headingQuestionListCard } from './rules/heading-question.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
 import { isSkipMarker } from './skip-marker.js';
@@ -105,17 +105,19 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
         const next = blocks[i + 1];
         const before = ctx.drafts.length;
         if (paragraphCards(ctx, sectionOf(position), block, [], new Set(), next?.type === 'list' ? next : undefined, true)) answered.add(next as List);
-        const previous = blocks[i - 1];
-        if (previous?.type === 'heading' && previous !== title && next?.type !== 'list' && asksQuestion(headingLevel(previous)) && ctx.drafts.slice(before).every((draft) => draft.drop !== undefined)) {
+        if (next?.type !== 'list' && asksAbove(blocks[i - 1], title) && ctx.drafts.slice(before).every((draft) => draft.drop !== undefined)) {
           headingQuestionCard(ctx, sectionOf(position), block);
         }
         if (!introOf(block)) position.pseudo = undefined;
         return;
       }
-      case 'list':
+      case 'list': {
         // A list that is a definition's answer is not asked again as a list; its own bold and definitions still are.
+        const before = ctx.drafts.length;
         listBlock(ctx, position, block, topLevel ? introOf(blocks[i - 1]) : undefined, topLevel && !answered.has(block));
+        if (asksAbove(blocks[i - 1], title) && ctx.drafts.slice(before).every((draft) => draft.drop !== undefined)) headingQuestionListCard(ctx, sectionOf(position), block);
         return;
+      }
       case 'table':
         tableCards(ctx, sectionOf(position), block);
         return;
@@ -137,6 +139,11 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
     // The rules still read the block (a heading still sets the breadcrumb); its cards are listed as dropped.
     if (marked || skippedDepth !== undefined) for (const draft of ctx.drafts.slice(before)) draft.drop = 'skip-marker';
   });
+}
+
+/** Whether a block is a heading (not the note's title) that asks a question: the block below it answers. */
+function asksAbove(block: RootContent | undefined, title: Heading | undefined): boolean {
+  return block?.type === 'heading' && block !== title && asksQuestion(headingLevel(block));
 }
 
 /** Blocks that answer a bold question: what follows it up to the next heading, bold line or rule (a few blocks at most). */

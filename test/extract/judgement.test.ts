@@ -427,3 +427,25 @@ describe('a name asked from its description', () => {
     expect(dropped('metadata')).toHaveLength(3);
   });
 });
+
+describe('a question heading over a list, and trackers of work', () => {
+  it('asks a question heading marked with a star by the short list that answers it, not by a long one', () => {
+    const { asked } = read(
+      '# JS\n\n## 5. `new` 操作符做了什么？⭐\n\n1. 创建一个新的空对象\n2. 把这个对象的原型指向构造函数的 prototype\n3. 以这个对象作为 this 执行构造函数\n\n' +
+        '## 6. Which loops exist?\n\n- for\n- while\n',
+    );
+    expect(asked).toEqual(['new 操作符做了什么？ = 创建一个新的空对象 把这个对象的原型指向构造函数的 prototype 以这个对象作为 this 执行构造函数', '{{c1::for}} {{c2::while}} = ']);
+  });
+
+  it('turns down a log keyed by dates and a table of owners and statuses, and a column of pronunciations', () => {
+    const { asked, dropped } = read(
+      '# Words\n\n## Day 12\n\n| 单词 | 音标 | 释义 |\n|---|---|---|\n| ambiguous | /æmˈbɪɡjuəs/ | 模棱两可的，含糊不清的，有多种解释的 |\n| inevitable | /ɪnˈevɪtəbl/ | 不可避免的，必然发生的，无法阻止的 |\n\n' +
+        '## 复习记录\n\n| 日期 | 内容 | 正确率 | 备注 |\n|---|---|---|---|\n| 4/10 | Day 10 | 82% | dispense / dispose 又混了 |\n| 4/11 | Day 11 | 75% | 形容词后缀没记牢 |\n\n' +
+        '## Risks\n\n| Risk | Impact | Owner | Status |\n|---|---|---|---|\n| Disk at 90% | may block testing | Zhang | in progress |\n| Slow access requests | new hire blocked | me | filed |\n',
+    );
+    expect(asked).toEqual(['ambiguous › 释义 = 模棱两可的，含糊不清的，有多种解释的', 'inevitable › 释义 = 不可避免的，必然发生的，无法阻止的']);
+    expect(dropped('metadata')).toEqual(['ambiguous › 音标 = /æmˈbɪɡjuəs/', 'inevitable › 音标 = /ɪnˈevɪtəbl/']);
+    expect(dropped('catalogue')).toContain('4/10 › 内容 = Day 10');
+    expect(dropped('catalogue')).toContain('Disk at 90% › Impact = may block testing');
+  });
+});

@@ -1,4 +1,5 @@
-import type { Paragraph } from 'mdast';
+import type { List, Paragraph } from 'mdast';
+import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, proseOf, renderInline } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
@@ -18,11 +19,21 @@ import { definitionDrop } from './definition.js';
 const MAX_ANSWER_WORDS = 40;
 /** An answer of fewer words than this only points ("См. ниже."). */
 const MIN_ANSWER_WORDS = 3;
+/**
+ * A list answering a question heading with at most this many items (and
+ * MAX_ANSWER_WORDS in all) is one answer: "`new` 做了什么？" over its four
+ * steps. A longer list is several answers, and asks nothing as one card.
+ */
+const MAX_ANSWER_ITEMS = 5;
 
 /** Whether a heading's text asks a question. */
 export function asksQuestion(heading: string): boolean {
-  return /[?？]$/u.test(heading.trim());
+  // Marks after the question ("什么是闭包？⭐", "Why? 🔥") rate it; they are not part of it.
+  return /[?？]$/u.test(heading.replace(TRAILING_MARKS, ''));
 }
+
+/** Emoji, stars and spaces closing a heading. */
+const TRAILING_MARKS = /(?:[\s*★☆]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+$/u;
 
 /** The card of a question heading answered by the paragraph right below it; `section` is the heading's own section. */
 export function headingQuestionCard(ctx: NoteContext, section: Section, paragraph: Paragraph): void {
@@ -52,5 +63,31 @@ export function headingQuestionCard(ctx: NoteContext, section: Section, paragrap
     term: question,
     line: paragraph.position?.start.line ?? 1,
     ...(drop ? { drop } : {}),
+  });
+}
+
+/**
+ * The card of a question heading answered by the list right below it, when
+ * the list makes no card of its own (its items are sentences, not names or
+ * definitions): the list is the answer, as the note wrote it.
+ */
+export function headingQuestionListCard(ctx: NoteContext, section: Section, list: List): void {
+  const question = section.crumb.at(-1);
+  if (question === undefined || !ctx.rules.has('definition') || list.children.length > MAX_ANSWER_ITEMS) return;
+  // Only flat lists of one paragraph an item: a nested list or a code block in an item is more than an answer.
+  if (!list.children.every((item) => item.children.length === 1 && item.children[0]?.type === 'paragraph')) return;
+  const words = list.children.reduce((sum, item) => sum + wordCount(indexInline((item.children[0] as Paragraph).children).plain), 0);
+  if (words < MIN_ANSWER_WORDS || words > MAX_ANSWER_WORDS) return;
+  ctx.drafts.push({
+    rule: 'definition',
+    type: 'basic',
+    cue: question,
+    crumb: section.crumb.slice(0, -1),
+    place: section.place,
+    question: escapeHtml(question),
+    back: renderBlocks([list], ctx.sink),
+    answers: [],
+    term: question,
+    line: list.position?.start.line ?? 1,
   });
 }

@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import { indexInline, type InlineIndex } from '../html.js';
-import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
+import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, STATUS, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { sameStem, wordsOf } from '../restates.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
 
@@ -28,8 +28,8 @@ const ROWS_PER_VALUE = 4;
 /** Share of a table's keys that makes it a rubric (skill levels) or a catalogue (links). */
 const MOSTLY = 0.6;
 
-/** A date written in digits (2024-01-06, 06.01.2024, 2024/1/6, 2024年1月6日): in a column, when rows were worked on. */
-const DATE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}年\d{1,2}月(?:\d{1,2}日)?)$/u;
+/** A date written in digits (2024-01-06, 06.01.2024, 2024/1/6, 5/20, 2024年1月6日): in a column, when rows were worked on. */
+const DATE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)$/u;
 /** A cell that only marks its value as missing. */
 const PLACEHOLDER = /^[-—–?…]+$/u;
 const MIN_ROWS_FOR_DATES = 2;
@@ -157,17 +157,20 @@ export function columnDrop(grid: TableGrid, column: number, heading: string): Dr
 }
 
 /**
- * Whether a table tracks its rows rather than teaching them: a column of the
- * dates they were started or done, and beside it another column describing
- * the rows (a status, another date), together half the columns after the
- * key. Its other columns are then a syllabus or a reading list ("第三部分 ›
- * 内容 → 过度自信"), a catalogue of what to study.
+ * Whether a table tracks its rows rather than teaching them: a status or the
+ * dates rows were started, done or due (or rows keyed by their dates, a log),
+ * and with them other columns describing the rows (an owner, a score, a
+ * remark), together at least two and half the columns after the key. Its
+ * other columns are then a syllabus, a reading list or a to-do list
+ * ("第三部分 › 内容 → 过度自信"), a catalogue of the notes' own work.
  */
 export function isTracker(grid: TableGrid, keyColumn: number): boolean {
   const after = grid.header.children.map((_, column) => column).filter((column) => column > keyColumn);
-  const dated = after.filter((column) => isDateColumn(grid, column)).length;
-  const described = after.filter((column) => !isDateColumn(grid, column) && isLabel(METADATA, cellText(grid.header.children[column]))).length;
-  return dated > 0 && dated + described >= MIN_TRACKING_COLUMNS && (dated + described) * 2 >= after.length;
+  const header = (column: number): string => cellText(grid.header.children[column]);
+  const dated = [keyColumn, ...after].filter((column) => isDateColumn(grid, column)).length;
+  const status = after.some((column) => isLabel(STATUS, header(column)));
+  const described = after.filter((column) => !isDateColumn(grid, column) && isLabel(METADATA, header(column))).length;
+  return (dated > 0 || status) && dated + described >= MIN_TRACKING_COLUMNS && (dated + described) * 2 >= after.length;
 }
 
 /** Whether a column's values are dates, missing values aside. */
