@@ -123,7 +123,7 @@ describe('keep', () => {
     const rows = [...names, ...names.map((name) => `${name} two`), ...names.map((name) => `${name} three`)]
       .map((name, i) => `| ${name} | stored in region ${i * 7 + 3} | owned by team ${String.fromCharCode(65 + (i % 26))}${i} |`)
       .join('\n');
-    const note = `# Inventory\n\n## Places\n\n| Code | Where | Owner |\n| --- | --- | --- |\n${rows}\n`;
+    const note = `# Inventory\n\n## Places\n\n| Code | Where | Kept by |\n| --- | --- | --- |\n${rows}\n`;
     const capped = extract(note);
     const overCap = capped.dropped.filter((d) => d.reason === 'cap');
     expect(overCap.length).toBeGreaterThan(0);

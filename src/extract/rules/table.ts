@@ -149,7 +149,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
   // Columns that ask nothing (a category repeated down the rows) do not count: the description is the first column asked.
   const askedColumns = columnDrops.flatMap((drop, column) => (column > keyColumn && drop === undefined ? [column] : []));
   const described = askedColumns.length <= MAX_DESCRIBED_COLUMNS;
-  const describing = (askedColumns[0] ?? keyColumn + 1) - keyColumn - 1;
+  // A table that asks nothing lists its candidates as written.
+  const describing = wholeDrop === undefined ? (askedColumns[0] ?? keyColumn + 1) - keyColumn - 1 : -1;
   rows.forEach((row, rowIndex) => {
     const keyCell = row.children[keyColumn];
     const cells = row.children.slice(keyColumn + 1);
