@@ -113,6 +113,11 @@ export const METADATA = lexicon(
   ['ответственный', 'исполнитель', 'владелец', 'срок', 'дедлайн', 'крайний срок', 'балл', 'баллы'],
   ['负责人', '责任人', '处理人', '截止日期', '截止时间', '预计完成', '预计解决', '得分', '分数', '正确率'],
   ['verantwortlich', 'frist', 'responsable', 'fecha límite', 'échéance'],
+  // Plan against fact: a retrospective's or a plan's columns.
+  ['target', 'target value', 'actual', 'actual value', 'planned', 'planned date', 'actual date', 'variance', 'metric'],
+  ['план', 'факт', 'плановая дата', 'фактическая дата', 'отклонение', 'метрика'],
+  ['目标值', '实际值', '计划日期', '实际日期', '偏差', '指标'],
+  ['zielwert', 'istwert', 'valor objetivo', 'valor real'],
   // How a word sounds, beside what it means: looked up, not recalled from the word.
   ['pronunciation', 'transcription', 'ipa', 'phonetic', 'phonetics'],
   ['транскрипция', 'произношение'],
@@ -127,7 +132,7 @@ export const METADATA = lexicon(
 export const STATUS = lexicon(
   ['status', 'state', 'progress', 'done', 'completed'],
   ['статус', 'состояние', 'прогресс', 'готово', 'выполнено'],
-  ['状态', '进度', '完成情况'],
+  ['状态', '进度', '完成情况', '完成度'],
   ['estado', 'progreso', 'statut', 'état'],
 );
 

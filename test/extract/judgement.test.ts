@@ -449,3 +449,16 @@ describe('a question heading over a list, and trackers of work', () => {
     expect(dropped('catalogue')).toContain('Disk at 90% › Impact = may block testing');
   });
 });
+
+describe("the notes' own plans and diaries", () => {
+  it('turns down a milestone table of planned and actual dates and a diary keyed by weeks, and asks the years of a history list', () => {
+    const { asked, dropped } = read(
+      '# 复盘\n\n## 里程碑\n\n| 里程碑 | 计划日期 | 实际日期 | 偏差 |\n|---|---|---|---|\n| 技术方案评审 | 04-08 | 04-10 | +2 天 |\n| 开发完成 | 05-17 | 05-20 | +3 天 |\n\n' +
+        '## Лог\n\n- **03.06–09.06** — 6 задач, прочитал главу про probes\n- **10.06–16.06** — отпуск, ничего не делал\n\n' +
+        '## Войны\n\n- **1812** — Отечественная война против Наполеона\n- **1853–1856** — Крымская война против коалиции держав\n',
+    );
+    expect(dropped('catalogue')).toContain('技术方案评审 › 实际日期 = 04-10');
+    expect(dropped('metadata')).toContain('03.06–09.06 = 6 задач, прочитал главу про probes');
+    expect(asked).toEqual(['1812 = Отечественная война против Наполеона', '1853–1856 = Крымская война против коалиции держав']);
+  });
+});

@@ -2,6 +2,7 @@ import type { InlineCode, PhrasingContent, RootContent, Strong, Text } from 'mda
 import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
+import { isDateOrRange } from '../dates.js';
 import { escapeHtml, indexInline, proseOf, renderInline, type RenderSink } from '../html.js';
 import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
 import { echoes, restates, restatesContext } from '../restates.js';
@@ -156,6 +157,8 @@ function isSampleValues(explanation: string): boolean {
  */
 export function definitionDrop(crumb: readonly string[], place: readonly string[], term: string, explanation: string, prose = explanation): DropReason | undefined {
   if (isLabel(ANNOUNCING, term) || opensWithLabel(EXAMPLE, term)) return 'label';
+  // A diary's entry ("**03.06–09.06** — 6 задач, отпуск"): what one did that week, not a fact to recall.
+  if (isDateOrRange(term)) return 'metadata';
   if (isSampleValues(explanation)) return 'sample-data';
   const heading = place.at(-1) ?? '';
   if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';

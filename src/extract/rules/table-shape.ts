@@ -3,6 +3,7 @@ import type { DropReason } from '../../card.js';
 import { indexInline, type InlineIndex } from '../html.js';
 import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, STATUS, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { sameStem, wordsOf } from '../restates.js';
+import { isDate } from '../dates.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
 
 /**
@@ -28,8 +29,6 @@ const ROWS_PER_VALUE = 4;
 /** Share of a table's keys that makes it a rubric (skill levels) or a catalogue (links). */
 const MOSTLY = 0.6;
 
-/** A date written in digits (2024-01-06, 06.01.2024, 2024/1/6, 5/20, 2024年1月6日): in a column, when rows were worked on. */
-const DATE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)$/u;
 /** A cell that only marks its value as missing. */
 const PLACEHOLDER = /^[-—–?…]+$/u;
 const MIN_ROWS_FOR_DATES = 2;
@@ -176,7 +175,7 @@ export function isTracker(grid: TableGrid, keyColumn: number): boolean {
 /** Whether a column's values are dates, missing values aside. */
 function isDateColumn(grid: TableGrid, column: number): boolean {
   const values = filledValues(grid, column);
-  return values.length >= MIN_ROWS_FOR_DATES && values.every((text) => DATE.test(text));
+  return values.length >= MIN_ROWS_FOR_DATES && values.every(isDate);
 }
 
 /** A column's values, lower-cased, without empty cells and placeholders. */

@@ -1,0 +1,24 @@
+/**
+ * Dates written in digits, as notes log their own work: a table's column of
+ * days started or done, a diary's entries ("**03.06–09.06** — 6 задач").
+ * A year alone ("1812") or a date in words ("14 декабря 1825") is the kind a
+ * history note teaches, and is not one.
+ */
+
+/** 2024-01-06, 06.01.2024, 2024/1/6, 5/20, 04-08, 2024年1月6日, 1月6日, Q3, 2024 Q3. */
+const DATE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{2}-\d{2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|(?:\d{4}\s?)?Q[1-4](?:\s?\d{4})?)$/u;
+/** Two dates joined by a dash: a week or a sprint of a log. */
+const RANGE = /^(\S+)\s*[-–—~～]\s*(\S+)$/u;
+
+/** Whether a text is a date written in digits. */
+export function isDate(text: string): boolean {
+  return DATE.test(text.trim());
+}
+
+/** Whether a text is a date or a range of two ("03.06–09.06", "2024-05-01 ~ 2024-05-07"). */
+export function isDateOrRange(text: string): boolean {
+  const trimmed = text.trim();
+  if (isDate(trimmed)) return true;
+  const range = RANGE.exec(trimmed);
+  return range !== null && isDate(range[1] ?? '') && isDate(range[2] ?? '');
+}
