@@ -143,9 +143,13 @@ function notOursMessage(path: string): string {
  * database. (A read-only connection leaves an empty one behind.)
  */
 export function writeSignature(path: string): string | undefined {
-  const file = statSync(path, { bigint: true, throwIfNoEntry: false });
-  if (!file || (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) return undefined;
-  return `${file.dev}:${file.ino}:${file.size}:${file.mtimeNs}:${file.ctimeNs}`;
+  try {
+    const file = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!file || (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) return undefined;
+    return `${file.dev}:${file.ino}:${file.size}:${file.mtimeNs}:${file.ctimeNs}`;
+  } catch {
+    return undefined; // cannot be read: the open that follows says why
+  }
 }
 
 function checkIntegrity(db: Db, path: string): void {
