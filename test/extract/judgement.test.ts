@@ -437,6 +437,12 @@ describe('a question heading over a list, and trackers of work', () => {
     expect(asked).toEqual(['new 操作符做了什么？ = 创建一个新的空对象 把这个对象的原型指向构造函数的 prototype 以这个对象作为 this 执行构造函数', '{{c1::for}} {{c2::while}} = ']);
   });
 
+  it('turns down a question heading asking for advantages, answered by a list of them', () => {
+    const { asked, dropped } = read('# Docker\n\n## Advantages of containers?\n\n- they start in seconds on any host\n- one image runs the same everywhere\n');
+    expect(asked).toEqual([]);
+    expect(dropped('evaluation')).toContain('Advantages of containers? = they start in seconds on any host one image runs the same everywhere');
+  });
+
   it('turns down a log keyed by dates and a table of owners and statuses, and a column of pronunciations', () => {
     const { asked, dropped } = read(
       '# Words\n\n## Day 12\n\n| 单词 | 音标 | 释义 |\n|---|---|---|\n| ambiguous | /æmˈbɪɡjuəs/ | 模棱两可的，含糊不清的，有多种解释的 |\n| inevitable | /ɪnˈevɪtəbl/ | 不可避免的，必然发生的，无法阻止的 |\n\n' +

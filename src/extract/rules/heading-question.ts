@@ -76,18 +76,23 @@ export function headingQuestionListCard(ctx: NoteContext, section: Section, list
   if (question === undefined || !ctx.rules.has('definition') || list.children.length > MAX_ANSWER_ITEMS) return;
   // Only flat lists of one paragraph an item: a nested list or a code block in an item is more than an answer.
   if (!list.children.every((item) => item.children.length === 1 && item.children[0]?.type === 'paragraph')) return;
-  const words = list.children.reduce((sum, item) => sum + wordCount(indexInline((item.children[0] as Paragraph).children).plain), 0);
+  const answer = list.children.map((item) => indexInline((item.children[0] as Paragraph).children).plain).join('\n');
+  const words = wordCount(answer);
   if (words < MIN_ANSWER_WORDS || words > MAX_ANSWER_WORDS) return;
+  const crumb = section.crumb.slice(0, -1);
+  // Judged as any answer is: the advantages a heading asks for are judgements, not facts.
+  const drop = definitionDrop(crumb, section.place, question, answer);
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',
     cue: question,
-    crumb: section.crumb.slice(0, -1),
+    crumb,
     place: section.place,
     question: escapeHtml(question),
     back: renderBlocks([list], ctx.sink),
     answers: [],
     term: question,
     line: list.position?.start.line ?? 1,
+    ...(drop ? { drop } : {}),
   });
 }
