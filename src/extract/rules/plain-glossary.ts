@@ -45,12 +45,15 @@ function firstParagraph(item: ListItem): Paragraph | undefined {
  */
 export function asGlossary(list: List): List {
   if (list.children.length < MIN_ITEMS) return list;
-  const lengths = list.children.map((item) => {
+  const lengths: number[] = [];
+  // Most lists are no glossary, and their first item says so: read no further.
+  for (const item of list.children) {
     const paragraph = firstParagraph(item);
-    if (!paragraph) return -1;
-    return matchDefinition(paragraph.children) !== undefined ? 0 : plainTermLength(paragraph) || -1;
-  });
-  if (lengths.includes(-1) || lengths.every((length) => length === 0)) return list;
+    const length = paragraph ? plainTermLength(paragraph) || (matchDefinition(paragraph.children) !== undefined ? 0 : -1) : -1;
+    if (length < 0) return list;
+    lengths.push(length);
+  }
+  if (lengths.every((length) => length === 0)) return list;
   return {
     ...list,
     children: list.children.map((item, i) => {

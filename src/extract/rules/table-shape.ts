@@ -166,16 +166,24 @@ export function columnDrop(grid: TableGrid, column: number, heading: string): Dr
 export function isTracker(grid: TableGrid, keyColumn: number): boolean {
   const after = grid.header.children.map((_, column) => column).filter((column) => column > keyColumn);
   const header = (column: number): string => cellText(grid.header.children[column]);
-  const dated = [keyColumn, ...after].filter((column) => isDateColumn(grid, column)).length;
+  const dates = new Set([keyColumn, ...after].filter((column) => isDateColumn(grid, column)));
   const status = after.some((column) => isLabel(STATUS, header(column)));
-  const described = after.filter((column) => !isDateColumn(grid, column) && isLabel(METADATA, header(column))).length;
+  const described = after.filter((column) => !dates.has(column) && isLabel(METADATA, header(column))).length;
+  const dated = dates.size;
   return (dated > 0 || status) && dated + described >= MIN_TRACKING_COLUMNS && (dated + described) * 2 >= after.length;
 }
 
 /** Whether a column's values are dates, missing values aside. */
 function isDateColumn(grid: TableGrid, column: number): boolean {
-  const values = filledValues(grid, column);
-  return values.length >= MIN_ROWS_FOR_DATES && values.every(isDate);
+  let dates = 0;
+  // Read row by row: most columns say they hold no dates in their first cell.
+  for (const row of grid.rows) {
+    const text = cellText(row.children[column]);
+    if (text === '' || PLACEHOLDER.test(text)) continue;
+    if (!isDate(text)) return false;
+    dates += 1;
+  }
+  return dates >= MIN_ROWS_FOR_DATES;
 }
 
 /** A column's values, lower-cased, without empty cells and placeholders. */
