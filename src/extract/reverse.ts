@@ -38,7 +38,8 @@ export function isDescription(nodes: readonly PhrasingContent[], text: string): 
   const trimmed = text.trim();
   if (trimmed.length > MAX_DESCRIPTION || !hasWords(trimmed)) return false;
   let prose = trimmed;
-  for (const node of nodes) if (node.type === 'inlineCode') prose = prose.replace(node.value, ' ');
+  // Code and formulas are not words of a description: a complexity such as $O(n log n)$ names no algorithm.
+  for (const node of nodes) if (node.type === 'inlineCode' || node.type === 'inlineMath') prose = prose.replace(node.value, ' ');
   return wordCount(prose.replace(/\P{L}+/gu, ' ')) >= 2;
 }
 

@@ -426,6 +426,21 @@ describe('a name asked from its description', () => {
     expect(asked).toEqual(['Ресурс не найден. = 404 Not Found', 'Ресурс больше не доступен. = 410 Gone', 'Слишком много запросов. = 429 Too Many Requests']);
     expect(dropped('metadata')).toHaveLength(3);
   });
+
+  it('asks a formula as written, never a name from it: a complexity describes no algorithm', () => {
+    const { asked } = read(
+      '# Сортировка\n\n## Сложность\n\n| Алгоритм | В среднем | В худшем случае | Память |\n|---|---|---|---|\n' +
+        '| Быстрая сортировка | $O(n \\log n)$ | $O(n^2)$ | $O(\\log n)$ |\n| Сортировка слиянием | $O(n \\log n)$ | $O(n \\log n)$ | $O(n)$ |\n| Пирамидальная сортировка | $O(n \\log n)$ | $O(n \\log n)$ | $O(1)$ |\n',
+    );
+    expect(asked).toEqual([
+      'Быстрая сортировка › В худшем случае = \\(O(n^2)\\)',
+      'Быстрая сортировка › Память = \\(O(\\log n)\\)',
+      'Сортировка слиянием › В худшем случае = \\(O(n \\log n)\\)',
+      'Сортировка слиянием › Память = \\(O(n)\\)',
+      'Пирамидальная сортировка › В худшем случае = \\(O(n \\log n)\\)',
+      'Пирамидальная сортировка › Память = \\(O(1)\\)',
+    ]);
+  });
 });
 
 describe('a question heading over a list, and trackers of work', () => {
