@@ -47,10 +47,20 @@ export function headingQuestionCard(ctx: NoteContext, section: Section, paragrap
     end = to;
   }
   const answer = index.plain.slice(0, end).trim();
-  const words = wordCount(answer);
+  const back = renderInline(index, ctx.sink, { range: [0, end] }).trim();
+  pushAnswer(ctx, section, question, { plain: answer, prose: proseOf(index, 0, end), html: back }, paragraph.position?.start.line ?? 1);
+}
+
+/**
+ * The heading's question and its answer as a draft, when the answer is one
+ * (MIN_ANSWER_WORDS to MAX_ANSWER_WORDS), judged as any definition is: the
+ * advantages a heading asks for are judgements, not facts.
+ */
+function pushAnswer(ctx: NoteContext, section: Section, question: string, answer: { plain: string; prose: string; html: string }, line: number): void {
+  const words = wordCount(answer.plain);
   if (words < MIN_ANSWER_WORDS || words > MAX_ANSWER_WORDS) return;
   const crumb = section.crumb.slice(0, -1);
-  const drop = definitionDrop(crumb, section.place, question, answer, proseOf(index, 0, end));
+  const drop = definitionDrop(crumb, section.place, question, answer.plain, answer.prose);
   ctx.drafts.push({
     rule: 'definition',
     type: 'basic',
@@ -58,10 +68,10 @@ export function headingQuestionCard(ctx: NoteContext, section: Section, paragrap
     crumb,
     place: section.place,
     question: escapeHtml(question),
-    back: renderInline(index, ctx.sink, { range: [0, end] }).trim(),
+    back: answer.html,
     answers: [],
     term: question,
-    line: paragraph.position?.start.line ?? 1,
+    line,
     ...(drop ? { drop } : {}),
   });
 }
@@ -77,22 +87,5 @@ export function headingQuestionListCard(ctx: NoteContext, section: Section, list
   // Only flat lists of one paragraph an item: a nested list or a code block in an item is more than an answer.
   if (!list.children.every((item) => item.children.length === 1 && item.children[0]?.type === 'paragraph')) return;
   const answer = list.children.map((item) => indexInline((item.children[0] as Paragraph).children).plain).join('\n');
-  const words = wordCount(answer);
-  if (words < MIN_ANSWER_WORDS || words > MAX_ANSWER_WORDS) return;
-  const crumb = section.crumb.slice(0, -1);
-  // Judged as any answer is: the advantages a heading asks for are judgements, not facts.
-  const drop = definitionDrop(crumb, section.place, question, answer);
-  ctx.drafts.push({
-    rule: 'definition',
-    type: 'basic',
-    cue: question,
-    crumb,
-    place: section.place,
-    question: escapeHtml(question),
-    back: renderBlocks([list], ctx.sink),
-    answers: [],
-    term: question,
-    line: list.position?.start.line ?? 1,
-    ...(drop ? { drop } : {}),
-  });
+  pushAnswer(ctx, section, question, { plain: answer, prose: answer, html: renderBlocks([list], ctx.sink) }, list.position?.start.line ?? 1);
 }
