@@ -3,10 +3,10 @@ import { BUILD_MIGRATIONS, type BuildReport } from './index.js';
 import type { ExtractOptions } from '../extract/index.js';
 import { progressSummary } from '../progress/index.js';
 import { RENAME_MIGRATIONS, keepLoadedIdentities, type Rename, type RetiredNote } from '../renames/index.js';
-import { openStateDatabase, writeSignature, type Db } from '../store/database.js';
+import { openStateDatabase, type Db } from '../store/database.js';
 import type { ExtractionCache } from '../vault/cache.js';
 import { openExtractionCache } from '../vault/open-cache.js';
-import { checkedStateKey } from '../vault/checked-state.js';
+import { lastChecked, rememberChecked } from '../vault/checked-state.js';
 import { startLoadingVault } from '../vault/incremental.js';
 import { keepsDuplicates } from '../vault/same-content.js';
 import { withVaultName } from '../vault/vault-name.js';
@@ -63,8 +63,7 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
   try {
     // Renames are followed before the notes' cards are used (src/renames/); the packages' build history is
     // written on the same connection, so the file is checked once.
-    const checked = checkedStateKey(options.statePath);
-    const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS, BUILD_MIGRATIONS], cache.meta(checked));
+    const db = openStateDatabase(options.statePath, [RENAME_MIGRATIONS, BUILD_MIGRATIONS], lastChecked(options.statePath, cache));
     let result: VaultBuildResult;
     try {
       const vault = await startLoadingVault(root, {
@@ -99,20 +98,11 @@ export async function buildVault(root: string, options: VaultBuildOptions): Prom
     } finally {
       db.close();
     }
-    rememberChecked(cache, checked, options.statePath);
+    rememberChecked(options.statePath, cache);
     return result;
   } finally {
     if (!options.cache) cache.close();
   }
-}
-
-/**
- * Records the study database's write signature once the build has closed it,
- * in the cache it has open (checked-state.ts).
- */
-function rememberChecked(cache: ExtractionCache, key: string, statePath: string): void {
-  const signature = writeSignature(statePath);
-  if (signature !== undefined) cache.setMeta(key, signature);
 }
 
 /** The extraction cache beside the study database, refusing a --state the build will refuse before the cache file is created. */
