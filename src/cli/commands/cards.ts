@@ -5,6 +5,7 @@ import { decodeEntities, htmlText } from '../../extract/finish.js';
 import { loadVaultSettings } from '../../settings/index.js';
 import { formatSummary, summarizeVault } from '../../summary/index.js';
 import { cardsJsonChunks } from '../../vault/cards-json.js';
+import { ListingWriter, listingKey, listingPathFor, openStoredListing } from '../../vault/stored-listing.js';
 import { readVault, type ReadVault } from '../../vault/read-vault.js';
 import { keepsDuplicates } from '../../vault/same-content.js';
 import { keepFirstCards } from '../../vault/unique-ids.js';
@@ -96,11 +97,41 @@ function firstOf(candidate: DroppedCard): string {
   return candidate.duplicateOf ? `; first in ${candidate.duplicateOf.file}:${candidate.duplicateOf.line}` : '';
 }
 
-/** `cards --json`, written a note at a time as it is read, copied from the cache's bytes (cards-json.ts). */
-async function printCardsJson(vault: ReadVault, keepDuplicates: boolean): Promise<void> {
+/**
+ * `cards --json`: the listing stored for these notes' results when there is
+ * one (stored-listing.ts), else written a note at a time as it is read,
+ * copied from the cache's bytes (cards-json.ts), and stored for the next run.
+ */
+async function printCardsJson(vault: ReadVault, keepDuplicates: boolean, listingPath: string): Promise<void> {
   for (const warning of vault.warnings) process.stderr.write(warningLine(warning));
   const warn = (warnings: readonly NoteWarning[]): void => warnings.forEach((warning) => process.stderr.write(warningLine(warning)));
-  for (const chunk of cardsJsonChunks(vault.stored(), warn, keepDuplicates)) await writeOut(chunk);
+  // Without a cache there is no digest: nothing is stored, as a read-only command without a study database writes nothing.
+  const key = vault.digest === undefined ? undefined : listingKey(vault.digest, keepDuplicates);
+  const stored = key === undefined ? undefined : openStoredListing(listingPath, key);
+  if (stored) {
+    try {
+      warn(stored.warnings);
+      for (const chunk of stored.chunks()) await writeOut(chunk);
+    } finally {
+      stored.close();
+    }
+    return;
+  }
+  const writer = key === undefined ? undefined : ListingWriter.start(listingPath, key);
+  const noteWarnings: NoteWarning[] = [];
+  try {
+    const noteWarned = (warnings: readonly NoteWarning[]): void => {
+      warn(warnings);
+      noteWarnings.push(...warnings);
+    };
+    for (const chunk of cardsJsonChunks(vault.stored(), noteWarned, keepDuplicates)) {
+      writer?.add(chunk);
+      await writeOut(chunk);
+    }
+    writer?.finish(noteWarnings);
+  } finally {
+    writer?.abandon();
+  }
 }
 
 /** Writes to stdout and waits until it is written: the printer's buffer is then free again, and nothing piles up in memory. */
@@ -133,7 +164,9 @@ Warnings about single notes (not UTF-8, binary, too big, invalid front matter)
 go to stderr; the other notes are still listed. Once build or review has made
 the study database, only the notes changed since the last run are parsed; the
 others are read from the extraction cache beside it, which build, review and
-stats share (--summary --json counts the notes parsed as "parsed").
+stats share (--summary --json counts the notes parsed as "parsed"). --json
+keeps the listing it printed beside the cache, and prints it again as long as
+no note, setting or flashmark version changes.
 
 The vault's settings file (.flashmark.yml, docs/settings.md) chooses the
 rules, the decks and the notes to ignore; its "keep" brings a kind of
@@ -159,7 +192,7 @@ Examples:
       // A read-only command creates no database: the cache is used once build, review or stats made one.
       await readVault(notesDir, { statePath: existsSync(statePath) ? statePath : undefined, extract: settings.extract }, async (vault) => {
         if (options.json && !options.summary && !options.dropped) {
-          await printCardsJson(vault, keepsDuplicates(settings.extract));
+          await printCardsJson(vault, keepsDuplicates(settings.extract), listingPathFor(statePath));
           return;
         }
         // Each identity and each question once, as build packs them: the listing and the package agree.
