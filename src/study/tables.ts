@@ -406,20 +406,28 @@ export function studiedUnits(db: Db): StudiedUnit[] {
 /**
  * The units' decks and schedules (`flashmark stats`), `count` units to a row:
  * due day null while new. Counted by SQLite over the index of these columns,
- * not read row by row, which takes far longer on a large vault.
+ * in its order, not read row by row, which takes far longer on a large vault.
  */
 export function unitSchedules(db: Db): { deck: string; due: number | null; interval: number; lapsed: boolean; retired: boolean; count: number }[] {
-  // `lapsed`: the last answer that moved the schedule was a failure (the card is relearning).
-  return db
-    .prepare<[{ recalled: number }], { deck: string; due_day: number | null; interval: number; lapsed: number; retired: number; n: number }>(
-      `SELECT deck, retired, due_day, interval,
-         coalesce((SELECT r.grade < @recalled FROM study_review r WHERE r.card_id = c.card_id AND r.ord = c.ord
-                     AND r.kind = 'scheduled' AND r.undone_at IS NULL ORDER BY r.id DESC LIMIT 1), 0) AS lapsed,
-         count(*) AS n
-       FROM study_card c GROUP BY deck, retired, due_day, interval, lapsed`,
+  // `lapsed`: the last answer that moved the schedule was a failure (the card is relearning). Summed within each
+  // group rather than grouped by, which would sort every card in a temporary tree; looked up for seen cards only,
+  // as a new card has no answer to look up.
+  const rows = db
+    .prepare<[{ recalled: number }], { deck: string; due_day: number | null; interval: number; retired: number; n: number; lapsed: number }>(
+      `SELECT deck, retired, due_day, interval, count(*) AS n,
+         sum(CASE WHEN due_day IS NULL THEN 0 ELSE
+               coalesce((SELECT r.grade < @recalled FROM study_review r WHERE r.card_id = c.card_id AND r.ord = c.ord
+                           AND r.kind = 'scheduled' AND r.undone_at IS NULL ORDER BY r.id DESC LIMIT 1), 0) END) AS lapsed
+       FROM study_card c GROUP BY deck, retired, due_day, interval`,
     )
-    .all({ recalled: RECALLED_GRADE })
-    .map((row) => ({ deck: row.deck, due: row.due_day, interval: row.interval, lapsed: row.lapsed !== 0, retired: row.retired !== 0, count: row.n }));
+    .all({ recalled: RECALLED_GRADE });
+  return rows.flatMap((row) => {
+    const schedule = { deck: row.deck, due: row.due_day, interval: row.interval, retired: row.retired !== 0 };
+    return [
+      { ...schedule, lapsed: false, count: row.n - row.lapsed },
+      { ...schedule, lapsed: true, count: row.lapsed },
+    ].filter((unit) => unit.count > 0);
+  });
 }
 
 /** The answers given from study day `from` to `to` (undone answers left out), with their card's deck, in the order given. */

@@ -5,6 +5,7 @@ import { statsText } from '../../src/stats/chart.js';
 import { computeStats, statsOf } from '../../src/stats/compute.js';
 import type { Db } from '../../src/store/database.js';
 import { openStudyDatabase, recordAnswer, syncCards, undoAnswer } from '../../src/study/index.js';
+import { unitSchedules } from '../../src/study/tables.js';
 import { card, tempDbPath } from '../study/fixtures.js';
 
 const day = isoToDay('2026-03-01');
@@ -42,6 +43,25 @@ describe('stats', () => {
     const chart = statsText(stats, 10).split('\n');
     expect(chart).toContain('  03-01 Su 1 ██████████  (today, with overdue)');
     expect(chart).toContain('  03-03 Tu 0');
+  });
+
+  it('tell relearning cards from recalled ones that share a deck, due day and interval', () => {
+    const db = openStudyDatabase(tempDbPath());
+    open.push(db);
+    syncCards(db, ['f1', 'f2', 'r1', 'r2', 'n'].map((id) => card(id, { deck: 'Bio' })), new Date('2026-01-01T09:00:00Z'));
+    const answer = (id: string, grade: 0 | 1 | 2 | 3 | 4 | 5) =>
+      recordAnswer(db, { cardId: id, ord: 0 }, grade, { now: new Date((day * 86_400 + 36_000) * 1000), today: day }, sm2Scheduler);
+    // A first answer, failed or recalled, schedules the card for tomorrow with an interval of a day.
+    answer('f1', 1);
+    answer('f2', 2);
+    answer('r1', 4);
+    answer('r2', 5);
+    expect(unitSchedules(db).sort((a, b) => Number(a.lapsed) - Number(b.lapsed) || (a.due ?? 0) - (b.due ?? 0))).toEqual([
+      { deck: 'Bio', due: null, interval: 0, lapsed: false, retired: false, count: 1 },
+      { deck: 'Bio', due: day + 1, interval: 1, lapsed: false, retired: false, count: 2 },
+      { deck: 'Bio', due: day + 1, interval: 1, lapsed: true, retired: false, count: 2 },
+    ]);
+    expect(computeStats(db, day, 7)).toMatchObject({ new: 1, learning: 2, young: 2, mature: 0 });
   });
 
   it('are a pure calculation over the cards\' schedules and the recent answers', () => {
