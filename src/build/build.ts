@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { imagePaths, type NoteResult, type NoteWarning } from '../card.js';
 import { UserError, messageOf } from '../errors.js';
+import { removeAbandonedTempFiles } from '../fs/abandoned.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { createFolder } from '../fs/mkdir.js';
 import { specialKind } from '../fs/special-kind.js';
@@ -156,7 +157,7 @@ export async function buildPackages(input: BuildInput, options: BuildOptions): P
   const db = options.db ?? openStateDatabase(options.statePath, [BUILD_MIGRATIONS]);
   try {
     createOutDir(options.outDir, outDir);
-    removeAbandonedTempFiles(outDir);
+    removeAbandonedPackages(outDir);
     const previous = loadPackageRecords(db, outDir);
     const kept = keptPackages(previous, input.unreadable ?? [], options.packageOf ?? packageKeyOf);
     const reused = new Set([...(input.reuse ?? []).map((r) => r.key), ...kept.map((k) => k.record.key)]);
@@ -318,20 +319,8 @@ function createOutDir(given: string, outDir: string): void {
  * writeFileAtomic) next to the intact previous package; the next build removes
  * those whose process is gone.
  */
-function removeAbandonedTempFiles(outDir: string): void {
-  for (const name of readdirSync(outDir)) {
-    const pid = /^\..+\.apkg\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(outDir, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function removeAbandonedPackages(outDir: string): void {
+  removeAbandonedTempFiles(outDir, /^\..+\.apkg\.(\d+)\.\d+\.tmp$/);
 }
 
 /** The media files the notes' fields refer to (`<img src="NAME">`). */

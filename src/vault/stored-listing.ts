@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { closeSync, constants, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { NoteWarning } from '../card.js';
+import { removeAbandonedTempFiles } from '../fs/abandoned.js';
 import { specialKind } from '../fs/special-kind.js';
 import { textHash } from './cache.js';
 
@@ -123,13 +124,22 @@ export class ListingWriter {
     this.fd = fd;
   }
 
-  /** A writer for the listing at `path`, or undefined when it cannot be stored there (something else than a file at the path, a folder that cannot be written). */
+  /**
+   * A writer for the listing at `path`, or undefined when it cannot be
+   * stored there (something else than a file at the path, a folder that
+   * cannot be written). The temporary files of runs killed while they wrote
+   * one are removed first; this run's is removed if it exits before the
+   * listing is whole (a reader that closes the pipe early, `| head`).
+   */
   static start(path: string, key: string): ListingWriter | undefined {
     if (specialKind(path) !== undefined) return undefined;
-    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    const folder = dirname(path);
+    const tmp = join(folder, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
     try {
+      removeAbandonedTempFiles(folder, new RegExp(`^\\.${escapeRegExp(basename(path))}\\.(\\d+)\\.\\d+\\.tmp$`));
       const fd = openSync(tmp, 'wx');
       const writer = new ListingWriter(path, key, tmp, fd);
+      process.once('exit', writer.onExit);
       writer.write(Buffer.from(header(key, 0, 0), 'latin1'), 0);
       return writer;
     } catch {
@@ -137,6 +147,8 @@ export class ListingWriter {
       return undefined;
     }
   }
+
+  private readonly onExit = (): void => this.abandon();
 
   add(chunk: Uint8Array): void {
     if (this.fd === undefined) return;
@@ -161,6 +173,7 @@ export class ListingWriter {
       this.fd = undefined;
       renameSync(this.tmp, this.path);
       this.stored = true;
+      process.off('exit', this.onExit);
     } catch {
       this.abandon();
     }
@@ -169,6 +182,7 @@ export class ListingWriter {
   /** Drops the listing being written, unless it was stored. */
   abandon(): void {
     if (this.stored) return;
+    process.off('exit', this.onExit);
     try {
       if (this.fd !== undefined) closeSync(this.fd);
       rmSync(this.tmp, { force: true });
@@ -181,4 +195,8 @@ export class ListingWriter {
   private write(bytes: Uint8Array, position: number): void {
     for (let done = 0; done < bytes.length; ) done += writeSync(this.fd!, bytes, done, bytes.length - done, position + done);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

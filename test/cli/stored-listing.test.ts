@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +119,28 @@ describe('cards --json with the listing it stored', () => {
       expect(listed.stderr).toBe(expected.stderr);
     }
     expect(readdirSync(join(dir, '.flashmark')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('cards --json stopped before its listing is whole', () => {
+  const tempFiles = (dir: string): string[] => readdirSync(join(dir, '.flashmark')).filter((name) => name.endsWith('.tmp'));
+
+  it('leaves no temporary file when its reader closes the pipe early, and removes those of runs killed while writing', async () => {
+    const dir = studiedVault();
+    const child = spawn(process.execPath, [main, 'cards', dir, '--json'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    // The listing is far longer than a pipe holds: the reader goes before it is printed, as `| head` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(tempFiles(dir)).toEqual([]);
+    expect(existsSync(listingFile(dir))).toBe(false);
+
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const abandoned = join(dir, '.flashmark', `.state.cards.cache.${gone}.1700000000000.tmp`);
+    writeFileSync(abandoned, '[\n');
+    expect(run('cards', dir, '--json').stdout).toBe(uncached(dir).stdout);
+    expect(tempFiles(dir)).toEqual([]);
+    expect(existsSync(listingFile(dir))).toBe(true);
   });
 });
 
