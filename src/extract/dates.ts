@@ -5,6 +5,8 @@
  * history note teaches, and is not one.
  */
 
+import { WEEKDAYS } from './lexicon.js';
+
 /** 2024-01-06, 06.01.2024, 2024/1/6, 5/20, 04-08, 2024年1月6日, 1月6日, Q3, 2024 Q3. */
 const DATE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{2}-\d{2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|(?:\d{4}\s?)?[Qq][1-4](?:\s?\d{4})?)$/u;
 /** Two dates joined by a dash: a week or a sprint of a log. */
@@ -16,9 +18,30 @@ export function isDate(text: string): boolean {
 }
 
 /** Whether a text is a date or a range of two ("03.06–09.06", "2024-05-01 ~ 2024-05-07"). */
-export function isDateOrRange(text: string): boolean {
+function isDateOrRange(text: string): boolean {
   const trimmed = text.trim();
   if (isDate(trimmed)) return true;
   const range = RANGE.exec(trimmed);
   return range !== null && isDate(range[1] ?? '') && isDate(range[2] ?? '');
+}
+
+/** A day of the month, as a diary's weekday carries it ("Sun 5"). */
+const DAY = /^\d{1,2}[.,]?$/u;
+
+/**
+ * Whether a text names a day of a diary: a weekday with a day or a date beside
+ * it ("Mon 29", "Пн 13.05", "2024-04-15 周一"). A weekday alone is a word a
+ * vocabulary note teaches ("lundi"), and is not one.
+ */
+function isDiaryDay(text: string): boolean {
+  const words = text.trim().toLowerCase().replace(/[(),]/gu, ' ').split(/\s+/u);
+  if (words.length !== 2) return false;
+  const [first = '', second = ''] = words;
+  const dated = (word: string): boolean => DAY.test(word) || isDate(word);
+  return (WEEKDAYS.has(first.replace(/\.$/u, '')) && dated(second)) || (dated(first) && WEEKDAYS.has(second.replace(/\.$/u, '')));
+}
+
+/** Whether a term names a diary's entry: a date, a range of dates, or a day ("**03.06–09.06** — 6 задач", "Sun 5: meal prep"). */
+export function isDiaryEntry(term: string): boolean {
+  return isDateOrRange(term) || isDiaryDay(term);
 }

@@ -36,7 +36,7 @@ export const NAVIGATION = lexicon(
 export const EXAMPLE = lexicon(
   ['example', 'examples', 'e.g', 'sample', 'samples', 'usage example', 'usage examples', 'example usage', 'for example', 'illustration'],
   ['пример', 'примеры', 'например', 'пример использования', 'примеры использования', 'пример кода', 'примеры кода', 'пример в sql', 'пример команды', 'пример применения', 'пример конфигурации'],
-  ['例子', '示例', '例如', '举例', '范例', '用法', '示例代码', '例句'],
+  ['例子', '示例', '例如', '举例', '范例', '例题', '用法', '示例代码', '例句'],
   ['beispiel', 'beispiele', 'ejemplo', 'ejemplos', 'exemple', 'exemples'],
 );
 
@@ -161,6 +161,14 @@ export const YES_NO = lexicon(
   ['да', 'нет', 'частично', 'есть'],
   ['是', '否', '有', '无', '部分'],
   ['ja', 'nein', 'sí', 'oui', 'non'],
+);
+
+/** Days of the week, as a diary names its entries ("Mon 29", "Пн 13.05", "周一"). */
+export const WEEKDAYS = lexicon(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'],
+  ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'],
+  ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日', '星期天', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '周天'],
+  ['montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
 );
 
 /** Emoji and their joiners, which decorate labels ("📌 Пример"). */

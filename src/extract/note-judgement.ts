@@ -112,7 +112,11 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
   for (const draft of drafts) {
     if (draft.drop === undefined && draft.rule === 'definition' && draft.type === 'basic' && severalFacts(draft.back)) draft.drop = 'several-facts';
   }
-  const subject = wordsOf(title).filter((word) => word.length >= MIN_SUBJECT_WORD);
+  // The subject is the title's first word ("Python", "Документация в процессе разработки"): a later word of
+  // a longer title ("Thinking, Fast and Slow") is no subject an answer could open with.
+  const subject = wordsOf(title)
+    .filter((word) => word.length >= MIN_SUBJECT_WORD)
+    .slice(0, 1);
   if (subject.length === 0) return;
   for (const draft of drafts) {
     // A name asked from its description answers with the name, not with a statement.

@@ -35,12 +35,19 @@ export function skipReason(tree: Root, frontMatter: FrontMatter): string | undef
     return body.length === tree.children.length ? 'empty' : 'front matter only';
   }
   if (frontMatter.flashmark === true) return undefined;
+  if (isDrawing(tree)) return 'an Excalidraw drawing';
   const placeholder = templatePlaceholderOf(tree);
   if (placeholder) return `template or site code (${placeholder})`;
   if (body.some(isMdxStatement) && body.every((node) => isMdxStatement(node) || node.type === 'html')) {
     return 'site code (MDX statements and components only)';
   }
   return undefined;
+}
+
+/** Whether a note is a drawing the Excalidraw plugin keeps as Markdown: its text elements are labels of shapes, not notes. */
+function isDrawing(tree: Root): boolean {
+  const first = tree.children[0];
+  return first?.type === 'yaml' && /^excalidraw-plugin:/mu.test(first.value);
 }
 
 /** The note without its MDX `import`/`export` statements, which are site code, not prose. */

@@ -1,8 +1,10 @@
 import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { NoteContext, Section } from './context.js';
+import type { Draft, NoteContext, Section } from './context.js';
 import { renderBlocks } from './blocks.js';
 import { indexInline, renderInline } from './html.js';
 import { boldClozes } from './rules/bold.js';
+import { isDiaryEntry } from './dates.js';
+import { footnotesOf } from './footnotes.js';
 import { groupLines, splitLines } from './lines.js';
 import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
@@ -10,6 +12,8 @@ import { asGlossary } from './rules/plain-glossary.js';
 import { asksQuestion, headingQuestionCard, headingQuestionListCard } from './rules/heading-question.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
+import { isHighlight } from '../parse/index.js';
+import { EXAMPLE, opensWithLabel } from './lexicon.js';
 import { isSkipMarker } from './skip-marker.js';
 import { cleanHeading, hasWords, isContentsHeading } from './text.js';
 
@@ -60,7 +64,7 @@ function nestedPositionOf(position: Position, first: RootContent | undefined): P
 /** A paragraph that is only a bold span (with an optional colon): a heading in all but syntax. */
 function pseudoHeading(paragraph: Paragraph): string | undefined {
   const meaningful = paragraph.children.filter((node) => !(node.type === 'text' && !hasWords(node.value)) && node.type !== 'html');
-  if (meaningful.length !== 1 || meaningful[0]?.type !== 'strong') return undefined;
+  if (meaningful.length !== 1 || meaningful[0]?.type !== 'strong' || isHighlight(meaningful[0])) return undefined;
   const text = cleanHeading(indexInline(meaningful).plain);
   return hasWords(text) && text.length <= 80 ? text : undefined;
 }
@@ -116,14 +120,21 @@ function walkBlocks(ctx: NoteContext, blocks: RootContent[], position: Position,
         const before = ctx.drafts.length;
         listBlock(ctx, position, block, topLevel ? introOf(blocks[i - 1]) : undefined, topLevel && !answered.has(block));
         if (asksAbove(blocks[i - 1], title) && ctx.drafts.slice(before).every((draft) => draft.drop !== undefined)) headingQuestionListCard(ctx, sectionOf(position), block);
+        dropTasks(ctx.drafts.slice(before), block);
         return;
       }
-      case 'table':
-        tableCards(ctx, sectionOf(position), block);
+      case 'table': {
+        const next = blocks[i + 1];
+        tableCards(ctx, sectionOf(position), block, footnotesOf(next?.type === 'paragraph' ? next : undefined));
         return;
-      case 'blockquote':
-        walkBlocks(ctx, withoutCalloutMarker(block.children), position, title, topLevel);
+      }
+      case 'blockquote': {
+        const before = ctx.drafts.length;
+        walkBlocks(ctx, calloutBlocks(block.children), position, title, topLevel);
+        // An example callout ("> [!example]") shows the notes' own sample, as a section under "Example" does.
+        if (opensWithLabel(EXAMPLE, calloutType(block.children) ?? '')) for (const draft of ctx.drafts.slice(before)) draft.drop ??= 'example';
         return;
+      }
       default:
         return;
     }
@@ -181,13 +192,64 @@ function boldQuestionCard(ctx: NoteContext, section: Section, question: string, 
   });
 }
 
-/** An Obsidian callout's `[!note]` marker is syntax, not words. */
-function withoutCalloutMarker(children: RootContent[]): RootContent[] {
+/** The lines of a list's task items (`- [ ]`, `- [x]`), nested ones too, as [first, last]. */
+function taskLines(list: List): [number, number][] {
+  return list.children.flatMap((item) => {
+    const nested = item.children.flatMap((child) => (child.type === 'list' ? taskLines(child) : []));
+    const start = item.position?.start.line;
+    const end = item.position?.end.line;
+    return typeof item.checked === 'boolean' && start !== undefined && end !== undefined ? [[start, end] as [number, number], ...nested] : nested;
+  });
+}
+
+/** A task ("- [x] **Report**: send to Anna") is the notes' own to-do, not a fact: its cards are a catalogue of work, as a tracker's are. */
+function dropTasks(drafts: Draft[], list: List): void {
+  if (drafts.length === 0) return;
+  const tasks = taskLines(list);
+  if (tasks.length === 0) return;
+  for (const draft of drafts) if (draft.drop === undefined && tasks.some(([from, to]) => draft.line >= from && draft.line <= to)) draft.drop = 'catalogue';
+}
+
+/** An Obsidian callout's marker (`[!note]`, folded `[!tip]-`) and the spaces after it. */
+const CALLOUT_MARKER = /^\[!([\w-]+)\][+-]?[ \t]*/u;
+
+/** The type an Obsidian callout's marker names ("example" of `[!example]`), if the blocks open with one. */
+function calloutType(children: RootContent[]): string | undefined {
   const first = children[0];
   const text = first?.type === 'paragraph' ? first.children[0] : undefined;
-  if (text?.type !== 'text' || !/^\[![\w-]+\][+-]?/u.test(text.value)) return children;
-  const value = text.value.replace(/^\[![\w-]+\][+-]?[ \t]*/u, '');
-  return [{ ...(first as Paragraph), children: [{ ...text, value }, ...(first as Paragraph).children.slice(1)] }, ...children.slice(1)];
+  return text?.type === 'text' ? CALLOUT_MARKER.exec(text.value)?.[1] : undefined;
+}
+
+/**
+ * An Obsidian callout's blocks, its `[!note]` marker dropped (syntax, not
+ * words). A title written after the marker ("> [!tip] Exam hint", "> [!question]
+ * What is a quorum?") is read as a bold line above the body: it labels the
+ * body's cards, or asks the question the body answers, and is never part of
+ * a card's sentence.
+ */
+function calloutBlocks(children: RootContent[]): RootContent[] {
+  const first = children[0];
+  const text = first?.type === 'paragraph' ? first.children[0] : undefined;
+  const marker = text?.type === 'text' ? CALLOUT_MARKER.exec(text.value) : null;
+  if (first?.type !== 'paragraph' || text?.type !== 'text' || marker === null) return children;
+  const rest = text.value.slice(marker[0].length);
+  const lineEnd = rest.indexOf('\n');
+  const others = first.children.slice(1);
+  // A title with markup of its own stays the body's first words.
+  if (lineEnd < 0 && others.length > 0) return [{ ...first, children: [{ ...text, value: rest }, ...others] }, ...children.slice(1)];
+  const title = (lineEnd < 0 ? rest : rest.slice(0, lineEnd)).trim();
+  const bodyNodes: PhrasingContent[] = lineEnd < 0 ? [] : [{ ...text, value: rest.slice(lineEnd + 1) }, ...others];
+  const start = first.position?.start;
+  const blocks: RootContent[] = [];
+  if (title !== '') {
+    const titleLine = start ? { start, end: start } : undefined;
+    blocks.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }], ...(titleLine ? { position: titleLine } : {}) });
+  }
+  if (bodyNodes.length > 0) {
+    const position = start && first.position ? { start: { line: start.line + (title !== '' ? 1 : 0), column: 1 }, end: first.position.end } : undefined;
+    blocks.push({ ...first, children: bodyNodes, ...(position ? { position } : {}) });
+  }
+  return [...blocks, ...children.slice(1)];
 }
 
 /**
@@ -244,7 +306,10 @@ function paragraphCards(
     }
     if (!made && following !== undefined && under[0] === following) tookFollowing = false;
     if (prose && g === 0 && definition === undefined) plainDefinitionCard(ctx, section, group.nodes, line);
+    const before = ctx.drafts.length;
     boldClozes(ctx, section, group.nodes, line, asked, prose && definition === undefined);
+    // A diary's entry ("**03.06–09.06** — … ==finally understood probes==") asks nothing, its emphasis neither.
+    if (definition !== undefined && isDiaryEntry(indexInline([definition.term]).plain)) for (const draft of ctx.drafts.slice(before)) draft.drop ??= 'metadata';
   }
   return tookFollowing;
 }

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { dropBlockIds } from './block-ids.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { repairDollarProse } from './dollars.js';
 import { restoreDunderNames } from './dunders.js';
@@ -9,7 +10,7 @@ import { takeInlineTags } from './tags.js';
 import { resolveObsidianSyntax } from './wikilinks.js';
 
 export type { FrontMatter } from './frontmatter.js';
-export { wikilinkText } from './wikilinks.js';
+export { isHighlight, wikilinkText } from './wikilinks.js';
 
 /** Deeper than this, a note is refused: see estimateNesting. Real notes nest a handful of levels. */
 export const DEFAULT_MAX_NESTING = 100;
@@ -27,7 +28,7 @@ export type ParsedNote =
 
 /**
  * A note's syntax tree (GFM, YAML front matter, `$math$`, Obsidian wikilinks
- * resolved, Obsidian comments left out, inline `#tags` taken out and added to the front matter's tags)
+ * resolved, Obsidian comments and block ids left out, inline `#tags` taken out and added to the front matter's tags)
  * and its front matter. Problems that still leave a usable note are listed; a note that cannot be
  * parsed safely gives a reason instead.
  */
@@ -53,6 +54,7 @@ export function parseNote(text: string, maxNesting = DEFAULT_MAX_NESTING): Parse
   repairDollarProse(tree, source, (slice) => parseMarkdown(slice, { ...syntaxOf(slice), math: false, frontMatter: false }));
   restoreDunderNames(tree, source);
   resolveObsidianSyntax(tree);
+  dropBlockIds(tree, source);
   for (const tag of takeInlineTags(tree, source)) if (!frontMatter.tags.includes(tag)) frontMatter.tags.push(tag);
   return { ok: true, tree, frontMatter, problems };
 }

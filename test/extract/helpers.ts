@@ -1,7 +1,8 @@
 import type { Nodes, Table } from 'mdast';
 import { expect } from 'vitest';
-import type { Card, DroppedCard, NoteResult } from '../../src/card.js';
+import type { Card, DropReason, DroppedCard, NoteResult } from '../../src/card.js';
 import { htmlText } from '../../src/extract/finish.js';
+import { extractNote } from '../../src/extract/index.js';
 import { parseNote } from '../../src/parse/index.js';
 
 /** Plain text of an mdast node (wikilinks already resolved by parseNote). */
@@ -137,4 +138,12 @@ export function assertListCovered(text: string, heading: string, result: NoteRes
       deletions.some((d) => itemText.startsWith(d.replace(/…$/, ''))) || (term !== undefined && terms.includes(term)) || shown.some((text) => text.includes(opening));
     expect(seen, itemText).toBe(true);
   }
+}
+
+/** A note's cards as "question = answer" lines, and those it turned down for a reason, alike. */
+export function readNote(markdown: string, file = 'Note.md') {
+  const result = extractNote(file, markdown);
+  const asked = result.cards.map((card) => `${htmlText(questionOf(card))} = ${htmlText(card.back)}`);
+  const dropped = (reason: DropReason) => result.dropped.filter((d) => d.reason === reason).map((d) => `${htmlText(questionOf(d as never))} = ${htmlText(d.back)}`);
+  return { asked, dropped, result };
 }

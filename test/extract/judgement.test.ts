@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DropReason } from '../../src/card.js';
 import { htmlText } from '../../src/extract/finish.js';
-import { extractNote } from '../../src/extract/index.js';
-import { questionOf } from './helpers.js';
+import { questionOf, readNote as read } from './helpers.js';
 
 /**
  * What learners delete, pattern by pattern: each test writes a small note
  * holding the card that must no longer be made and the good card beside it,
  * which must stay. Turned-down candidates keep their reason.
  */
-function read(markdown: string, file = 'Note.md') {
-  const result = extractNote(file, markdown);
-  const asked = result.cards.map((card) => `${htmlText(questionOf(card))} = ${htmlText(card.back)}`);
-  const dropped = (reason: DropReason) => result.dropped.filter((d) => d.reason === reason).map((d) => `${htmlText(questionOf(d as never))} = ${htmlText(d.back)}`);
-  return { asked, dropped, result };
-}
 
 describe('tables that are not knowledge', () => {
   it('turns down a catalogue whose rows are links, and asks a table of facts beside it', () => {

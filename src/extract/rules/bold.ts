@@ -163,7 +163,7 @@ export function boldClozes(
         ? { drop: 'no-cue' as const }
         : terms.length === 0 && named.length === 0
         ? { drop: 'emphasis' as const }
-        : introducesExample(index.plain.slice(...window))
+        : introducesExample(index.plain.slice(...window)) || inSentence.every((node) => isWorkedResult(index.plain, range(node)))
           ? { drop: 'example' as const }
         : announces(index.plain.slice(...window))
           ? { drop: 'label' as const }
@@ -172,6 +172,20 @@ export function boldClozes(
           : {}),
     });
   }
+}
+
+/** A number, perhaps with a short unit ("8 片", "20 bits", "0.64"). */
+const RESULT = /^[-−]?\d[\d.,]*\s*\S{0,4}$/u;
+/** An arithmetic expression up to its equals sign ("(8K/2K)×(8/4) =", "1 − 0.95²⁰ ≈"). */
+const WORKED = /\d[^=≈]*[-+−×*/÷^²³⁰¹⁴⁵⁶⁷⁸⁹][^=≈]*\d\S*\s*[=≈]\s*$/u;
+
+/**
+ * Whether a bold number is the result of the arithmetic written before it
+ * ("Tag = 32 − 6 − 6 = **20 位**"): the card shows its own working, so the
+ * deletion is a sum to redo, not a fact to recall.
+ */
+function isWorkedResult(plain: string, [from, to]: [number, number]): boolean {
+  return RESULT.test(plain.slice(from, to).trim()) && WORKED.test(plain.slice(Math.max(0, from - 60), from));
 }
 
 /** The code spans of a sentence worth asking: a few, in a sentence with enough prose around them. */

@@ -2,7 +2,7 @@ import type { InlineCode, PhrasingContent, RootContent, Strong, Text } from 'mda
 import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
-import { isDateOrRange } from '../dates.js';
+import { isDiaryEntry } from '../dates.js';
 import { escapeHtml, indexInline, proseOf, renderInline, type RenderSink } from '../html.js';
 import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
 import { echoes, restates, restatesContext } from '../restates.js';
@@ -19,15 +19,16 @@ export interface DefinitionMatch {
 }
 
 /**
- * `:`, `—`, `–` right after the term, or ` - ` with spaces (a hyphen alone joins
- * words), or the full-width `：` and `——` of Chinese; a short gloss in
+ * `:` (or the `::` of an Obsidian Dataview field), `—`, `–` right after the
+ * term, or ` - ` with spaces (a hyphen alone joins words), or the full-width
+ * `：` and `——` of Chinese; a short gloss in
  * parentheses may sit between ("**Scope** (Область): …", "**ZSet**（有序集合）：…").
  * A line break right after the term separates too: a bold line heading the
  * lines below it ("**Severity (Серьезность)**⏎Серьезность дефекта …").
  */
-const SEPARATOR_AFTER = /^(\s*[(（][^()（）\n]{1,80}[)）])?(?:\s*(?:[:：]|——|[—–](?=\s|$)|\s-(?=\s))\s*|[ \t]*\n\s*)/u;
+const SEPARATOR_AFTER = /^(\s*[(（][^()（）\n]{1,80}[)）])?(?:\s*(?:::?|：|——|[—–](?=\s|$)|\s-(?=\s))\s*|[ \t]*\n\s*)/u;
 /** After a code term, a separator proper: a code span alone on its line is an example, not a heading. */
-const SEPARATOR_AFTER_CODE = /^(\s*[(（][^()（）\n]{1,80}[)）])?\s*(?:[:：]|——|[—–](?=\s|$)|\s-(?=\s))\s*/u;
+const SEPARATOR_AFTER_CODE = /^(\s*[(（][^()（）\n]{1,80}[)）])?\s*(?:::?|：|——|[—–](?=\s|$)|\s-(?=\s))\s*/u;
 /** `**Term:**` and `**Term —**`: the separator inside the bold span. */
 const SEPARATOR_INSIDE = /(?:[:：]|——|\s[—–-])\s*$/u;
 /** A second separator right after such a span. */
@@ -157,14 +158,20 @@ function isSampleValues(explanation: string): boolean {
  */
 export function definitionDrop(crumb: readonly string[], place: readonly string[], term: string, explanation: string, prose = explanation): DropReason | undefined {
   if (isLabel(ANNOUNCING, term) || opensWithLabel(EXAMPLE, term)) return 'label';
-  // A diary's entry ("**03.06–09.06** — 6 задач, отпуск"): what one did that week, not a fact to recall.
-  if (isDateOrRange(term)) return 'metadata';
+  // A diary's entry ("**03.06–09.06** — 6 задач, отпуск", "Sun 5: meal prep"): what one did that day, not a fact to recall.
+  if (isDiaryEntry(term)) return 'metadata';
   if (isSampleValues(explanation)) return 'sample-data';
   const heading = place.at(-1) ?? '';
   if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';
   if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
   if (restates(term, explanation) || restatesContext([...crumb, term], explanation) || echoes(crumb, term, explanation, prose)) return 'restates';
   return undefined;
+}
+
+/** Whether an explanation only points elsewhere ("**Psychology**: [[Thinking]], [[Nudge]]"): links and the commas between them. */
+function pointsElsewhere(nodes: PhrasingContent[]): boolean {
+  const content = nodes.filter((node) => !(node.type === 'text' && !hasWords(node.value)));
+  return content.length > 0 && content.every((node) => node.type === 'link' || node.type === 'linkReference');
 }
 
 /**
@@ -203,7 +210,7 @@ export function definitionCard(
   const crumb = heading === undefined ? section.crumb : section.crumb.slice(0, -1);
   const answerText = nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept;
   const prose = `${proseOf(explanation, 0, end)} ${nestedHtml.replace(/<code>[\s\S]*?<\/code>|<[^>]*>/g, ' ')}`;
-  const judged = definitionDrop(crumb, section.place, heading ?? term, answerText, prose);
+  const judged = !nestedHtml && pointsElsewhere(match.explanation) ? 'navigation' : definitionDrop(crumb, section.place, heading ?? term, answerText, prose);
   // Asked from its explanation, a name cannot restate it; a translated name explained by its breadcrumb's words is asked by nothing.
   const drop = reversed && judged === 'restates' && (codeName || !restatesContext(crumb, kept)) ? undefined : judged;
   const namedFirst = { question: heading !== undefined ? escapeHtml(heading) : termHtml(match, ctx.sink), back: explanationHtml + nestedHtml, ...(judged ? { drop: judged } : {}) };

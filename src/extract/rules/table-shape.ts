@@ -15,6 +15,8 @@ import { hasWords, normalizeSpace, wordCount } from '../text.js';
 export interface TableGrid {
   header: TableRow;
   rows: TableRow[];
+  /** Drawn beside tables of the same columns: only its key column's header tells its keys from theirs ("NYHA class I"). */
+  beside?: boolean;
 }
 
 /** A value this short, repeated down a column, describes the row rather than teaching a fact ("Medium", "Да"). */
@@ -34,6 +36,8 @@ const PLACEHOLDER = /^[-—–?…]+$/u;
 const MIN_ROWS_FOR_DATES = 2;
 /** Columns describing the rows (dates among them) at which a table is a tracker (reading or course progress), not knowledge. */
 const MIN_TRACKING_COLUMNS = 2;
+/** Columns that make a series of one measurement taken again. */
+const MIN_SERIES_COLUMNS = 2;
 
 /** Words this short ("и", "of", "по") are not what a heading names. */
 const MIN_NAMING_WORD = 4;
@@ -77,10 +81,31 @@ function slice(row: TableRow, from: number, to: number): TableRow {
 }
 
 /**
+ * Where a grid drawn as tables of the same columns side by side splits: its
+ * header repeats the columns after each key ("Stage | Meaning | Class |
+ * Meaning"), so each key heads a table of its own. Each block must have a key
+ * of its own and the same headers after it, so a comparison ("Aspect | JUnit |
+ * TestNG") stays one table.
+ */
+function repeatedBlocks(headers: readonly string[], from: number, to: number): [number, number][] {
+  const width = to - from;
+  const lower = headers.slice(from, to).map((text) => text.toLowerCase());
+  for (let size = 2; size * 2 <= width; size++) {
+    if (width % size !== 0) continue;
+    const starts = Array.from({ length: width / size }, (_, block) => block * size);
+    const values = (start: number): string => lower.slice(start + 1, start + size).join('\u001f');
+    const sameColumns = starts.every((start) => values(start) === values(0) && lower.slice(start + 1, start + size).every((text) => text !== ''));
+    const ownKeys = new Set(starts.map((start) => lower[start])).size === starts.length;
+    if (sameColumns && ownKeys) return starts.map((start) => [from + start, from + start + size]);
+  }
+  return [[from, to]];
+}
+
+/**
  * The tables a Markdown table holds: two tables drawn side by side, separated
- * by a column empty from header to last row, are two tables; a body row that
- * repeats the header starts the next table of the same columns (and is not a
- * row of facts).
+ * by a column empty from header to last row or repeating the other's columns,
+ * are two tables; a body row that repeats the header starts the next table of
+ * the same columns (and is not a row of facts).
  */
 export function tablesOf(table: Table): TableGrid[] {
   const [header, ...body] = table.children;
@@ -97,10 +122,14 @@ export function tablesOf(table: Table): TableGrid[] {
   }
   const headerTexts = header.children.map(cellText);
   const repeatsHeader = (row: TableRow): boolean => row.children.every((cell, i) => cellText(cell) === headerTexts[i]);
-  return bounds.map(([from, to]) => ({
-    header: slice(header, from, to),
-    rows: body.filter((row) => !repeatsHeader(row)).map((row) => slice(row, from, to)),
-  }));
+  return bounds.flatMap(([from, to]) => {
+    const blocks = repeatedBlocks(headerTexts, from, to);
+    return blocks.map(([start, end]) => ({
+      header: slice(header, start, end),
+      rows: body.filter((row) => !repeatsHeader(row)).map((row) => slice(row, start, end)),
+      ...(blocks.length > 1 ? { beside: true } : {}),
+    }));
+  });
 }
 
 /** Whether a cell holds one link and nothing else. */
@@ -155,17 +184,38 @@ export function columnDrop(grid: TableGrid, column: number, heading: string): Dr
   return undefined;
 }
 
+/** A header naming one of a series of attempts ("Test 1", "Week 3", "第2次"): its words, the number taken out. */
+const SERIES_NUMBER = /\d+/gu;
+/** A cell holding a measurement: a number, a percentage, a score ("7/10"), a time. */
+const MEASUREMENT = /^[<>≈~]?\s*\d+(?:[.,]\d+)?\s*(?:%|\/\s*\d+|[a-zа-я]{0,3})$/iu;
+
+/**
+ * Whether the columns after the key are a series of one measurement taken
+ * again and again ("Topic | Test 1 | Test 2 | Test 3" over percentages):
+ * the notes' own scores or timings, not facts about the rows. Headers must
+ * differ by their numbers only, and the cells be measurements.
+ */
+function isMeasuredSeries(grid: TableGrid, headers: readonly string[], columns: readonly number[]): boolean {
+  if (headers.length < MIN_SERIES_COLUMNS) return false;
+  const words = headers.map((text) => text.toLowerCase().replace(SERIES_NUMBER, '#'));
+  if (!headers.every((text) => /\d/u.test(text)) || new Set(words).size !== 1 || new Set(headers).size !== headers.length) return false;
+  const cells = grid.rows.flatMap((row) => columns.map((column) => cellText(row.children[column]))).filter((text) => text !== '' && !PLACEHOLDER.test(text));
+  return cells.length > 0 && cells.filter((text) => MEASUREMENT.test(text)).length >= cells.length * MOSTLY;
+}
+
 /**
  * Whether a table tracks its rows rather than teaching them: a status or the
  * dates rows were started, done or due (or rows keyed by their dates, a log),
  * and with them other columns describing the rows (an owner, a score, a
  * remark), together at least two and half the columns after the key. Its
  * other columns are then a syllabus, a reading list or a to-do list
- * ("第三部分 › 内容 → 过度自信"), a catalogue of the notes' own work.
+ * ("第三部分 › 内容 → 过度自信"), a catalogue of the notes' own work. So is
+ * a table of scores taken again and again (see `isMeasuredSeries`).
  */
 export function isTracker(grid: TableGrid, keyColumn: number): boolean {
   const after = grid.header.children.map((_, column) => column).filter((column) => column > keyColumn);
   const header = (column: number): string => cellText(grid.header.children[column]);
+  if (isMeasuredSeries(grid, after.map(header), after)) return true;
   const dates = new Set([keyColumn, ...after].filter((column) => isDateColumn(grid, column)));
   const status = after.some((column) => isLabel(STATUS, header(column)));
   const described = after.filter((column) => !dates.has(column) && isLabel(METADATA, header(column))).length;

@@ -2,6 +2,7 @@ import type { PhrasingContent, Table, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
+import { footnoteMark } from '../footnotes.js';
 import { restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { EXAMPLE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
@@ -126,12 +127,12 @@ function withoutTreeMarker(keyHtml: string): string {
  * only an address, the cells past the table's cap.
  * Bold inside a table is part of these cards, never a cloze of its own.
  */
-export function tableCards(ctx: NoteContext, section: Section, table: Table): void {
+export function tableCards(ctx: NoteContext, section: Section, table: Table, footnotes: ReadonlyMap<string, string> = new Map()): void {
   if (!ctx.rules.has('table')) return;
-  for (const grid of tablesOf(table)) gridCards(ctx, section, grid, table.position?.start.line ?? 1);
+  for (const grid of tablesOf(table)) gridCards(ctx, section, grid, table.position?.start.line ?? 1, footnotes);
 }
 
-function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLine: number): void {
+function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLine: number, footnotes: ReadonlyMap<string, string>): void {
   const { header, rows } = grid;
   const sampleData = isSampleData(rows);
   const numbered = isNumberingColumn(rows);
@@ -158,6 +159,10 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     const keyText = normalizeSpace(keyIndex.plain) || String(rowIndex + 1);
     let keyHtml = normalizeSpace(keyIndex.plain) ? withoutTreeMarker(renderInline(keyIndex, ctx.sink, { plainStrong: true }).trim()) : escapeHtml(keyText);
     let keyCue = keyText;
+    if (grid.beside === true && keyColumn === 0 && headers[0]?.text) {
+      keyHtml = `${headers[0].html} ${keyHtml}`;
+      keyCue = `${headers[0].text} ${keyText}`;
+    }
     const ownKeyHtml = keyHtml;
     const continues = numbered && !normalizeSpace(cellIndex(row.children[0]).plain);
     if (numbered) {
@@ -201,7 +206,9 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
         (exampleRow ? 'example' : isAddressOnly(cell.children) ? 'address' : same || isMark(index.plain) ? 'metadata' : restated ? 'restates' : undefined);
       // Asked from its description, a name cannot restate it; a translated name described by its breadcrumb's words is asked by nothing.
       const drop = reversed && judgedDrop === 'restates' && (codeName || !restatesContext([...section.crumb, column.text], index.plain)) ? undefined : judgedDrop;
-      const cellHtml = renderInline(index, ctx.sink).trim();
+      // A value qualified by a footnote under the table ("O(1)*") is answered with the footnote.
+      const footnote = footnotes.size > 0 ? footnotes.get(footnoteMark(index.plain) ?? '') : undefined;
+      const cellHtml = renderInline(index, ctx.sink).trim() + (footnote === undefined ? '' : `<br>${footnote}`);
       const namedFirst = { question: `${keyHtml} › ${columnHtml}`, back: cellHtml, ...(judgedDrop ? { drop: judgedDrop } : {}) };
       byColumn[columnIndex]?.push({
         rule: 'table',

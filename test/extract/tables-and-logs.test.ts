@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readNote as read } from './helpers.js';
+
+/**
+ * Tables read as the note means them, and the notes' own logs turned down:
+ * each test holds the card that must change beside the one that must stay.
+ */
+describe('tables read as drawn', () => {
+  it('reads two tables drawn side by side with the same columns as two, each key named by its column', () => {
+    const { asked } = read(
+      '# Heart failure\n\n| ACC/AHA stage | Meaning | NYHA class | Meaning |\n|---|---|---|---|\n| A | at risk, no structural disease | I | no limitation of activity |\n| B | structural disease, no symptoms | II | slight limitation |\n\n' +
+        '| Aspect | JUnit | TestNG |\n|---|---|---|\n| Parallel runs | through an extension | built in |\n',
+    );
+    expect(asked).toEqual([
+      'ACC/AHA stage A › Meaning = at risk, no structural disease',
+      'ACC/AHA stage B › Meaning = structural disease, no symptoms',
+      'NYHA class I › Meaning = no limitation of activity',
+      'NYHA class II › Meaning = slight limitation',
+      'Parallel runs › JUnit = through an extension',
+      'Parallel runs › TestNG = built in',
+    ]);
+  });
+
+  it('answers a value marked for a footnote with the footnote under the table, and the others as written', () => {
+    const { asked } = read('# Structures\n\n| Structure | Access | Insert |\n|---|---|---|\n| Array | O(1) | O(n) |\n| Linked list | O(n) | O(1)* |\n\n\\* given a pointer to the node\n');
+    expect(asked).toEqual(['Array › Access = O(1)', 'Array › Insert = O(n)', 'Linked list › Access = O(n)', 'Linked list › Insert = O(1)* * given a pointer to the node']);
+  });
+
+  it('turns down a series of scores taken again and again, and asks a table of numbers that are facts', () => {
+    const { asked, dropped } = read(
+      '# AWS\n\n## Weak areas\n\n| Topic | Test 1 | Test 2 | Test 3 |\n|---|---|---|---|\n| Storage | 70% | 82% | 88% |\n| Networking | 55% | 64% | 71% |\n\n' +
+        '## Limits\n\n| Service | Timeout | Memory |\n|---|---|---|\n| Lambda | 15 min | 10 GB |\n',
+    );
+    expect(dropped('catalogue')).toHaveLength(6);
+    expect(asked).toEqual(['Lambda › Timeout = 15 min', 'Lambda › Memory = 10 GB']);
+  });
+});
+
+describe("the notes' own diaries and worked sums", () => {
+  it('turns down the days of a diary and what it stresses, and asks the terms of a vocabulary list', () => {
+    const { asked, dropped } = read(
+      '# 2024-W18\n\n## Log\n\n**Mon 29** — billing job failed in staging\n\n**Sun 5** — meal prep, ==finally got the flip right==\n\n' +
+        '## Days\n\n- **lundi** — Monday\n- **mardi** — Tuesday\n',
+    );
+    expect(dropped('metadata')).toEqual(['Mon 29 = billing job failed in staging', 'Sun 5 = meal prep, finally got the flip right', 'Sun 5 — meal prep, {{c1::finally got the flip right}} = ']);
+    expect(asked).toEqual(['lundi = Monday', 'mardi = Tuesday']);
+  });
+
+  it('turns down a bold number a sum written before it works out, and asks a bold fact after an equals sign', () => {
+    const { asked, dropped } = read('# Cache\n\nHit time 1 ns, miss rate 5%, penalty 100 ns: T = 1 + 0.05 × 100 = **6 ns**.\n\nOne byte = **8 bits** on every machine we use.\n');
+    expect(dropped('example')).toEqual(['Hit time 1 ns, miss rate 5%, penalty 100 ns: T = 1 + 0.05 × 100 = {{c1::6 ns}}. = ']);
+    expect(asked).toEqual(['One byte = {{c1::8 bits}} on every machine we use. = ']);
+  });
+
+  it("asks an answer opening with a later word of the note's title, and turns down one opening with its subject", () => {
+    const { asked, dropped } = read('# Python tooling\n\n## Build\n\n- **Packaging**: Python wheels are built by pip\n\n## Muscles\n\n- **Subscapularis**: tooling of the shoulder, pulled by nerves\n');
+    expect(dropped('label')).toEqual(['Packaging = Python wheels are built by pip']);
+    expect(asked).toEqual(['Subscapularis = tooling of the shoulder, pulled by nerves']);
+  });
+});
