@@ -212,6 +212,13 @@ export function isLabel(words: Lexicon, text: string): boolean {
   return text.length <= MAX_LABEL && words.has(PLAIN_WORDS.test(text) ? text.toLowerCase() : reduceLabel(text));
 }
 
+/** Whether a short text closes with a word of a lexicon ("Qs done" with "done"): a header naming what is done. */
+export function closesWithLabel(words: Lexicon, text: string): boolean {
+  if (text.length > MAX_LABEL) return false;
+  const label = labelWords(text);
+  return words.has(label.slice(label.lastIndexOf(' ') + 1));
+}
+
 /**
  * Whether a heading or column header opens with one of a lexicon's words:
  * "Преимущества Docker", "📌 Пример", "Example: login" name their kind first.

@@ -25,7 +25,8 @@ export function readFrontMatter(yamlText: string | undefined): FrontMatterResult
   if (yamlText === undefined || yamlText.trim() === '') return { frontMatter, problems: [] };
   let data: unknown = plainYaml(yamlText);
   try {
-    data ??= parseYaml(yamlText, { maxAliasCount: 100 }) as unknown;
+    // Errors only: the parser's warnings (a template's `{{date}}` read as a key) would reach stderr as Node warnings.
+    data ??= parseYaml(yamlText, { maxAliasCount: 100, logLevel: 'error' }) as unknown;
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     return { frontMatter, problems: [`front matter is not valid YAML (${first}); ignored`] };

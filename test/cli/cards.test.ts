@@ -70,6 +70,14 @@ describe('flashmark cards', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('skips a template whose front matter holds a placeholder, saying so in the summary and nothing on stderr', () => {
+    const dir = vault({ 'note.md': good, 'Templates/Daily.md': '---\ncreated: {{date:YYYY-MM-DD}}\n---\n# {{title}}\n\n- **Mood**: \n' });
+    const result = run('cards', dir, '--summary');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Templates/Daily.md: template or site code');
+    expect(result.stderr).toBe('');
+  });
+
   it('ignores dot folders and node_modules, and does not loop on a symlinked folder', () => {
     const dir = vault({
       'note.md': good,

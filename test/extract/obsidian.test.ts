@@ -44,8 +44,11 @@ describe('tasks, maps of notes and Dataview fields', () => {
   });
 
   it('leaves block ids out of every card', () => {
-    const { asked } = read('# HTTP\n\n- **Idempotent**: repeating a request has the effect of doing it once ^idem\n\nA **safe** method never changes the state of the server.\n^safe\n');
-    expect(asked).toEqual(['Idempotent = repeating a request has the effect of doing it once', 'A {{c1::safe}} method never changes the state of the server. = ']);
+    const { result } = read('# HTTP\n\n## Methods ^methods\n\n- **Idempotent**: repeating a request has the effect of doing it once ^idem\n\nA **safe** method never changes the state of the server.\n^safe\n');
+    expect(result.cards.map((card) => `${card.front} = ${card.back}`)).toEqual([
+      '<div class="crumb">HTTP › Methods</div>Idempotent = repeating a request has the effect of doing it once',
+      '<div class="crumb">HTTP › Methods</div>A {{c1::safe}} method never changes the state of the server. = ',
+    ]);
   });
 
   it('makes no card of an Excalidraw drawing, and says why', () => {

@@ -26,6 +26,16 @@ describe('tables read as drawn', () => {
     expect(asked).toEqual(['Array › Access = O(1)', 'Array › Insert = O(n)', 'Linked list › Access = O(n)', 'Linked list › Insert = O(1)* * given a pointer to the node']);
   });
 
+  it('turns down a progress table (a status beside counts and hours), and asks a table of marks that compares', () => {
+    const { asked, dropped } = read(
+      '# ML\n\n## Progress\n\n| Week | Topic | Hours | Status |\n|---|---|---|---|\n| 1–2 | Metrics | 8 | ✅ |\n| 3–4 | Boosting | 12 | ⏳ |\n\n' +
+        '## Tracker\n\n| Topic | Notes done | Qs done (Passmed) | Score |\n|---|---|---|---|\n| Heart failure | ✅ | 45 | 71% |\n| AKI | ❌ | 0 | – |\n\n' +
+        '## Methods\n\n| Method | Safe | Idempotent | Use |\n|---|---|---|---|\n| GET | ✅ | ✅ | read a resource |\n| POST | ❌ | ❌ | create a resource |\n',
+    );
+    expect(dropped('catalogue')).toEqual(['1–2 › Topic = Metrics', '1–2 › Hours = 8', '3–4 › Topic = Boosting', '3–4 › Hours = 12', 'Heart failure › Qs done (Passmed) = 45', 'Heart failure › Score = 71%', 'AKI › Qs done (Passmed) = 0']);
+    expect(asked).toEqual(['GET › Use = read a resource', 'POST › Use = create a resource']);
+  });
+
   it('turns down a series of scores taken again and again, and asks a table of numbers that are facts', () => {
     const { asked, dropped } = read(
       '# AWS\n\n## Weak areas\n\n| Topic | Test 1 | Test 2 | Test 3 |\n|---|---|---|---|\n| Storage | 70% | 82% | 88% |\n| Networking | 55% | 64% | 71% |\n\n' +

@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import { indexInline, type InlineIndex } from '../html.js';
-import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, STATUS, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
+import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, STATUS, YES_NO, closesWithLabel, isLabel, labelWords, opensWithLabel } from '../lexicon.js';
 import { sameStem, wordsOf } from '../restates.js';
 import { isDate } from '../dates.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
@@ -203,6 +203,23 @@ function isMeasuredSeries(grid: TableGrid, headers: readonly string[], columns: 
   return cells.length > 0 && cells.filter((text) => MEASUREMENT.test(text)).length >= cells.length * MOSTLY;
 }
 
+/** Whether every filled cell of a column (placeholders aside, at least one) passes a test. */
+function everyCell(grid: TableGrid, column: number, test: (text: string) => boolean): boolean {
+  let filled = 0;
+  for (const row of grid.rows) {
+    const text = cellText(row.children[column]);
+    if (text === '' || PLACEHOLDER.test(text)) continue;
+    if (!test(text)) return false;
+    filled += 1;
+  }
+  return filled > 0;
+}
+
+/** A cell that only marks a state: a check mark, a cross, an hourglass, yes or no. */
+function isMarkCell(text: string): boolean {
+  return labelWords(text) === '' || isLabel(YES_NO, text);
+}
+
 /**
  * Whether a table tracks its rows rather than teaching them: a status or the
  * dates rows were started, done or due (or rows keyed by their dates, a log),
@@ -217,8 +234,10 @@ export function isTracker(grid: TableGrid, keyColumn: number): boolean {
   const header = (column: number): string => cellText(grid.header.children[column]);
   if (isMeasuredSeries(grid, after.map(header), after)) return true;
   const dates = new Set([keyColumn, ...after].filter((column) => isDateColumn(grid, column)));
-  const status = after.some((column) => isLabel(STATUS, header(column)));
-  const described = after.filter((column) => !dates.has(column) && isLabel(METADATA, header(column))).length;
+  const status = after.some((column) => closesWithLabel(STATUS, header(column)));
+  // Beside a status, marks (✅, ⏳), counts and scores ("8", "71%", "1/3") say where a row stands, as a remark or an owner does.
+  const states = (column: number): boolean => status && (everyCell(grid, column, isMarkCell) || everyCell(grid, column, (text) => MEASUREMENT.test(text)));
+  const described = after.filter((column) => !dates.has(column) && (isLabel(METADATA, header(column)) || states(column))).length;
   const dated = dates.size;
   return (dated > 0 || status) && dated + described >= MIN_TRACKING_COLUMNS && (dated + described) * 2 >= after.length;
 }
