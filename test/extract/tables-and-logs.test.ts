@@ -68,3 +68,15 @@ describe("the notes' own diaries and worked sums", () => {
     expect(asked).toEqual(['Subscapularis = tooling of the shoulder, pulled by nerves']);
   });
 });
+
+describe('what a bold letter or a formula stands for', () => {
+  it('asks a mnemonic, not the bold initials that spell it', () => {
+    const { asked } = read('# ABG\n\nThe mnemonic is **ROME**: **R**espiratory **O**pposite, **M**etabolic **E**qual.\n');
+    expect(asked).toEqual(['The mnemonic is {{c1::ROME}}: Respiratory Opposite, Metabolic Equal. = ']);
+  });
+
+  it('asks a formula from the phase it belongs to, and still asks a name from the words translating it', () => {
+    const { asked } = read('# TCP\n\n| 阶段 | cwnd 变化 |\n|---|---|\n| 快速恢复 | ssthresh = cwnd/2, cwnd = ssthresh + 3 |\n\n| Метод | Описание |\n|---|---|\n| DELETE | удаление ресурса |\n');
+    expect(asked).toEqual(['快速恢复 › cwnd 变化 = ssthresh = cwnd/2, cwnd = ssthresh + 3', 'удаление ресурса = DELETE']);
+  });
+});

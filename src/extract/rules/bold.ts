@@ -53,6 +53,19 @@ function introducesExample(sentence: string): boolean {
 const STRESS_MAX_LETTERS = 2;
 
 /** Bold used for stress: one common word ("это **не** так", "**always**"), not a term to recall. */
+/** Letters of a mnemonic's initial: "**R**espiratory **O**pposite", "**S**RP". */
+const MAX_INITIAL_LETTERS = 2;
+
+/**
+ * Whether a bold span is the first letters of the word it is glued to
+ * ("**R**espiratory **O**pposite **M**etabolic **E**qual"): it spells a
+ * mnemonic, and deleting it asks for a letter, not a term.
+ */
+function isInitial(plain: string, [from, to]: [number, number]): boolean {
+  if (to - from > MAX_INITIAL_LETTERS || !/^\p{Lu}+$/u.test(plain.slice(from, to))) return false;
+  return /[\p{Lu}\p{Ll}]/u.test(plain.charAt(to)) && !/[\p{L}\p{N}]/u.test(plain.charAt(from - 1));
+}
+
 function isStress(text: string): boolean {
   const word = text.trim();
   // Only a script with letter case writes its short stressed words in lower case; a Han term ("**进程**是…") is two letters long.
@@ -128,7 +141,7 @@ export function boldClozes(
     before = sentence;
     const bolded = eligible.slice(...runWithin(eligibleRanges, sentence));
     // Stressed words stay bold text; a sentence with nothing but stress is kept as dropped.
-    const terms = bolded.filter((strong) => !isStress(index.plain.slice(...range(strong))));
+    const terms = bolded.filter((strong) => !isStress(index.plain.slice(...range(strong))) && !isInitial(index.plain, range(strong)));
     const named = terms.length === 0 ? codeTermsOf(index.plain, sentence, codes.slice(...runWithin(codeRanges, sentence)).map(range)) : [];
     const inSentence: Nodes[] = terms.length > 0 ? terms : named.length > 0 ? codes.slice(...runWithin(codeRanges, sentence)) : bolded;
     if (inSentence.length === 0) continue;
