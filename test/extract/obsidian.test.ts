@@ -67,6 +67,12 @@ describe('highlights', () => {
     ]);
   });
 
+  it('turns down a highlighted statement too long to recall word for word, and asks a short highlighted phrase', () => {
+    const { asked, dropped } = read('# MySQL\n\nIn short: ==InnoDB stores its primary key index as a clustered B+ tree whose leaves hold whole rows==.\n\nA blocked process ==cannot go straight to running==.\n');
+    expect(dropped('long-item')).toEqual(['In short: {{c1::InnoDB stores its primary key index as a clustered B+ tree whose leaves hold whole rows}}. = ']);
+    expect(asked).toEqual(['A blocked process {{c1::cannot go straight to running}}. = ']);
+  });
+
   it('never takes a highlighted line for a heading over the paragraph below it', () => {
     const { result } = read('# Heart failure\n\n==No mortality benefit from loop diuretics.==\n\nThey relieve **congestion** only.\n');
     expect(result.cards.map((card) => card.front)).toEqual(['<div class="crumb">Heart failure</div>They relieve {{c1::congestion}} only.']);

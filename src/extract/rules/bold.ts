@@ -5,7 +5,7 @@ import { firstIndex, insideAny, runWithin } from '../ranges.js';
 import { sentenceRanges } from '../sentences.js';
 import { EXAMPLE, POINTING_BACK, STRESS, isLabel } from '../lexicon.js';
 import { givenAway } from '../restates.js';
-import { comparable, hasWords } from '../text.js';
+import { comparable, hasWords, wordCount } from '../text.js';
 import { wholeWordMatches } from '../words.js';
 import { headingDefinition } from './heading-definition.js';
 
@@ -53,6 +53,9 @@ function introducesExample(sentence: string): boolean {
 const STRESS_MAX_LETTERS = 2;
 
 /** Bold used for stress: one common word ("это **не** так", "**always**"), not a term to recall. */
+/** A deletion longer than this ("先说结论：==InnoDB 默认使用 B+ 树索引，主键索引是聚簇索引……==") is a statement to recall word for word, not a term. */
+const MAX_DELETION_WORDS = 8;
+
 /** Letters of a mnemonic's initial: "**R**espiratory **O**pposite", "**S**RP". */
 const MAX_INITIAL_LETTERS = 2;
 
@@ -178,6 +181,8 @@ export function boldClozes(
         ? { drop: 'emphasis' as const }
         : introducesExample(index.plain.slice(...window)) || inSentence.every((node) => isWorkedResult(index.plain, range(node)))
           ? { drop: 'example' as const }
+        : inSentence.some((node) => wordCount(index.plain.slice(...range(node))) > MAX_DELETION_WORDS)
+          ? { drop: 'long-item' as const }
         : announces(index.plain.slice(...window))
           ? { drop: 'label' as const }
         : [...numbers.keys()].every((text) => crumbGivesAway(section.crumb, text))
