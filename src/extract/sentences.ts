@@ -95,7 +95,8 @@ export function* sentenceSegments(text: string, language: string, window = SEGME
  * Sentence ranges of a plain text, whitespace trimmed. A break is not taken
  * inside an unbreakable range (a bold span, code, a link), nor before a
  * sentence that starts in lower case (after "т. е." or "e.g." the segmenter
- * sees an end where a reader does not).
+ * sees an end where a reader does not), nor after an ellipsis before a letter
+ * of a script without case.
  */
 export function sentenceRanges(plain: string, language: string, unbreakable: [number, number][]): [number, number][] {
   const starts: number[] = [];
@@ -104,6 +105,7 @@ export function sentenceRanges(plain: string, language: string, unbreakable: [nu
   for (const segment of sentenceSegments(plain, language)) {
     const at = segment.index;
     const afterLineBreak = /\n\s*$/u.test(previous);
+    const afterEllipsis = /(?:\.\.\.|…)\s*$/u.test(previous);
     previous = segment.segment;
     if (at === 0) {
       starts.push(0);
@@ -112,7 +114,9 @@ export function sentenceRanges(plain: string, language: string, unbreakable: [nu
     const inside = inUnbreakable(at);
     const first = /\S/u.exec(segment.segment);
     const lowerStart = first !== null && /\p{Ll}/u.test(first[0]);
-    if (inside || (lowerStart && !afterLineBreak)) continue;
+    // "h, h+1, h+2 ... 容易聚集": after an ellipsis, a script without letter case cannot show a new sentence by a capital.
+    const caselessAfterEllipsis = afterEllipsis && first !== null && /\p{Lo}/u.test(first[0]);
+    if (inside || ((lowerStart || caselessAfterEllipsis) && !afterLineBreak)) continue;
     starts.push(at);
   }
   const ranges: [number, number][] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessLanguage } from '../../src/extract/sentences.js';
+import { guessLanguage, sentenceRanges } from '../../src/extract/sentences.js';
 
 /** The definition: more Cyrillic than Latin letters (code points, Unicode script classes) in the first 20,000 units. */
 function byScripts(text: string): string {
@@ -27,5 +27,12 @@ describe('guessLanguage', () => {
     expect(guessLanguage('Тестирование — это проверка `npm test` на https://example.com')).toBe('ru');
     expect(guessLanguage('Testing checks the build — быстро.')).toBe('en');
     expect(guessLanguage('')).toBe('en');
+  });
+});
+
+describe('sentences without letter case', () => {
+  it('keeps a Chinese sentence whole across an ellipsis, and still ends an English one there before a capital', () => {
+    expect(sentenceRanges('线性探测：h, h+1, h+2 ... 容易聚集', 'en', []).length).toBe(1);
+    expect(sentenceRanges('It waits... Then it retries.', 'en', []).length).toBe(2);
   });
 });
