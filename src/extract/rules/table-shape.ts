@@ -203,16 +203,24 @@ function isMeasuredSeries(grid: TableGrid, headers: readonly string[], columns: 
   return cells.length > 0 && cells.filter((text) => MEASUREMENT.test(text)).length >= cells.length * MOSTLY;
 }
 
-/** Whether every filled cell of a column (placeholders aside, at least one) passes a test. */
-function everyCell(grid: TableGrid, column: number, test: (text: string) => boolean): boolean {
+/**
+ * How many filled cells a column has (placeholders aside) when every one
+ * passes a test, else 0. Read row by row: most columns fail in their first cell.
+ */
+function cellsPassing(grid: TableGrid, column: number, test: (text: string) => boolean): number {
   let filled = 0;
   for (const row of grid.rows) {
     const text = cellText(row.children[column]);
     if (text === '' || PLACEHOLDER.test(text)) continue;
-    if (!test(text)) return false;
+    if (!test(text)) return 0;
     filled += 1;
   }
-  return filled > 0;
+  return filled;
+}
+
+/** Whether every filled cell of a column (at least one) passes a test. */
+function everyCell(grid: TableGrid, column: number, test: (text: string) => boolean): boolean {
+  return cellsPassing(grid, column, test) > 0;
 }
 
 /** A cell that only marks a state: a check mark, a cross, an hourglass, yes or no. */
@@ -221,10 +229,11 @@ function isMarkCell(text: string): boolean {
 }
 
 /**
- * Whether a table tracks its rows rather than teaching them: a status or the
- * dates rows were started, done or due (or rows keyed by their dates, a log),
- * and with them other columns describing the rows (an owner, a score, a
- * remark), together at least two and half the columns after the key. Its
+ * Whether a table tracks its rows rather than teaching them: a status (or a
+ * column of what is done, "Qs done") or the dates rows were started, done or
+ * due (or rows keyed by their dates, a log), and with them other columns
+ * describing the rows (an owner, a score, a remark; beside a status, marks,
+ * counts and hours), together at least two and half the columns after the key. Its
  * other columns are then a syllabus, a reading list or a to-do list
  * ("第三部分 › 内容 → 过度自信"), a catalogue of the notes' own work. So is
  * a table of scores taken again and again (see `isMeasuredSeries`).
@@ -244,15 +253,7 @@ export function isTracker(grid: TableGrid, keyColumn: number): boolean {
 
 /** Whether a column's values are dates, missing values aside. */
 function isDateColumn(grid: TableGrid, column: number): boolean {
-  let dates = 0;
-  // Read row by row: most columns say they hold no dates in their first cell.
-  for (const row of grid.rows) {
-    const text = cellText(row.children[column]);
-    if (text === '' || PLACEHOLDER.test(text)) continue;
-    if (!isDate(text)) return false;
-    dates += 1;
-  }
-  return dates >= MIN_ROWS_FOR_DATES;
+  return cellsPassing(grid, column, isDate) >= MIN_ROWS_FOR_DATES;
 }
 
 /** A column's values, lower-cased, without empty cells and placeholders. */
