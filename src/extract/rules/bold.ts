@@ -52,7 +52,6 @@ function introducesExample(sentence: string): boolean {
 /** A one-word bold span this short ("**не**", "**or**") is stress, not a term. */
 const STRESS_MAX_LETTERS = 2;
 
-/** Bold used for stress: one common word ("это **не** так", "**always**"), not a term to recall. */
 /** A deletion longer than this ("先说结论：==InnoDB 默认使用 B+ 树索引，主键索引是聚簇索引……==") is a statement to recall word for word, not a term. */
 const MAX_DELETION_WORDS = 8;
 
@@ -69,6 +68,7 @@ function isInitial(plain: string, [from, to]: [number, number]): boolean {
   return /[\p{Lu}\p{Ll}]/u.test(plain.charAt(to)) && !/[\p{L}\p{N}]/u.test(plain.charAt(from - 1));
 }
 
+/** Bold used for stress: one common word ("это **не** так", "**always**"), not a term to recall. */
 function isStress(text: string): boolean {
   const word = text.trim();
   // Only a script with letter case writes its short stressed words in lower case; a Han term ("**进程**是…") is two letters long.
