@@ -1,42 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateVault } from '../../bench/generate.js';
 import { openStudyDatabase, syncCards } from '../../src/study/index.js';
 import { loadVault } from '../../src/vault/load.js';
 import { readVault } from '../../src/vault/read-vault.js';
+import { NOW, generatedVault, removeTempDirs, run, tempDir } from './generated-vault.js';
 
-const main = join(import.meta.dirname, '../../dist/cli/main.js');
-const env = { ...process.env, TZ: 'UTC', FLASHMARK_NOW: '' };
-const NOW = '2026-03-02T09:00';
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024, input: '' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'flashmark-read-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-const BAD_FRONT_MATTER = '---\ntitle: [unclosed\n---\n# Broken\n\n## Part\n\nThe **front matter** is broken.\n';
+afterAll(removeTempDirs);
 
 /** A vault of generated notes, one with broken front matter (a note warning), and one that makes one card. */
 function vault(): string {
-  const dir = tempDir();
-  generateVault(dir, { notes: 40, seed: 27 });
-  mkdirSync(join(dir, 'Bio'), { recursive: true });
-  writeFileSync(join(dir, 'Bio', 'broken.md'), BAD_FRONT_MATTER);
-  writeFileSync(join(dir, 'Bio', 'cells.md'), '# Cells\n\n## Organelles\n\n- **Ribosome**: makes proteins.\n');
-  return dir;
+  return generatedVault({ notes: 40, seed: 27 });
 }
 
 /** Adds one card to Bio/cells.md, as an edit in an editor would (a new file, a new inode). */

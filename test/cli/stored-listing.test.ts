@@ -1,42 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateVault } from '../../bench/generate.js';
 import { ListingWriter, listingKey, openStoredListing } from '../../src/vault/stored-listing.js';
+import { CLI, CLI_ENV, NOW, generatedVault, removeTempDirs, run, tempDir } from './generated-vault.js';
 
-const main = join(import.meta.dirname, '../../dist/cli/main.js');
-const env = { ...process.env, TZ: 'UTC', FLASHMARK_NOW: '' };
-const NOW = '2026-03-02T09:00';
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024, input: '' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'flashmark-listing-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 const SAME_ID = '---\nid: shared\n---\n# Тема\n\n- **альфа** «\\»: первое "значение"\n';
-const BAD_FRONT_MATTER = '---\ntitle: [unclosed\n---\n# Broken\n\n## Part\n\nThe **front matter** is broken.\n';
 
 /** Generated notes, two with one front-matter id (the second's card is skipped with a warning) and one with a note warning; its study database made by a review. */
 function studiedVault(): string {
-  const dir = tempDir();
-  generateVault(dir, { notes: 30, seed: 11 });
-  mkdirSync(join(dir, 'Bio'), { recursive: true });
-  writeFileSync(join(dir, 'Bio', 'same-a.md'), SAME_ID);
-  writeFileSync(join(dir, 'Bio', 'same-b.md'), SAME_ID);
-  writeFileSync(join(dir, 'Bio', 'broken.md'), BAD_FRONT_MATTER);
-  writeFileSync(join(dir, 'Bio', 'cells.md'), '# Cells\n\n## Organelles\n\n- **Ribosome**: makes proteins.\n');
+  const dir = generatedVault({ notes: 30, seed: 11 }, { 'Bio/same-a.md': SAME_ID, 'Bio/same-b.md': SAME_ID });
   const review = run('review', dir, '--now', NOW);
   expect(review.status, review.stderr).toBe(0);
   return dir;
@@ -127,7 +102,7 @@ describe('cards --json stopped before its listing is whole', () => {
 
   it('leaves no temporary file when its reader closes the pipe early, and removes those of runs killed while writing', async () => {
     const dir = studiedVault();
-    const child = spawn(process.execPath, [main, 'cards', dir, '--json'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [CLI, 'cards', dir, '--json'], { env: CLI_ENV, stdio: ['ignore', 'pipe', 'ignore'] });
     // The listing is far longer than a pipe holds: the reader goes before it is printed, as `| head` does.
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise((resolve) => child.once('exit', resolve));
