@@ -136,6 +136,18 @@ export const STATUS = lexicon(
   ['estado', 'progreso', 'statut', 'état'],
 );
 
+/**
+ * Words in which the learner speaks of themself: a column headed by one
+ * ("Me?", "My take", "Мой опыт", "我的看法") holds the learner's own remarks
+ * on each row, which no one could recall from the row.
+ */
+export const FIRST_PERSON = lexicon(
+  ['me', 'my', 'myself'],
+  ['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'моё', 'мое', 'мои', 'моих'],
+  ['我', '我的'],
+  ['ich', 'mir', 'mich', 'mein', 'meine', 'yo', 'mío', 'mía', 'moi', 'je'],
+);
+
 /** Levels of a skill scale: a table whose rows are these is a rubric, not knowledge. */
 export const SKILL_LEVELS = lexicon(
   ['trainee', 'intern', 'junior', 'middle', 'mid', 'senior', 'lead', 'principal', 'staff', 'expert', 'beginner', 'novice', 'intermediate', 'advanced', 'basic', 'master'],
@@ -231,6 +243,20 @@ export function opensWithLabel(words: Lexicon, text: string): boolean {
   for (let at = 0; at < label.length; at++) {
     const c = label[at];
     if ((c === ' ' || c === ':' || c === '：' || c === ',') && words.has(label.slice(0, at))) return true;
+  }
+  return false;
+}
+
+/** Han characters: Chinese and Japanese write no spaces between words. */
+const HAN = /\p{Script=Han}/u;
+
+/** Whether a short text holds one of a lexicon's words anywhere: "Me?", "How I use it", "我的看法". */
+export function holdsWord(words: Lexicon, text: string): boolean {
+  if (text.length > MAX_LABEL) return false;
+  for (const token of labelWords(text).split(/[^\p{L}\p{N}]+/u)) {
+    if (words.has(token)) return true;
+    // A word of a language written without spaces is found inside the run of its letters.
+    if (HAN.test(token)) for (const word of words) if (HAN.test(word) && token.includes(word)) return true;
   }
   return false;
 }

@@ -51,6 +51,8 @@ const MAX_TRANSLATION_CHARS = 160;
 const MAX_FOREIGN_NAME_WORDS = 6;
 /** What an expression or a formula holds and a name does not: an operator between spaces, or `=` inside a word that is no query string (`a=1`, not `?status=active`); a placeholder (`<file>`) or a type parameter (`Supplier<T>`) is part of a name. */
 const COMPARISON = /(?:^|\s)(?:[=<>≤≥≠]|[<>!=]=)(?=\s|$)|(?<![?&][\w-]*)\w=\w/u;
+/** A function of one letter applied, as formulas write them: a complexity (`O(n log n)`), `f(x)`, `P(A|B)`. */
+const ONE_LETTER_CALL = /(?<!\p{L})\p{L}\(/u;
 /** The most words an item of a list of names has ("JUnit (Java), NUnit (.NET)"). */
 const MAX_LISTED_NAME_WORDS = 2;
 
@@ -70,8 +72,8 @@ export function isForeignName(key: string, explanation: string): boolean {
   // Most explanations are sentences: turned down by their length before their words are counted.
   if (explanation.length > MAX_TRANSLATION_CHARS || key.length > MAX_TRANSLATION_CHARS) return false;
   const name = withoutGloss(key).trim();
-  // An expression or a formula ("a=1 AND c=3", "ssthresh = cwnd/2") translates nothing, on either side.
-  if (COMPARISON.test(name) || COMPARISON.test(explanation)) return false;
+  // An expression or a formula ("a=1 AND c=3", "ssthresh = cwnd/2", "O(n log n)") translates nothing.
+  if (COMPARISON.test(name) || COMPARISON.test(explanation) || ONE_LETTER_CALL.test(explanation)) return false;
   // A code's number ("400 Bad Request") is not a word its explanation translates.
   const nameWords = wordCount(name.replace(/(?:^|\s)\d+(?=\s|$)/gu, ' '));
   const explanationWords = wordCount(explanation);

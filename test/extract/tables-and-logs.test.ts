@@ -44,6 +44,30 @@ describe('tables read as drawn', () => {
     expect(dropped('catalogue')).toHaveLength(6);
     expect(asked).toEqual(['Lambda › Timeout = 15 min', 'Lambda › Memory = 10 GB']);
   });
+
+  it('turns down a reading list whose status is told by marks, and asks a table whose status is a word', () => {
+    const { asked, dropped } = read(
+      '# CSAPP\n\n## 进度\n\n| 章 | 标题 | 状态 | Lab |\n| --- | --- | --- | --- |\n| 1 | 计算机系统漫游 | ✅ | - |\n| 2 | 信息的表示和处理 | ✅ | Data Lab ✅ |\n| 9 | 虚拟内存 | 📖 | Malloc Lab |\n\n' +
+        '## Codes\n\n| Code | Status | Meaning |\n|---|---|---|\n| 200 | OK | the request succeeded |\n| 404 | Not Found | no such resource |\n',
+    );
+    expect(dropped('catalogue')).toEqual(['1 › 标题 = 计算机系统漫游', '2 › 标题 = 信息的表示和处理', '2 › Lab = Data Lab ✅', '9 › 标题 = 虚拟内存', '9 › Lab = Malloc Lab']);
+    expect(asked).toEqual(['200 › Meaning = the request succeeded', '404 › Meaning = no such resource']);
+  });
+
+  it("turns down a column of the learner's own take, in any language, and asks the columns beside it", () => {
+    const { asked, dropped } = read(
+      '# Deep Work\n\n| Philosophy | What it is | Me? |\n|---|---|---|\n| Monastic | eliminate shallow obligations | no chance |\n| Rhythmic | a daily habit at the same time | ✅ this one |\n\n' +
+        '| Метод | Суть | Мой опыт |\n|---|---|---|\n| Pomodoro | 25 минут работы, 5 отдыха | не прижилось |\n\n' +
+        '| 算法 | 平均复杂度 | 我的看法 |\n|---|---|---|\n| 快速排序 | O(n log n) | 面试最常考 |\n',
+    );
+    expect(dropped('evaluation')).toEqual(['Monastic › Me? = no chance', 'Rhythmic › Me? = ✅ this one', 'Pomodoro › Мой опыт = не прижилось', '快速排序 › 我的看法 = 面试最常考']);
+    expect(asked).toEqual([
+      'Monastic › What it is = eliminate shallow obligations',
+      'Rhythmic › What it is = a daily habit at the same time',
+      '25 минут работы, 5 отдыха = Pomodoro',
+      '快速排序 › 平均复杂度 = O(n log n)',
+    ]);
+  });
 });
 
 describe("the notes' own diaries and worked sums", () => {
@@ -76,7 +100,10 @@ describe('what a bold letter or a formula stands for', () => {
   });
 
   it('asks a formula from the phase it belongs to, and still asks a name from the words translating it', () => {
-    const { asked } = read('# TCP\n\n| 阶段 | cwnd 变化 |\n|---|---|\n| 快速恢复 | ssthresh = cwnd/2, cwnd = ssthresh + 3 |\n\n| Метод | Описание |\n|---|---|\n| DELETE | удаление ресурса |\n');
-    expect(asked).toEqual(['快速恢复 › cwnd 变化 = ssthresh = cwnd/2, cwnd = ssthresh + 3', 'удаление ресурса = DELETE']);
+    const { asked } = read(
+      '# TCP\n\n| 阶段 | cwnd 变化 |\n|---|---|\n| 快速恢复 | ssthresh = cwnd/2, cwnd = ssthresh + 3 |\n\n| 算法 | 平均复杂度 |\n|---|---|\n| 快速排序 | O(n log n) |\n| 归并排序 | O(n log n) |\n\n' +
+        '| Метод | Описание |\n|---|---|\n| DELETE | удаление ресурса |\n',
+    );
+    expect(asked).toEqual(['快速恢复 › cwnd 变化 = ssthresh = cwnd/2, cwnd = ssthresh + 3', '快速排序 › 平均复杂度 = O(n log n)', '归并排序 › 平均复杂度 = O(n log n)', 'удаление ресурса = DELETE']);
   });
 });

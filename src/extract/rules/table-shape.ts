@@ -1,7 +1,7 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import { indexInline, type InlineIndex } from '../html.js';
-import { EVALUATION, EXAMPLE, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, STATUS, YES_NO, closesWithLabel, isLabel, labelWords, opensWithLabel } from '../lexicon.js';
+import { EVALUATION, EXAMPLE, FIRST_PERSON, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, STATUS, YES_NO, closesWithLabel, holdsWord, isLabel, labelWords, opensWithLabel } from '../lexicon.js';
 import { sameStem, wordsOf } from '../restates.js';
 import { isDate } from '../dates.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
@@ -36,6 +36,8 @@ const PLACEHOLDER = /^[-—–?…]+$/u;
 const MIN_ROWS_FOR_DATES = 2;
 /** Columns describing the rows (dates among them) at which a table is a tracker (reading or course progress), not knowledge. */
 const MIN_TRACKING_COLUMNS = 2;
+/** Rows whose status is a mark, at which a table is a tracker whatever its other columns. */
+const MIN_MARKED_ROWS = 2;
 /** Columns that make a series of one measurement taken again. */
 const MIN_SERIES_COLUMNS = 2;
 
@@ -173,7 +175,8 @@ export function tableDrop(place: readonly string[], grid: TableGrid, keyColumn: 
 export function columnDrop(grid: TableGrid, column: number, heading: string): DropReason | undefined {
   const header = cellText(grid.header.children[column]);
   if (opensWithLabel(EXAMPLE, header)) return 'example';
-  if (opensWithLabel(EVALUATION, header)) return 'evaluation';
+  // The learner's own take on each row ("Me?", "Мой опыт"): a judgement no one could recall from the row.
+  if (opensWithLabel(EVALUATION, header) || holdsWord(FIRST_PERSON, header)) return 'evaluation';
   if (isLabel(METADATA, header)) return 'metadata';
   if (namedBy(heading, header)) return undefined;
   const values = filledValues(grid, column);
@@ -236,14 +239,18 @@ function isMarkCell(text: string): boolean {
  * counts and hours), together at least two and half the columns after the key. Its
  * other columns are then a syllabus, a reading list or a to-do list
  * ("第三部分 › 内容 → 过度自信"), a catalogue of the notes' own work. So is
- * a table of scores taken again and again (see `isMeasuredSeries`).
+ * a table whose status is told by marks alone, and a table of scores taken
+ * again and again (see `isMeasuredSeries`).
  */
 export function isTracker(grid: TableGrid, keyColumn: number): boolean {
   const after = grid.header.children.map((_, column) => column).filter((column) => column > keyColumn);
   const header = (column: number): string => cellText(grid.header.children[column]);
   if (isMeasuredSeries(grid, after.map(header), after)) return true;
   const dates = new Set([keyColumn, ...after].filter((column) => isDateColumn(grid, column)));
-  const status = after.some((column) => closesWithLabel(STATUS, header(column)));
+  const statuses = after.filter((column) => closesWithLabel(STATUS, header(column)));
+  // A status told by marks alone (✅, 📖, ❌) row after row: whatever the other columns say, the rows are the notes' own work.
+  if (statuses.some((column) => cellsPassing(grid, column, isMarkCell) >= MIN_MARKED_ROWS)) return true;
+  const status = statuses.length > 0;
   // Beside a status, marks (✅, ⏳), counts and scores ("8", "71%", "1/3") say where a row stands, as a remark or an owner does.
   const states = (column: number): boolean => status && (everyCell(grid, column, isMarkCell) || everyCell(grid, column, (text) => MEASUREMENT.test(text)));
   const described = after.filter((column) => !dates.has(column) && (isLabel(METADATA, header(column)) || states(column))).length;
