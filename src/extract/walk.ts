@@ -236,7 +236,7 @@ function paragraphCards(
     // The sub-list is checked last: only a label ending in a colon can announce, and most list items are not one.
     const announcesLines = nextDefinition !== undefined;
     const announces =
-      definition !== undefined && endsWithColon(definition) && (announcesLines || (last && nested.length > 0 && nested.every(isDefinitionList)));
+      definition !== undefined && endsWithColon(definition) && (announcesLines || (last && nested.length > 0 && nested.every((block) => isDefinitionList(ctx, block))));
     // A label over its own sub-list may say something before announcing it ("**2xx**: Указывают, что запрос выполнен
     // успешно. Например:"), which is asked all the same; what precedes announced lines sets up an example instead.
     let made = false;
@@ -255,13 +255,11 @@ function paragraphCards(
   return tookFollowing;
 }
 
-/** A list whose every item opens with a definition: each is asked as one. */
-function isDefinitionList(block: RootContent): boolean {
-  return (
-    block.type === 'list' &&
-    block.children.length > 0 &&
-    block.children.every((item) => item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined)
-  );
+/** A list whose every item opens with a definition, in bold or as a glossary writes it without: each is asked as one. */
+function isDefinitionList(ctx: NoteContext, block: RootContent): boolean {
+  if (block.type !== 'list' || block.children.length === 0) return false;
+  const list = ctx.rules.has('definition') ? asGlossary(block) : block;
+  return list.children.every((item) => item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined);
 }
 
 /**

@@ -270,6 +270,17 @@ describe('definitions inside a labelled list item', () => {
     ]);
   });
 
+  it('does not ask the label over a glossary written without bold either: its terms are asked on their own', () => {
+    const cards = cardsOf(
+      '# T\n\n## Hadoop\n\n- **HDFS**\n  - NameNode: хранит метаданные файловой системы целиком.\n  - DataNode: хранит сами блоки данных на дисках.\n- **YARN**\n  - управляет ресурсами кластера\n  - планирует задачи приложений\n',
+    );
+    expect(cards.map((c) => `${crumbOf(c)} › ${questionOf(c)} = ${c.back}`)).toEqual([
+      'T › Hadoop › HDFS › хранит метаданные файловой системы целиком. = NameNode',
+      'T › Hadoop › HDFS › хранит сами блоки данных на дисках. = DataNode',
+      'T › Hadoop › YARN = <ul><li>управляет ресурсами кластера</li><li>планирует задачи приложений</li></ul>',
+    ]);
+  });
+
   it('still asks a label over a sub-list that is not all definitions, with the sub-list as the answer', () => {
     const cards = cardsOf('# T\n\n## Git\n\n- **Merge**:\n  - объединяет истории веток\n  - **Когда**: ветка общая.\n');
     expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
