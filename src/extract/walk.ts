@@ -10,6 +10,7 @@ import { groupLines, splitLines } from './lines.js';
 import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
 import { asGlossary } from './rules/plain-glossary.js';
+import { isQuestionLine, questionLineCard } from './rules/question-line.js';
 import { asksQuestion, headingQuestionCard, headingQuestionListCard } from './rules/heading-question.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
@@ -255,6 +256,11 @@ function paragraphCards(
   return tookFollowing;
 }
 
+/** An item that asks a question and answers it after an arrow: asked as written, not as an item of its list. */
+function asksOnItsLine(ctx: NoteContext, paragraph: Paragraph): boolean {
+  return ctx.rules.has('definition') && isQuestionLine(paragraph.children);
+}
+
 /** A list whose every item opens with a definition, in bold or as a glossary writes it without: each is asked as one. */
 function isDefinitionList(ctx: NoteContext, block: RootContent): boolean {
   if (block.type !== 'list' || block.children.length === 0) return false;
@@ -287,7 +293,7 @@ function listBlock(ctx: NoteContext, position: Position, written: List, intro: P
     if (first?.type !== 'paragraph') continue;
     // A definition, or a bold label over its own sub-list, is asked on its own, not as an item of the list.
     const definition = ctx.rules.has('definition') ? (matchDefinition(first.children) ?? (item.children.length > 1 ? matchLabel(first.children) : undefined)) : undefined;
-    if (!definition) plain.push(first);
+    if (!definition && !asksOnItsLine(ctx, first)) plain.push(first);
   }
   // A list under a heading (or a bold line acting as one) asks its items; a list of definitions asks each definition instead.
   const underHeading = topLevel && section.crumb.length > 0 && !isTableOfContents(list);
@@ -298,7 +304,8 @@ function listBlock(ctx: NoteContext, position: Position, written: List, intro: P
   }
   for (const item of list.children) {
     const [first, ...rest] = item.children;
-    if (first?.type === 'paragraph') paragraphCards(ctx, section, first, rest, covered);
+    if (first?.type === 'paragraph' && asksOnItsLine(ctx, first)) questionLineCard(ctx, section, first.children, first.position?.start.line ?? 1);
+    else if (first?.type === 'paragraph') paragraphCards(ctx, section, first, rest, covered);
     walkBlocks(ctx, first?.type === 'paragraph' ? rest : item.children, nestedPositionOf(position, first), undefined, false);
   }
   position.pseudo = undefined;
