@@ -95,8 +95,8 @@ export function* sentenceSegments(text: string, language: string, window = SEGME
  * Sentence ranges of a plain text, whitespace trimmed. A break is not taken
  * inside an unbreakable range (a bold span, code, a link), nor before a
  * sentence that starts in lower case (after "т. е." or "e.g." the segmenter
- * sees an end where a reader does not), nor after an ellipsis before a letter
- * of a script without case.
+ * sees an end where a reader does not), nor after an initial ("М. М."), nor
+ * after an ellipsis before a letter of a script without case.
  */
 export function sentenceRanges(plain: string, language: string, unbreakable: [number, number][]): [number, number][] {
   const starts: number[] = [];
@@ -106,6 +106,8 @@ export function sentenceRanges(plain: string, language: string, unbreakable: [nu
     const at = segment.index;
     const afterLineBreak = /\n\s*$/u.test(previous);
     const afterEllipsis = /(?:\.\.\.|…)\s*$/u.test(previous);
+    // "М. М. Сперанского", "J. K. Rowling": a capital letter and a period are an initial, not a sentence's end.
+    const afterInitial = /(?:^|[\s(«"„“])\p{Lu}\.\s*$/u.test(previous);
     previous = segment.segment;
     if (at === 0) {
       starts.push(0);
@@ -116,7 +118,7 @@ export function sentenceRanges(plain: string, language: string, unbreakable: [nu
     const lowerStart = first !== null && /\p{Ll}/u.test(first[0]);
     // "h, h+1, h+2 ... 容易聚集": after an ellipsis, a script without letter case cannot show a new sentence by a capital.
     const caselessAfterEllipsis = afterEllipsis && first !== null && /\p{Lo}/u.test(first[0]);
-    if (inside || ((lowerStart || caselessAfterEllipsis) && !afterLineBreak)) continue;
+    if (inside || ((lowerStart || caselessAfterEllipsis || afterInitial) && !afterLineBreak)) continue;
     starts.push(at);
   }
   const ranges: [number, number][] = [];

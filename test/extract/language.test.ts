@@ -36,3 +36,11 @@ describe('sentences without letter case', () => {
     expect(sentenceRanges('It waits... Then it retries.', 'en', []).length).toBe(2);
   });
 });
+
+describe('initials', () => {
+  it('keeps a sentence whole across a name written with initials, and still ends one at a period before a capital', () => {
+    const text = '1809 — проект М. М. Сперанского. Реализован лишь частично.';
+    expect(sentenceRanges(text, 'ru', []).map(([from, to]) => text.slice(from, to))).toEqual(['1809 — проект М. М. Сперанского.', 'Реализован лишь частично.']);
+    expect(sentenceRanges('J. K. Rowling booked a suite. She finished the book there.', 'en', []).length).toBe(2);
+  });
+});

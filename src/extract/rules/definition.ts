@@ -3,11 +3,12 @@ import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
 import { isDiaryEntry } from '../dates.js';
-import { escapeHtml, indexInline, proseOf, renderInline, type RenderSink } from '../html.js';
+import { escapeHtml, indexInline, proseOf, renderInline, type InlineIndex, type RenderSink } from '../html.js';
+import { sentenceRanges } from '../sentences.js';
 import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
 import { echoes, restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
-import { hasWords, normalizeSpace } from '../text.js';
+import { hasWords, normalizeSpace, wordCount } from '../text.js';
 
 export interface DefinitionMatch {
   /** A bold span, or inline code (a command, a function, a status code), which stays code on the card. */
@@ -174,6 +175,36 @@ function pointsElsewhere(nodes: PhrasingContent[]): boolean {
   return content.length > 0 && content.every((node) => node.type === 'link' || node.type === 'linkReference');
 }
 
+/** An explanation longer than this says several things: it is answered up to the sentence that stays within it (the bold rule asks the rest's terms). */
+const MAX_ANSWER_WORDS = 30;
+
+/** Where the answer of a prose explanation ends: after its sentences that stay within MAX_ANSWER_WORDS (its first at least), or at `end`. */
+function firstFacts(ctx: NoteContext, explanation: InlineIndex, end: number): number {
+  const text = explanation.plain.slice(0, end);
+  // Most explanations are short: one fact, answered whole. Lines are points of their own, judged as such (note-judgement.ts).
+  if (text.includes('\n') || wordCount(text) <= MAX_ANSWER_WORDS) return end;
+  const unbreakable = [...explanation.ranges].filter(([node]) => node.type !== 'text').map(([, range]) => range);
+  const sentences = sentenceRanges(text, ctx.language, unbreakable);
+  let cut = sentences[0]?.[1] ?? end;
+  for (const [, to] of sentences.slice(1)) {
+    if (wordCount(text.slice(0, to)) > MAX_ANSWER_WORDS) break;
+    cut = to;
+  }
+  const answer = text.slice(0, cut).replace(OPENING_MARKS, '');
+  // A quotation is answered whole: cut inside it, the answer would open a quote it never closes.
+  return isBalanced(answer) ? answer.length : end;
+}
+
+/** Quotes and brackets that open what follows, which a sentence's end can leave behind ("…基础比率。「"). */
+const OPENING_MARKS = /[\s「『“‘«(（[]+$/u;
+const PAIRS: [string, string][] = [['「', '」'], ['『', '』'], ['“', '”'], ['«', '»'], ['(', ')'], ['（', '）']];
+
+/** Whether a text closes every quote and bracket it opens (straight double quotes counted in pairs). */
+function isBalanced(text: string): boolean {
+  const count = (mark: string): number => text.split(mark).length - 1;
+  return count('"') % 2 === 0 && PAIRS.every(([open, close]) => count(open) === count(close));
+}
+
 /**
  * The definition rule: the term asks, the explanation (and the blocks nested
  * under it, such as a sub-list) answers. Returns false when there is nothing
@@ -192,7 +223,9 @@ export function definitionCard(
   const nestedHtml = renderBlocks(beforeExample(nested), ctx.sink);
   // "**Scrum** — фреймворк, включающий:" over a heading announces what the note does not attach: the announcement is no answer.
   const dangling = !nestedHtml && /[:：]$/u.test(explanation.plain.trimEnd());
-  const end = Math.min(explained === 'whole' && !dangling ? explanation.plain.length : announcementStart(explanation.plain), exampleStart(explanation.plain));
+  const written = Math.min(explained === 'whole' && !dangling ? explanation.plain.length : announcementStart(explanation.plain), exampleStart(explanation.plain));
+  // Blocks nested under the term answer with the explanation, as the note groups them.
+  const end = nestedHtml ? written : firstFacts(ctx, explanation, written);
   const kept = explanation.plain.slice(0, end);
   const hasExplanation = hasWords(kept) || /\uFFFC/u.test(kept);
   const term = termText(match);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readNote as read } from './helpers.js';
+
+/** How much of a long explanation a definition answers: one card asks one fact. */
+describe('a definition explained at length', () => {
+  it('answers with its sentences that stay within thirty words, and asks the terms of the rest by their bold', () => {
+    const { asked } = read(
+      '# The Guns of August\n\n' +
+        '- **Belgian neutrality** — guaranteed by the 1839 Treaty of London, signed by Prussia among others. German Chancellor **Bethmann Hollweg** famously complained to the British ambassador that Britain was going to war over "a scrap of paper". Britain declared war on 4 August 1914.\n' +
+        '- **Schlieffen Plan** — Germany\'s plan for a two-front war. Named after Alfred von Schlieffen.\n',
+    );
+    expect(asked).toEqual([
+      'Belgian neutrality = guaranteed by the 1839 Treaty of London, signed by Prussia among others.',
+      'German Chancellor {{c1::Bethmann Hollweg}} famously complained to the British ambassador that Britain was going to war over "a scrap of paper". = ',
+      "Schlieffen Plan = Germany's plan for a two-front war. Named after Alfred von Schlieffen.",
+    ]);
+  });
+
+  it('answers a quotation whole, and a term explained by a list under it with the list', () => {
+    const quote =
+      '"Professional activities performed in a state of distraction-free concentration that push your cognitive capabilities to their limit. These efforts create new value, improve your skill, and are hard to replicate."';
+    const { asked } = read(`# Deep Work\n\n**Deep work**: ${quote}\n\n- **Ritualise**: decide where you will work and for how long.\n  - rules such as no internet at all during the session, ever\n  - support such as coffee or a walk before the work starts, each day\n`);
+    expect(asked[0]).toBe(`Deep work = ${quote}`);
+    expect(asked[1]).toMatch(/^Ritualise = decide where you will work and for how long\. rules such as no internet/u);
+  });
+});
