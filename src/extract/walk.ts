@@ -7,7 +7,7 @@ import { isDiaryEntry } from './dates.js';
 import { footnotesOf } from './footnotes.js';
 import { calloutBlocks, calloutType, dropTasks } from './obsidian-blocks.js';
 import { groupLines, splitLines } from './lines.js';
-import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard } from './rules/definition.js';
+import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard, subjectOf } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
 import { asGlossary } from './rules/plain-glossary.js';
 import { isQuestionLine, questionLineCard } from './rules/question-line.js';
@@ -249,7 +249,7 @@ function paragraphCards(
     if (!made && following !== undefined && under[0] === following) tookFollowing = false;
     if (prose && g === 0 && definition === undefined) plainDefinitionCard(ctx, section, group.nodes, line);
     const before = ctx.drafts.length;
-    boldClozes(ctx, section, group.nodes, line, asked, prose && definition === undefined);
+    boldClozes(ctx, section, group.nodes, line, asked, prose && definition === undefined, definition && subjectOf(definition));
     // A diary's entry ("**03.06–09.06** — … ==finally understood probes==") asks nothing, its emphasis neither.
     if (definition !== undefined && isDiaryEntry(indexInline([definition.term]).plain)) for (const draft of ctx.drafts.slice(before)) draft.drop ??= 'metadata';
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNote as read } from './helpers.js';
+import { crumbOf, questionOf, readNote as read } from './helpers.js';
 
 /** How much of a long explanation a definition answers: one card asks one fact. */
 describe('a definition explained at length', () => {
@@ -22,5 +22,15 @@ describe('a definition explained at length', () => {
     const { asked } = read(`# Deep Work\n\n**Deep work**: ${quote}\n\n- **Ritualise**: decide where you will work and for how long.\n  - rules such as no internet at all during the session, ever\n  - support such as coffee or a walk before the work starts, each day\n`);
     expect(asked[0]).toBe(`Deep work = ${quote}`);
     expect(asked[1]).toMatch(/^Ritualise = decide where you will work and for how long\. rules such as no internet/u);
+  });
+});
+
+describe("the sentences after a definition's first", () => {
+  it('name the term they go on about above the cloze, and a label such as Example names nothing', () => {
+    const { result } = read(
+      '# ML\n\n## Trees\n\n- **kNN** — lazy learning, no model is built at all. Нужно **масштабировать признаки**, иначе признак в рублях задавит признак в годах.\n- **Example:** a bank. It checks the **balance** first.\n',
+    );
+    const clozes = result.cards.filter((card) => card.type === 'cloze').map((card) => `${crumbOf(card)} ── ${questionOf(card)}`);
+    expect(clozes).toEqual(['ML › Trees › kNN ── Нужно {{c1::масштабировать признаки}}, иначе признак в рублях задавит признак в годах.', 'ML › Trees ── <b>Example:</b> a bank. It checks the {{c1::balance}} first.']);
   });
 });

@@ -107,6 +107,12 @@ function collectParts(index: InlineIndex): InlineParts {
   return parts;
 }
 
+/** The term a line defines, whose explanation the line's other sentences go on with. */
+export interface Subject {
+  term: Nodes;
+  text: string;
+}
+
 /**
  * The bold rule: every sentence holding bold spans becomes one cloze note,
  * one deletion number per distinct bold text (the same term twice is one
@@ -124,6 +130,7 @@ export function boldClozes(
   line: number,
   asked: ReadonlySet<Nodes> = new Set(),
   codeTerms = false,
+  subject?: Subject,
 ): void {
   if (!ctx.rules.has('bold')) return;
   const index = indexInline(nodes);
@@ -165,11 +172,13 @@ export function boldClozes(
     const deleted = [...inSentence.map(range), ...masks.map((m): [number, number] => [m.start, m.end])].sort((a, b) => a[0] - b[0]);
     // A sentence that is all bold ("**GitOps**.") leaves nothing to recall it from.
     const noCue = !hasWords(cutOut(index.plain, window, deleted, ''));
+    // A later sentence of a definition's explanation speaks of its term without naming it ("Нужно **масштабировать** признаки"): the term heads it.
+    const speaksOf = subject !== undefined && range(subject.term)[1] <= window[0];
     ctx.drafts.push({
       rule: 'bold',
       type: 'cloze',
       cue: cutOut(index.plain, window, deleted, '[…]'),
-      crumb: section.crumb,
+      crumb: speaksOf ? [...section.crumb, subject.text] : section.crumb,
       place: section.place,
       question: renderInline(index, ctx.sink, { range: window, deletions, masks }),
       back: '',

@@ -2,6 +2,7 @@ import type { InlineCode, PhrasingContent, RootContent, Strong, Text } from 'mda
 import { renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
+import type { Subject } from './bold.js';
 import { isDiaryEntry } from '../dates.js';
 import { escapeHtml, indexInline, proseOf, renderInline, type InlineIndex, type RenderSink } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
@@ -91,6 +92,12 @@ export function termText(match: DefinitionMatch): string {
 function withGloss(term: string, gloss: string): string {
   if (!gloss) return term;
   return gloss.startsWith('（') ? `${term}${gloss}` : `${term} ${gloss}`;
+}
+
+/** The term a definition's later sentences speak of, unless it is a label ("Описание:", "Example:") that names no subject. */
+export function subjectOf(match: DefinitionMatch): Subject | undefined {
+  const text = termText(match);
+  return [ANNOUNCING, DEFINING].some((words) => isLabel(words, text)) || opensWithLabel(EXAMPLE, text) ? undefined : { term: match.term, text };
 }
 
 /** The term as the card asks it: a bold term's words without the bold and the separator, a code term as code. */
