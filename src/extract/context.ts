@@ -42,6 +42,8 @@ export interface NoteContext {
   rules: ReadonlySet<Rule>;
   sink: RenderSink;
   drafts: Draft[];
+  /** A diary's page (see isDiaryNote): its "Name: what they did" lines are a log, not a glossary. */
+  diary: boolean;
 }
 
 /** Where a block sits: the cleaned headings above it (below the note title), and its place (see Draft). */

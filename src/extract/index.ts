@@ -12,6 +12,7 @@ import { judgeNote } from './note-judgement.js';
 import { guessLanguage } from './sentences.js';
 import { skipReason, withoutMdxStatements } from './skip.js';
 import { cleanHeading, deckLevel, hasWords, isContentsHeading, titleFromFileName } from './text.js';
+import { isDiaryNote } from './dates.js';
 import { walkNote } from './walk.js';
 
 export { DECK_SCHEMES, DEFAULT_EXTRACT_OPTIONS, cardOptionsOf, resolveExtractOptions, type CardOptions, type DeckScheme, type DeckSchemeName, type ExtractOptions, type ScanOptions } from './options.js';
@@ -82,6 +83,7 @@ export function extractNote(file: string, text: string, options: Partial<Extract
     rules: new Set(resolved.rules),
     sink,
     drafts: [],
+    diary: isDiaryNote(file),
   };
   walkNote(ctx, tree.children, heading);
   judgeNote(title, ctx.drafts);

@@ -256,6 +256,11 @@ function paragraphCards(
   return tookFollowing;
 }
 
+/** Whether a list without bold can be a glossary: on a diary's page "Аня: выкатили…", "Блокер: …" is a stand-up's log. */
+function readsAsGlossary(ctx: NoteContext): boolean {
+  return ctx.rules.has('definition') && !ctx.diary;
+}
+
 /** An item that asks a question and answers it after an arrow: asked as written, not as an item of its list. */
 function asksOnItsLine(ctx: NoteContext, paragraph: Paragraph): boolean {
   return ctx.rules.has('definition') && isQuestionLine(paragraph.children);
@@ -264,7 +269,7 @@ function asksOnItsLine(ctx: NoteContext, paragraph: Paragraph): boolean {
 /** A list whose every item opens with a definition, in bold or as a glossary writes it without: each is asked as one. */
 function isDefinitionList(ctx: NoteContext, block: RootContent): boolean {
   if (block.type !== 'list' || block.children.length === 0) return false;
-  const list = ctx.rules.has('definition') ? asGlossary(block) : block;
+  const list = readsAsGlossary(ctx) ? asGlossary(block) : block;
   return list.children.every((item) => item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined);
 }
 
@@ -286,7 +291,7 @@ function isTableOfContents(list: List): boolean {
 
 function listBlock(ctx: NoteContext, position: Position, written: List, intro: PhrasingContent[] | undefined, topLevel: boolean): void {
   const section = sectionOf(position);
-  const list = ctx.rules.has('definition') ? asGlossary(written) : written;
+  const list = readsAsGlossary(ctx) ? asGlossary(written) : written;
   const plain: Paragraph[] = [];
   for (const item of list.children) {
     const first = item.children[0];

@@ -80,6 +80,16 @@ describe("the notes' own diaries and worked sums", () => {
     expect(asked).toEqual(['lundi = Monday', 'mardi = Tuesday']);
   });
 
+  it("reads a diary page's lines of names and what they did as its log, and the same lines elsewhere as a glossary", () => {
+    const note = '# Day\n\n## Стендап\n\n- Аня: выкатили новый ранжирующий алгоритм на часть трафика\n- Блокер: нет доступа к таблице событий в ClickHouse\n\n## Узнал сегодня\n\n- **MDE** (minimum detectable effect): минимальный эффект, который тест способен заметить\n';
+    expect(read(note, 'Daily/2024-02-05.md').asked).toEqual(['минимальный эффект, который тест способен заметить = MDE (minimum detectable effect)']);
+    expect(read(note, 'Team/Roles.md').asked).toEqual([
+      'Аня = выкатили новый ранжирующий алгоритм на часть трафика',
+      'Блокер = нет доступа к таблице событий в ClickHouse',
+      'минимальный эффект, который тест способен заметить = MDE (minimum detectable effect)',
+    ]);
+  });
+
   it('turns down a bold number a sum written before it works out, and asks a bold fact after an equals sign', () => {
     const { asked, dropped } = read('# Cache\n\nHit time 1 ns, miss rate 5%, penalty 100 ns: T = 1 + 0.05 × 100 = **6 ns**.\n\nOne byte = **8 bits** on every machine we use.\n');
     expect(dropped('example')).toEqual(['Hit time 1 ns, miss rate 5%, penalty 100 ns: T = 1 + 0.05 × 100 = {{c1::6 ns}}. = ']);
