@@ -16,7 +16,9 @@ describe('a definition explained at length', () => {
     ]);
   });
 
-  it('answers a quotation whole, and a term explained by a list under it with the list', () => {
+  it('answers whole a long explanation whose later sentences hold no bold (nothing else would ask them), a quotation, and a term explained by a list under it', () => {
+    const long = 'a practice of merging every change into the main branch several times a day, each merge checked by an automatic build. CD goes on to release every change that passes the checks to production.';
+    expect(read(`# DevOps\n\n- **CI/CD** — ${long}\n`).asked).toEqual([`CI/CD = ${long}`]);
     const quote =
       '"Professional activities performed in a state of distraction-free concentration that push your cognitive capabilities to their limit. These efforts create new value, improve your skill, and are hard to replicate."';
     const { asked } = read(`# Deep Work\n\n**Deep work**: ${quote}\n\n- **Ritualise**: decide where you will work and for how long.\n  - rules such as no internet at all during the session, ever\n  - support such as coffee or a walk before the work starts, each day\n`);

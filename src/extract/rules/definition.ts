@@ -182,10 +182,10 @@ function pointsElsewhere(nodes: PhrasingContent[]): boolean {
   return content.length > 0 && content.every((node) => node.type === 'link' || node.type === 'linkReference');
 }
 
-/** An explanation longer than this says several things: it is answered up to the sentence that stays within it (the bold rule asks the rest's terms). */
+/** An explanation longer than this says several things: it is answered up to the sentence that stays within it, when the bold rule asks the rest. */
 const MAX_ANSWER_WORDS = 30;
 
-/** Where the answer of a prose explanation ends: after its sentences that stay within MAX_ANSWER_WORDS (its first at least), or at `end`. */
+/** Where the answer of a prose explanation ends: after its sentences that stay within MAX_ANSWER_WORDS (its first at least) when the rest holds bold, or at `end`. */
 function firstFacts(ctx: NoteContext, explanation: InlineIndex, end: number): number {
   const text = explanation.plain.slice(0, end);
   // Most explanations are short: one fact, answered whole. Lines are points of their own, judged as such (note-judgement.ts).
@@ -198,8 +198,10 @@ function firstFacts(ctx: NoteContext, explanation: InlineIndex, end: number): nu
     cut = to;
   }
   const answer = text.slice(0, cut).replace(OPENING_MARKS, '');
-  // A quotation is answered whole: cut inside it, the answer would open a quote it never closes.
-  return isBalanced(answer) ? answer.length : end;
+  // Only what other cards ask is left out: the bold of the sentences after the cut makes their clozes. A
+  // quotation is answered whole: cut inside it, the answer would open a quote it never closes.
+  const askedElsewhere = [...explanation.ranges].some(([node, [from]]) => node.type === 'strong' && from >= answer.length && from < end);
+  return askedElsewhere && isBalanced(answer) ? answer.length : end;
 }
 
 /** Quotes and brackets that open what follows, which a sentence's end can leave behind ("…基础比率。「"). */
