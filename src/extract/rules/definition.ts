@@ -9,7 +9,7 @@ import { sentenceRanges } from '../sentences.js';
 import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
 import { echoes, restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
-import { hasWords, normalizeSpace, wordCount } from '../text.js';
+import { hasWords, normalizeSpace, withoutGloss, wordCount } from '../text.js';
 
 export interface DefinitionMatch {
   /** A bold span, or inline code (a command, a function, a status code), which stays code on the card. */
@@ -94,10 +94,14 @@ function withGloss(term: string, gloss: string): string {
   return gloss.startsWith('（') ? `${term}${gloss}` : `${term} ${gloss}`;
 }
 
-/** The term a definition's later sentences speak of, unless it is a label ("Описание:", "Example:") that names no subject. */
+/** A term of more words than this is a statement ("Финализаторы заменены на Cleaner и PhantomReference"), not a subject to name. */
+const MAX_SUBJECT_WORDS = 5;
+
+/** The term a definition's later sentences speak of, unless it is a label ("Описание:", "Example:") or a statement that names no subject. */
 export function subjectOf(match: DefinitionMatch): Subject | undefined {
   const text = termText(match);
-  return [ANNOUNCING, DEFINING].some((words) => isLabel(words, text)) || opensWithLabel(EXAMPLE, text) ? undefined : { term: match.term, text };
+  if (wordCount(withoutGloss(text)) > MAX_SUBJECT_WORDS || [ANNOUNCING, DEFINING].some((words) => isLabel(words, text)) || opensWithLabel(EXAMPLE, text)) return undefined;
+  return { term: match.term, text };
 }
 
 /** The term as the card asks it: a bold term's words without the bold and the separator, a code term as code. */
