@@ -3,7 +3,7 @@ import type { NoteContext, Section } from '../context.js';
 import { indexInline, renderInline, type InlineIndex, type Mask } from '../html.js';
 import { firstIndex, insideAny, runWithin } from '../ranges.js';
 import { sentenceRanges } from '../sentences.js';
-import { EXAMPLE, POINTING_BACK, STRESS, isLabel } from '../lexicon.js';
+import { EXAMPLE, POINTING_BACK, STRESS, isLabel, opensWithLabel } from '../lexicon.js';
 import { givenAway } from '../restates.js';
 import { comparable, hasWords, wordCount } from '../text.js';
 import { wholeWordMatches } from '../words.js';
@@ -47,6 +47,11 @@ function announces(sentence: string): boolean {
 /** A sentence announcing the example below it ("Ниже приведён пример … с {{JUnit}}:"): the example is the point, not the sentence. */
 function introducesExample(sentence: string): boolean {
   return announces(sentence) && sentence.split(/[^\p{L}]+/u).some((word) => isLabel(EXAMPLE, word));
+}
+
+/** A sentence that lists examples ("Примеры: **Fiddler**, **Charles**, **Wireshark**.", "e.g. …"): any of them fills a gap as well as another. */
+function listsExamples(sentence: string): boolean {
+  return opensWithLabel(EXAMPLE, sentence.trimStart());
 }
 
 /** A one-word bold span this short ("**не**", "**or**") is stress, not a term. */
@@ -188,7 +193,7 @@ export function boldClozes(
         ? { drop: 'no-cue' as const }
         : terms.length === 0 && named.length === 0
         ? { drop: 'emphasis' as const }
-        : introducesExample(index.plain.slice(...window)) || inSentence.every((node) => isWorkedResult(index.plain, range(node)))
+        : introducesExample(index.plain.slice(...window)) || listsExamples(index.plain.slice(...own)) || inSentence.every((node) => isWorkedResult(index.plain, range(node)))
           ? { drop: 'example' as const }
         : inSentence.some((node) => wordCount(index.plain.slice(...range(node))) > MAX_DELETION_WORDS)
           ? { drop: 'long-item' as const }
