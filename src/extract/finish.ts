@@ -65,14 +65,18 @@ function containsWords(h: string, needle: string): boolean {
 
 /**
  * The breadcrumb a card shows: title and headings. A level equal to a
- * definition's term is left out (it would only repeat the question); in a
- * cloze, a deleted text inside a level is deleted there too ("{{c1::HTTP}} basics"),
- * so the card keeps its context without showing its answer.
+ * definition's term or to a cloze's answer is left out (it would only repeat
+ * the question, or show a gap); in a cloze, a deleted text inside a level is
+ * deleted there too ("{{c1::HTTP}} basics"), so the card keeps its context
+ * without showing its answer.
  */
 function crumbHtml(facts: NoteFacts, draft: Draft): string {
   // The title always stays: without it "Инструменты" alone would be the whole context.
-  const levels = [facts.title, ...draft.crumb.filter((level) => !(draft.term !== undefined && comparable(level) === comparable(draft.term)))];
   const answers = draft.answers.filter((answer) => hasWords(answer.text)).sort((a, b) => b.text.length - a.text.length);
+  // A heading that is a deletion's whole answer (`### WebElement` over "{{c1::WebElement}} представляет…") would only show a gap.
+  const repeats = (level: string): boolean =>
+    (draft.term !== undefined && comparable(level) === comparable(draft.term)) || answers.some((answer) => comparable(level) === comparable(answer.text));
+  const levels = [facts.title, ...draft.crumb.filter((level) => !repeats(level))];
   const rendered = levels.map((level) => {
     let html = escapeHtml(level);
     for (const { text, n } of answers) {

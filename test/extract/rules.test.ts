@@ -33,6 +33,11 @@ describe('extraction rules where they overlap', () => {
     expect(cloze?.front).toContain('{{c1::HTTP}} basics');
   });
 
+  it("leaves a heading that is a cloze's whole answer out of its breadcrumb rather than showing a gap there", () => {
+    const [cloze] = cardsOf('# Selenium\n\n## Classes\n\n### By\n\nThe class **By** finds the elements of a page with a locator.\n');
+    expect(cloze?.front).toBe('<div class="crumb">Selenium › Classes</div>The class {{c1::By}} finds the elements of a page with a locator.');
+  });
+
   it('cuts a long sentence to the clauses around its deletion', () => {
     const long = `# T\n\n${'Слово, '.repeat(150)}здесь **ответ**, ${'ещё слово; '.repeat(60)}конец.\n`;
     const [card] = cardsOf(long);
