@@ -49,9 +49,12 @@ export function isDiaryEntry(term: string): boolean {
 /** A week of the year, as weekly notes are named ("2024-W18"). */
 const WEEK = /^\d{4}-W\d{1,2}$/u;
 
-/** Whether a note is a diary's page: its file is named by the day or week it logs ("Daily/2024-02-05.md", "2024-W18.md"). */
+/**
+ * Whether a note is a diary's page: its file is named by the day or week it
+ * logs and nothing else ("Daily/2024-02-05.md", "2024-W18.md"); a dated
+ * lecture ("2024-03-01 Thermodynamics.md") is a note like any other.
+ */
 export function isDiaryNote(file: string): boolean {
-  const name = (file.split('/').pop() ?? '').replace(/\.md$/iu, '');
-  const first = name.split(/[\s_,]+/u)[0] ?? '';
-  return isDate(first) || WEEK.test(first);
+  const name = (file.split('/').pop() ?? '').replace(/\.md$/iu, '').trim();
+  return isDate(name) || WEEK.test(name);
 }

@@ -83,7 +83,7 @@ describe("the notes' own diaries and worked sums", () => {
   it("reads a diary page's lines of names and what they did as its log, and the same lines elsewhere as a glossary", () => {
     const note = '# Day\n\n## Стендап\n\n- Аня: выкатили новый ранжирующий алгоритм на часть трафика\n- Блокер: нет доступа к таблице событий в ClickHouse\n\n## Узнал сегодня\n\n- **MDE** (minimum detectable effect): минимальный эффект, который тест способен заметить\n';
     expect(read(note, 'Daily/2024-02-05.md').asked).toEqual(['минимальный эффект, который тест способен заметить = MDE (minimum detectable effect)']);
-    expect(read(note, 'Team/Roles.md').asked).toEqual([
+    expect(read(note, '2024-02-05 Team roles.md').asked).toEqual([
       'Аня = выкатили новый ранжирующий алгоритм на часть трафика',
       'Блокер = нет доступа к таблице событий в ClickHouse',
       'минимальный эффект, который тест способен заметить = MDE (minimum detectable effect)',
