@@ -33,6 +33,12 @@ export interface Draft {
    * it, name first: asked instead when the breadcrumb already shows the name.
    */
   unreversed?: { question: string; back: string; drop?: DropReason };
+  /**
+   * The lines of the definitions a label over them answers with ("**Уровни
+   * параллелизма**:" over "Методы: …", "Классы: …"): when any of them is asked,
+   * the label only gathers them and is not asked itself (see note-judgement.ts).
+   */
+  gathers?: [number, number];
 }
 
 /** What every rule needs to know about the note it reads. */

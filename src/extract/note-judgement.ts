@@ -92,7 +92,8 @@ function askBySubject(group: readonly Draft[]): void {
 export function judgeNote(title: string, drafts: readonly Draft[]): void {
   const facets = new Map<string, Draft[]>();
   for (const draft of drafts) {
-    if (draft.rule !== 'definition' || draft.term === undefined) continue;
+    // A label gathering definitions is judged by them (below), not as a facet of the note.
+    if (draft.rule !== 'definition' || draft.term === undefined || draft.gathers !== undefined) continue;
     const key = comparable(draft.term);
     facets.set(key, [...(facets.get(key) ?? []), draft]);
   }
@@ -107,6 +108,16 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
       else if (lineCount(draft.back) >= SEVERAL_LINES) draft.drop = 'several-facts';
     }
     askBySubject(group);
+  }
+  // A label over definitions that are asked only gathers them: asked again inside its answer, they would be asked
+  // twice. Turned down one by one only for restating their terms ("Методы: параллельный запуск методов"), they are
+  // asked together by the label; turned down as judgements or examples, the label's answer is those too.
+  for (const draft of drafts) {
+    const gathers = draft.gathers;
+    if (gathers === undefined || draft.drop !== undefined) continue;
+    const gathered = drafts.filter((other) => other !== draft && other.rule === 'definition' && other.line >= gathers[0] && other.line <= gathers[1]);
+    const turnedDown = gathered.find((other) => other.drop !== 'restates');
+    if (turnedDown !== undefined) draft.drop = turnedDown.drop ?? 'several-facts';
   }
   // An answer of several lines or a long list ("Подходит для": three lines) asks several facts at once.
   for (const draft of drafts) {

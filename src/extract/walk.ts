@@ -7,7 +7,7 @@ import { isDiaryEntry } from './dates.js';
 import { footnotesOf } from './footnotes.js';
 import { calloutBlocks, calloutType, dropTasks } from './obsidian-blocks.js';
 import { groupLines, splitLines } from './lines.js';
-import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard, subjectOf } from './rules/definition.js';
+import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard, subjectOf, type DefinitionMatch } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
 import { asGlossary } from './rules/plain-glossary.js';
 import { isQuestionLine, questionLineCard } from './rules/question-line.js';
@@ -243,7 +243,9 @@ function paragraphCards(
     let made = false;
     if (definition !== undefined && !covered.has(definition.term)) {
       made = announces || definitionCard(ctx, section, definition, under, line);
-      if (announces && !announcesLines) definitionCard(ctx, section, definition, [], line, 'before announcement');
+      // A label over a sub-list of definitions says what it says before announcing them, or, saying nothing, is
+      // asked with the sub-list only when none of the sub-list's definitions is (see note-judgement.ts).
+      if (announces && !announcesLines && !definitionCard(ctx, section, definition, [], line, 'before announcement')) gatherCard(ctx, section, definition, under, line);
       if (made) asked.add(definition.term);
     }
     if (!made && following !== undefined && under[0] === following) tookFollowing = false;
@@ -254,6 +256,14 @@ function paragraphCards(
     if (definition !== undefined && isDiaryEntry(indexInline([definition.term]).plain)) for (const draft of ctx.drafts.slice(before)) draft.drop ??= 'metadata';
   }
   return tookFollowing;
+}
+
+/** The card of a label over the definitions nested under it, kept only if none of them is asked. */
+function gatherCard(ctx: NoteContext, section: Section, definition: DefinitionMatch, nested: RootContent[], line: number): void {
+  const before = ctx.drafts.length;
+  if (!definitionCard(ctx, section, definition, nested, line)) return;
+  const last = nested.at(-1)?.position?.end.line ?? line;
+  for (const draft of ctx.drafts.slice(before)) draft.gathers = [line + 1, last];
 }
 
 /** Whether a list without bold can be a glossary: on a diary's page "Аня: выкатили…", "Блокер: …" is a stand-up's log. */

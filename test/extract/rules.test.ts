@@ -286,6 +286,15 @@ describe('definitions inside a labelled list item', () => {
     ]);
   });
 
+  it('asks a label with its definitions when each of them only restates its term, and lists it as dropped when they are asked', () => {
+    const note = (second: string) => `# T\n\n## JUnit\n\n- **Уровни**:\n  - Методы: одновременный запуск тестовых методов.\n  - ${second}\n`;
+    const restating = extractNote('T.md', note('Классы: одновременный запуск тестовых классов.'));
+    expect(restating.cards.map((c) => questionOf(c))).toEqual(['Уровни']);
+    const asked = extractNote('T.md', note('Сьюты: блоки, которые файл testng.xml описывает тегом suite.'));
+    expect(asked.cards.map((c) => questionOf(c))).toEqual(['Сьюты']);
+    expect(asked.dropped.filter((d) => d.reason === 'several-facts').map((d) => d.front)).toEqual(['<div class="crumb">T › JUnit</div>Уровни']);
+  });
+
   it('still asks a label over a sub-list that is not all definitions, with the sub-list as the answer', () => {
     const cards = cardsOf('# T\n\n## Git\n\n- **Merge**:\n  - объединяет истории веток\n  - **Когда**: ветка общая.\n');
     expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
