@@ -39,8 +39,8 @@ describe("the sentences after a definition's first", () => {
 
 describe('a sentence that lists examples', () => {
   it('asks none of them, any fitting a gap as well as another, and still asks the tools a sentence names as facts', () => {
-    const { asked, dropped } = read('# Снифферы\n\nПримеры: **Fiddler**, **Charles**, **Wireshark**.\n\nФильтры трафика в **Wireshark** пишутся на своём языке выражений.\n');
+    const { asked, dropped } = read('# Снифферы\n\nПримеры: **Fiddler**, **Charles**, **Wireshark**.\n\nНапример, фильтры трафика в **Wireshark** пишутся на своём языке выражений.\n');
     expect(dropped('example')).toEqual(['Примеры: {{c1::Fiddler}}, {{c2::Charles}}, {{c3::Wireshark}}. = ']);
-    expect(asked).toEqual(['Фильтры трафика в {{c1::Wireshark}} пишутся на своём языке выражений. = ']);
+    expect(asked).toEqual(['Например, фильтры трафика в {{c1::Wireshark}} пишутся на своём языке выражений. = ']);
   });
 });

@@ -49,9 +49,16 @@ function introducesExample(sentence: string): boolean {
   return announces(sentence) && sentence.split(/[^\p{L}]+/u).some((word) => isLabel(EXAMPLE, word));
 }
 
-/** A sentence that lists examples ("Примеры: **Fiddler**, **Charles**, **Wireshark**.", "e.g. …"): any of them fills a gap as well as another. */
+/** A label and its colon opening a sentence ("Примеры:", "Example data …:", "例如："). */
+const OPENING_LABEL = /^\s*([^:：\n]{1,40})[:：]/u;
+
+/**
+ * A sentence that lists examples after a label ("Примеры: **Fiddler**, **Charles**, **Wireshark**."): any
+ * of them fills a gap as well as another. A sentence only opening "For example," states a fact of its own.
+ */
 function listsExamples(sentence: string): boolean {
-  return opensWithLabel(EXAMPLE, sentence.trimStart());
+  const label = OPENING_LABEL.exec(sentence)?.[1];
+  return label !== undefined && opensWithLabel(EXAMPLE, label);
 }
 
 /** A one-word bold span this short ("**не**", "**or**") is stress, not a term. */
