@@ -57,3 +57,20 @@ export interface Section {
   crumb: string[];
   place: string[];
 }
+
+/** What a basic card of the definition rule says beyond where it sits. */
+export interface DefinitionFields {
+  cue: string;
+  question: string;
+  back: string;
+  line: number;
+  term?: string;
+  /** The section's breadcrumb unless given. */
+  crumb?: string[];
+  drop?: DropReason | undefined;
+}
+
+/** A basic card of the definition rule: a term, or a question the note wrote, and its answer. */
+export function definitionDraft(section: Section, { crumb = section.crumb, drop, ...fields }: DefinitionFields): Draft {
+  return { rule: 'definition', type: 'basic', crumb, place: section.place, answers: [], ...fields, ...(drop ? { drop } : {}) };
+}

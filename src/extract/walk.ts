@@ -1,5 +1,5 @@
 import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { NoteContext, Section } from './context.js';
+import { definitionDraft, type NoteContext, type Section } from './context.js';
 import { renderBlocks } from './blocks.js';
 import { indexInline, renderInline } from './html.js';
 import { boldClozes } from './rules/bold.js';
@@ -179,19 +179,16 @@ function boldQuestionCard(ctx: NoteContext, section: Section, question: string, 
   if (!ctx.rules.has('definition') || answer.length === 0) return;
   const back = renderBlocks(beforeExample(answer), ctx.sink);
   if (!hasWords(back.replace(/<[^>]*>/g, ' '))) return;
-  ctx.drafts.push({
-    rule: 'definition',
-    type: 'basic',
-    cue: question,
-    crumb: section.crumb,
-    place: section.place,
-    question: renderInline(indexInline(block.children.filter((node) => node.type === 'strong')), ctx.sink, { plainStrong: true })
-      .trim()
-      .replace(/\s*[:：]$/u, ''),
-    back,
-    answers: [],
-    line: block.position?.start.line ?? 1,
-  });
+  ctx.drafts.push(
+    definitionDraft(section, {
+      cue: question,
+      question: renderInline(indexInline(block.children.filter((node) => node.type === 'strong')), ctx.sink, { plainStrong: true })
+        .trim()
+        .replace(/\s*[:：]$/u, ''),
+      back,
+      line: block.position?.start.line ?? 1,
+    }),
+  );
 }
 
 /**

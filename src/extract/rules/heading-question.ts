@@ -1,6 +1,6 @@
 import type { List, Paragraph } from 'mdast';
 import { renderBlocks } from '../blocks.js';
-import type { NoteContext, Section } from '../context.js';
+import { definitionDraft, type NoteContext, type Section } from '../context.js';
 import { escapeHtml, indexInline, proseOf, renderInline } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
 import { wordCount } from '../text.js';
@@ -61,19 +61,7 @@ function pushAnswer(ctx: NoteContext, section: Section, question: string, answer
   if (words < MIN_ANSWER_WORDS || words > MAX_ANSWER_WORDS) return;
   const crumb = section.crumb.slice(0, -1);
   const drop = definitionDrop(crumb, section.place, question, answer.plain, answer.prose);
-  ctx.drafts.push({
-    rule: 'definition',
-    type: 'basic',
-    cue: question,
-    crumb,
-    place: section.place,
-    question: escapeHtml(question),
-    back: answer.html,
-    answers: [],
-    term: question,
-    line,
-    ...(drop ? { drop } : {}),
-  });
+  ctx.drafts.push(definitionDraft(section, { cue: question, crumb, question: escapeHtml(question), back: answer.html, term: question, line, drop }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import type { NoteContext, Section } from '../context.js';
+import { definitionDraft, type NoteContext, type Section } from '../context.js';
 import { escapeHtml, indexInline, proseOf, renderInline } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
@@ -38,17 +38,5 @@ export function plainDefinitionCard(ctx: NoteContext, section: Section, nodes: P
   const bold = [...index.ranges].some(([node, [s, e]]) => node.type === 'strong' && s < end && e > start);
   if (bold || /[:：]$/u.test(answer) || wordCount(answer) < MIN_ANSWER_WORDS) return;
   const drop = definitionDrop(section.crumb, section.place, subject, answer, proseOf(index, start, end));
-  ctx.drafts.push({
-    rule: 'definition',
-    type: 'basic',
-    cue: subject,
-    crumb: section.crumb,
-    place: section.place,
-    question: escapeHtml(subject),
-    back: renderInline(index, ctx.sink, { range: [start, end] }).trim(),
-    answers: [],
-    term: subject,
-    line,
-    ...(drop ? { drop } : {}),
-  });
+  ctx.drafts.push(definitionDraft(section, { cue: subject, question: escapeHtml(subject), back: renderInline(index, ctx.sink, { range: [start, end] }).trim(), term: subject, line, drop }));
 }

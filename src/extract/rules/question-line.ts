@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import type { NoteContext, Section } from '../context.js';
+import { definitionDraft, type NoteContext, type Section } from '../context.js';
 import { indexInline, proseOf, renderInline, type InlineIndex } from '../html.js';
 import { hasWords, wordCount } from '../text.js';
 import { definitionDrop } from './definition.js';
@@ -52,17 +52,14 @@ export function questionLineCard(ctx: NoteContext, section: Section, nodes: Phra
   // A question naturally names what its answer is ("哪种维生素…？ → 维生素 D"): the note wrote the card, so it restates nothing.
   const judged = definitionDrop(section.crumb, section.place, question, answer, proseOf(index, ...ranges.answer));
   const drop = pointsElsewhere(index, ranges.answer) ? 'navigation' : judged === 'restates' ? undefined : judged;
-  ctx.drafts.push({
-    rule: 'definition',
-    type: 'basic',
-    cue: question,
-    crumb: section.crumb,
-    place: section.place,
-    question: renderInline(index, ctx.sink, { range: ranges.question }).trim(),
-    back: renderInline(index, ctx.sink, { range: ranges.answer }).trim(),
-    answers: [],
-    term: question,
-    line,
-    ...(drop ? { drop } : {}),
-  });
+  ctx.drafts.push(
+    definitionDraft(section, {
+      cue: question,
+      question: renderInline(index, ctx.sink, { range: ranges.question }).trim(),
+      back: renderInline(index, ctx.sink, { range: ranges.answer }).trim(),
+      term: question,
+      line,
+      drop,
+    }),
+  );
 }
