@@ -13,7 +13,7 @@ const MARK = '\\*{1,3}|[†‡§¹²³⁴⁵⁶⁷⁸⁹]';
 /** A value ending in a mark, after something that is not a mark (a lone "*" is an operator). */
 const MARKED = new RegExp(`[^\\s*†‡§¹²³⁴⁵⁶⁷⁸⁹](${MARK})$`, 'u');
 /** A line of a paragraph opening with a mark and then its note. */
-const NOTE_LINE = new RegExp(`^(${MARK})\\s*(\\S.*)$`, 'u');
+const NOTE_LINE = new RegExp(`^(${MARK})\\s*\\S`, 'u');
 
 /** The notes of a paragraph made of footnote lines, by their marks, as HTML; empty when it is not one. */
 export function footnotesOf(block: Paragraph | undefined): ReadonlyMap<string, string> {

@@ -10,7 +10,7 @@ import { groupLines, splitLines } from './lines.js';
 import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard, subjectOf, type DefinitionMatch } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
 import { asGlossary } from './rules/plain-glossary.js';
-import { isQuestionLine, questionLineCard } from './rules/question-line.js';
+import { questionLineCard, questionLineOf, type QuestionLine } from './rules/question-line.js';
 import { asksQuestion, headingQuestionCard, headingQuestionListCard } from './rules/heading-question.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
@@ -269,8 +269,8 @@ function readsAsGlossary(ctx: NoteContext): boolean {
 }
 
 /** An item that asks a question and answers it after an arrow: asked as written, not as an item of its list. */
-function asksOnItsLine(ctx: NoteContext, paragraph: Paragraph): boolean {
-  return ctx.rules.has('definition') && isQuestionLine(paragraph.children);
+function askedOnItsLine(ctx: NoteContext, paragraph: Paragraph): QuestionLine | undefined {
+  return ctx.rules.has('definition') ? questionLineOf(paragraph.children) : undefined;
 }
 
 /** A list whose every item opens with a definition, in bold or as a glossary writes it without: each is asked as one. */
@@ -300,12 +300,15 @@ function listBlock(ctx: NoteContext, position: Position, written: List, intro: P
   const section = sectionOf(position);
   const list = readsAsGlossary(ctx) ? asGlossary(written) : written;
   const plain: Paragraph[] = [];
+  const questions = new Map<Paragraph, QuestionLine>();
   for (const item of list.children) {
     const first = item.children[0];
     if (first?.type !== 'paragraph') continue;
-    // A definition, or a bold label over its own sub-list, is asked on its own, not as an item of the list.
+    // A definition, a bold label over its own sub-list, or a question answered on its line is asked on its own, not as an item of the list.
     const definition = ctx.rules.has('definition') ? (matchDefinition(first.children) ?? (item.children.length > 1 ? matchLabel(first.children) : undefined)) : undefined;
-    if (!definition && !asksOnItsLine(ctx, first)) plain.push(first);
+    const question = askedOnItsLine(ctx, first);
+    if (question) questions.set(first, question);
+    else if (!definition) plain.push(first);
   }
   // A list under a heading (or a bold line acting as one) asks its items; a list of definitions asks each definition instead.
   const underHeading = topLevel && section.crumb.length > 0 && !isTableOfContents(list);
@@ -316,7 +319,8 @@ function listBlock(ctx: NoteContext, position: Position, written: List, intro: P
   }
   for (const item of list.children) {
     const [first, ...rest] = item.children;
-    if (first?.type === 'paragraph' && asksOnItsLine(ctx, first)) questionLineCard(ctx, section, first.children, first.position?.start.line ?? 1);
+    const question = first?.type === 'paragraph' ? questions.get(first) : undefined;
+    if (question) questionLineCard(ctx, section, question, first?.position?.start.line ?? 1);
     else if (first?.type === 'paragraph') paragraphCards(ctx, section, first, rest, covered);
     walkBlocks(ctx, first?.type === 'paragraph' ? rest : item.children, nestedPositionOf(position, first), undefined, false);
   }

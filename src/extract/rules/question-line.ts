@@ -18,10 +18,20 @@ const SCORE_MARKS = /(?:\s|[✓✔✗✘]|\p{Extended_Pictographic}|\u{FE0F})+$/
 /** A question of fewer words is a label ("Why?"), not one a card can ask on its own. */
 const MIN_QUESTION_WORDS = 3;
 
-/** Whether an item's line asks a question and answers it after an arrow. */
-export function isQuestionLine(nodes: PhrasingContent[]): boolean {
+/** An item's line that asks a question and answers it after an arrow: its text and where each part lies. */
+export interface QuestionLine {
+  index: InlineIndex;
+  question: [number, number];
+  answer: [number, number];
+}
+
+/** The question an item's line asks and answers after an arrow, if it does. */
+export function questionLineOf(nodes: PhrasingContent[]): QuestionLine | undefined {
   // Most items hold no arrow: read no further.
-  return nodes.some((node) => node.type === 'text' && /→|->|=>|⇒|⟶/u.test(node.value)) && questionRanges(indexInline(nodes).plain) !== undefined;
+  if (!nodes.some((node) => node.type === 'text' && /→|->|=>|⇒|⟶/u.test(node.value))) return undefined;
+  const index = indexInline(nodes);
+  const ranges = questionRanges(index.plain);
+  return ranges && { index, ...ranges };
 }
 
 function questionRanges(plain: string): { question: [number, number]; answer: [number, number] } | undefined {
@@ -43,10 +53,8 @@ function pointsElsewhere(index: InlineIndex, [from, to]: [number, number]): bool
 }
 
 /** The card of an item that asks and answers in one line, judged as any definition is. */
-export function questionLineCard(ctx: NoteContext, section: Section, nodes: PhrasingContent[], line: number): void {
-  const index = indexInline(nodes);
-  const ranges = questionRanges(index.plain);
-  if (!ranges) return;
+export function questionLineCard(ctx: NoteContext, section: Section, ranges: QuestionLine, line: number): void {
+  const { index } = ranges;
   const question = index.plain.slice(...ranges.question).trim();
   const answer = index.plain.slice(...ranges.answer);
   // A question naturally names what its answer is ("哪种维生素…？ → 维生素 D"): the note wrote the card, so it restates nothing.
