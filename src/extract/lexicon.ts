@@ -87,6 +87,32 @@ export const DEFINING = lexicon(
 );
 
 /**
+ * Column headers naming what a row's subject is for ("Применение", "Purpose",
+ * "用途"): with DEFINING, a column that describes its row's key, so a cell
+ * that explains the key by the key's own words only restates it.
+ */
+export const PURPOSE = lexicon(
+  ['purpose', 'usage', 'use', 'uses', 'used for', 'use case', 'use cases', 'application', 'role', 'function'],
+  ['применение', 'назначение', 'использование', 'для чего', 'роль', 'функция', 'зачем'],
+  ['用途', '作用', '应用', '用处', '功能'],
+  ['zweck', 'verwendung', 'anwendung', 'uso', 'propósito', 'función', 'usage', 'utilisation', 'rôle', 'fonction'],
+);
+
+/**
+ * Words that open a definition's answer after a dash only to link it to the
+ * term ("Kafka — это платформа…", "Kafka — це платформа…"): the answer starts
+ * past them.
+ */
+const DASH_COPULAS = lexicon(['это'], ['це'], ['гэта']);
+const FIRST_WORD = /^\s*(\p{L}+)\s+(?=\S)/u;
+
+/** How long the copula an answer after a dash opens with is, spaces included; 0 when it opens otherwise. */
+export function copulaLength(answer: string): number {
+  const word = FIRST_WORD.exec(answer);
+  return word && DASH_COPULAS.has((word[1] ?? '').toLowerCase()) ? word[0].length : 0;
+}
+
+/**
  * Words that point back to the sentence before ("Он запоминает…", "They
  * run…"): a sentence opening with one is asked with the sentence it needs.
  */

@@ -80,7 +80,8 @@ function askBySubject(group: readonly Draft[]): void {
   if (level < 0) return;
   for (const draft of group) {
     const subject = draft.crumb[level];
-    if (draft.drop !== undefined || subject === undefined || draft.term === undefined) continue;
+    // A heading that is the term itself ("### Apache Kafka" over "Apache Kafka — …") names no facet: the term is the subject.
+    if (draft.drop !== undefined || subject === undefined || draft.term === undefined || comparable(subject) === comparable(draft.term)) continue;
     // A name described in words is asked from its description: the term is its answer, not its question.
     if (!comparable(htmlText(draft.question)).startsWith(comparable(draft.term))) continue;
     draft.question = `${escapeHtml(subject)} › ${draft.question}`;

@@ -9,7 +9,7 @@ import { calloutBlocks, calloutType, dropTasks } from './obsidian-blocks.js';
 import { groupLines, splitLines } from './lines.js';
 import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, matchDefinition, matchLabel, questionAnswerCard, subjectOf, type DefinitionMatch } from './rules/definition.js';
 import { plainDefinitionCard } from './rules/plain-definition.js';
-import { asGlossary } from './rules/plain-glossary.js';
+import { asFacets, asGlossary } from './rules/plain-glossary.js';
 import { questionLineCard, questionLineOf, type QuestionLine } from './rules/question-line.js';
 import { asksQuestion, headingQuestionCard, headingQuestionListCard } from './rules/heading-question.js';
 import { listCards } from './rules/list.js';
@@ -239,7 +239,9 @@ function paragraphCards(
     // успешно. Например:"), which is asked all the same; what precedes announced lines sets up an example instead.
     let made = false;
     if (definition !== undefined && !covered.has(definition.term)) {
-      made = announces || definitionCard(ctx, section, definition, under, line);
+      // A label over definitions and points of its own ("**钙**" over "促进吸收: …" and "RNI 800 mg/d") answers with its points: the definitions are asked on their own.
+      const answer = !announces && definition.explanation.length === 0 ? withoutDefinitions(under) : under;
+      made = announces || definitionCard(ctx, section, definition, answer, line);
       // A label over a sub-list of definitions says what it says before announcing them, or, saying nothing, is
       // asked with the sub-list only when none of the sub-list's definitions is (see note-judgement.ts).
       if (announces && !announcesLines && !definitionCard(ctx, section, definition, [], line, 'before announcement')) gatherCard(ctx, section, definition, under, line);
@@ -261,6 +263,23 @@ function gatherCard(ctx: NoteContext, section: Section, definition: DefinitionMa
   if (!definitionCard(ctx, section, definition, nested, line)) return;
   const last = nested.at(-1)?.position?.end.line ?? line;
   for (const draft of ctx.drafts.slice(before)) draft.gathers = [line + 1, last];
+}
+
+/** The blocks under a list item; a sub-list under a bold label naming its subject with its facets set as definitions (see asFacets). */
+function nestedBlocks(ctx: NoteContext, first: RootContent | undefined, rest: RootContent[]): RootContent[] {
+  const [list] = rest;
+  if (rest.length !== 1 || list?.type !== 'list' || first?.type !== 'paragraph' || !readsAsGlossary(ctx) || pseudoHeading(first) === undefined) return rest;
+  return [asFacets(list)];
+}
+
+/** Blocks without the items of their lists that open with a definition (a list left empty goes too). */
+function withoutDefinitions(blocks: RootContent[]): RootContent[] {
+  return blocks.flatMap((block): RootContent[] => {
+    if (block.type !== 'list') return [block];
+    const points = block.children.filter((item) => !(item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined));
+    if (points.length === block.children.length) return [block];
+    return points.length > 0 ? [{ ...block, children: points }] : [];
+  });
 }
 
 /** Whether a list without bold can be a glossary: on a diary's page "Аня: выкатили…", "Блокер: …" is a stand-up's log. */
@@ -318,7 +337,8 @@ function listBlock(ctx: NoteContext, position: Position, written: List, intro: P
     covered = listCards(ctx, section, list, plain, intro, position.lists);
   }
   for (const item of list.children) {
-    const [first, ...rest] = item.children;
+    const [first, ...written] = item.children;
+    const rest = nestedBlocks(ctx, first, written);
     const question = first?.type === 'paragraph' ? questions.get(first) : undefined;
     if (question) questionLineCard(ctx, section, question, first?.position?.start.line ?? 1);
     else if (first?.type === 'paragraph') paragraphCards(ctx, section, first, rest, covered);

@@ -148,6 +148,18 @@ describe('definitions that ask nothing', () => {
     );
   });
 
+  it('asks a term the note defines again under a heading of its own name by the term alone, not "брокер › брокер"', () => {
+    const { result } = read(
+      '# Сервисы\n\n## Связь\n\n### Очереди\n\n- **Брокер сообщений**: посредник между отправителем и получателем данных.\n\n### Известные\n\n- **Брокер сообщений**: узел, хранящий очереди до доставки.\n\n' +
+        '### Брокер сообщений\n\n#### Что это?\n\nБрокер сообщений — это промежуточное звено асинхронной передачи данных между сервисами.\n',
+    );
+    expect(result.cards.map((card) => htmlText(card.front.replace('</div>', ' | ')))).toEqual([
+      'Сервисы › Связь | Очереди › Брокер сообщений',
+      'Сервисы › Связь | Известные › Брокер сообщений',
+      'Сервисы › Связь › Что это? | Брокер сообщений',
+    ]);
+  });
+
   it('reads the dash after a bold code span that ends in a colon as the separator, not as the answer', () => {
     const { asked } = read('# GitHub Actions\n\n## Основные команды\n\n- **`on:`** – триггер для запуска воркфлоу (push, pull request)\n- **`jobs:`** – описание задач, из которых состоит воркфлоу\n');
     expect(asked).toEqual(['on: = триггер для запуска воркфлоу (push, pull request)', 'описание задач, из которых состоит воркфлоу = jobs:']);
@@ -173,9 +185,22 @@ describe('definitions written without bold', () => {
         'SOAP (Simple Object Access Protocol) — a messaging protocol built on XML envelopes.\n',
     );
     expect(asked).toEqual([
-      'Модель OSI = это теоретическая модель для стандартизации сетевых протоколов.',
+      'Модель OSI = теоретическая модель для стандартизации сетевых протоколов.',
       'Kustomize = a tool that patches Kubernetes manifests without templates.',
       'SOAP (Simple Object Access Protocol) = a messaging protocol built on XML envelopes.',
+    ]);
+  });
+
+  it('answers past the copula a dash links the term with ("— это", "— це"), and keeps "Это" that opens a sentence after a colon', () => {
+    const { asked } = read(
+      '# Сеть\n\n## Протоколы\n\n**WebSocket** — это протокол двунаправленной связи поверх одного TCP-соединения.\n\n' +
+        'REST — це архітектурний стиль взаємодії компонентів розподіленої системи.\n\n' +
+        '- **Недостаток**: Это может усложнить сопровождение проекта в будущем.\n',
+    );
+    expect(asked).toEqual([
+      'протокол двунаправленной связи поверх одного TCP-соединения. = WebSocket',
+      'REST = архітектурний стиль взаємодії компонентів розподіленої системи.',
+      'Недостаток = Это может усложнить сопровождение проекта в будущем.',
     ]);
   });
 
@@ -242,7 +267,7 @@ describe('answers that are not one fact', () => {
   it('turns down an explanation that announces what the note does not attach, and an answer of four long lines', () => {
     const lines = Array.from({ length: 4 }, (_, i) => `Пункт ${i + 1} описывает отдельную сторону проверки на устройствах разных производителей и версий.`).join('  \n');
     const { asked, dropped } = read(`# Agile\n\n## Scrum\n\n**Scrum** — это фреймворк Agile, включающий:\n\n### Роли\n\nТекст.\n\n## Экраны\n\n**Разрешения экрана**: ${lines}\n\n**Kanban** — метод управления потоком задач.\n`);
-    expect(dropped('label')).toEqual(['Scrum = это фреймворк Agile, включающий:']);
+    expect(dropped('label')).toEqual(['Scrum = фреймворк Agile, включающий:']);
     expect(dropped('several-facts')).toHaveLength(1);
     expect(asked).toEqual(['метод управления потоком задач. = Kanban']);
   });
@@ -386,7 +411,7 @@ describe('a heading that asks a question', () => {
         '### Что такое смоук-тестирование?\n\nСмоук-тестирование — это быстрая проверка основных функций сборки перед глубоким тестированием.\n',
     );
     expect(asked.filter((card) => card.includes('?'))).toEqual([]);
-    expect(asked).toContain('Смоук-тестирование = это быстрая проверка основных функций сборки перед глубоким тестированием.');
+    expect(asked).toContain('Смоук-тестирование = быстрая проверка основных функций сборки перед глубоким тестированием.');
   });
 });
 

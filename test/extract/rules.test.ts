@@ -295,12 +295,37 @@ describe('definitions inside a labelled list item', () => {
     expect(asked.dropped.filter((d) => d.reason === 'several-facts').map((d) => d.front)).toEqual(['<div class="crumb">T › JUnit</div>Уровни']);
   });
 
-  it('still asks a label over a sub-list that is not all definitions, with the sub-list as the answer', () => {
+  it('still asks a label over a sub-list that is not all definitions, answered by its points while each definition is asked once on its own', () => {
     const cards = cardsOf('# T\n\n## Git\n\n- **Merge**:\n  - объединяет истории веток\n  - **Когда**: ветка общая.\n');
     expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
-      ['Merge', '<ul><li>объединяет истории веток</li><li><b>Когда</b>: ветка общая.</li></ul>'],
+      ['Merge', '<ul><li>объединяет истории веток</li></ul>'],
       ['Когда', 'ветка общая.'],
     ]);
+  });
+
+  it("asks each facet of a subject under its bold label, however short its value, and the label with its other points", () => {
+    const note =
+      '# Минералы\n\n## Главные\n\n1. **Кальций**\n   - Норма 800 мг в сутки для взрослых\n   - Усиливает всасывание: витамин D, лактоза\n   - Тормозит всасывание: оксалаты, фитаты\n' +
+      '2. **Железо**\n   - Гемовое железо всасывается хорошо\n   - Витамин C помогает усвоению: апельсины\n' +
+      '3. **钙**\n   - 促进吸收: 维生素 D、乳糖\n   - 最好的来源: 奶及奶制品\n';
+    const cards = cardsOf(note);
+    expect(cards.map((c) => [c.front.match(/<div class="crumb">(.*?)<\/div>/)?.[1], questionOf(c), c.back])).toEqual([
+      ['Минералы › Главные', 'Кальций', '<ul><li>Норма 800 мг в сутки для взрослых</li></ul>'],
+      ['Минералы › Главные › Кальций', 'Усиливает всасывание', 'витамин D, лактоза'],
+      ['Минералы › Главные › Кальций', 'Тормозит всасывание', 'оксалаты, фитаты'],
+      // One facet among points is no list of facets: the label is asked with its list as written.
+      ['Минералы › Главные', 'Железо', '<ul><li>Гемовое железо всасывается хорошо</li><li>Витамин C помогает усвоению: апельсины</li></ul>'],
+      ['Минералы › Главные › 钙', '促进吸收', '维生素 D、乳糖'],
+      ['Минералы › Главные › 钙', '最好的来源', '奶及奶制品'],
+    ]);
+  });
+
+  it('reads no facets in a record of counts and dates, nor in numbered steps', () => {
+    const cards = cardsOf(
+      '# Отчёт\n\n## Итоги\n\n1. **Статистика**\n   - Создано тест-кейсов: 100.\n   - Выполнено: 95%.\n   - Дата: 01.01.2023\n' +
+        '2. **Шаги воспроизведения**\n   - Шаг 1: открыть форму входа\n   - Шаг 2: ввести пароль\n',
+    );
+    expect(cards.map((c) => questionOf(c))).toEqual(['Статистика', 'Шаги воспроизведения']);
   });
 });
 

@@ -21,6 +21,20 @@ describe('tables read as drawn', () => {
     ]);
   });
 
+  it("turns down a description column's cell that explains its key by the key's own words, and asks one that says more", () => {
+    const { asked, dropped } = read(
+      '# ISO 12207\n\n## Процессы поддержки\n\n| Процесс | Описание |\n|---|---|\n| Документация | Создание и ведение документации на всех этапах жизненного цикла. |\n| Верификация | Проверка того, что продукт соответствует требованиям этапа. |\n\n' +
+        '## Сортировки\n\n| Алгоритм | Идея |\n|---|---|\n| Быстрая сортировка | разделить массив вокруг опорного элемента |\n| Сортировка слиянием | слить две отсортированные половины |\n\n\n',
+    );
+    expect(dropped('restates')).toEqual(['Документация › Описание = Создание и ведение документации на всех этапах жизненного цикла.']);
+    expect(asked).toEqual([
+      'Верификация › Описание = Проверка того, что продукт соответствует требованиям этапа.',
+      // "сортировка" names the family of every key: the description of merge sort says what merging is.
+      'Быстрая сортировка › Идея = разделить массив вокруг опорного элемента',
+      'Сортировка слиянием › Идея = слить две отсортированные половины',
+    ]);
+  });
+
   it('answers a value marked for a footnote with the footnote under the table, and the others as written', () => {
     const { asked } = read('# Structures\n\n| Structure | Access | Insert |\n|---|---|---|\n| Array | O(1) | O(n) |\n| Linked list | O(n) | O(1)* |\n\n\\* given a pointer to the node\n');
     expect(asked).toEqual(['Array › Access = O(1)', 'Array › Insert = O(n)', 'Linked list › Access = O(n)', 'Linked list › Insert = O(1)* * given a pointer to the node']);

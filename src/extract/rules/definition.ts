@@ -6,7 +6,7 @@ import type { Subject } from './bold.js';
 import { isDiaryEntry } from '../dates.js';
 import { escapeHtml, indexInline, proseOf, renderInline, type InlineIndex, type RenderSink } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
-import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, isLabel, opensWithLabel } from '../lexicon.js';
+import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, copulaLength, isLabel, opensWithLabel } from '../lexicon.js';
 import { echoes, restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { hasWords, normalizeSpace, withoutGloss, wordCount } from '../text.js';
@@ -56,13 +56,23 @@ export function matchDefinition(nodes: PhrasingContent[]): DefinitionMatch | und
   if (first.type === 'strong' && SEPARATOR_INSIDE.test(termText)) {
     // "**`on:`** – триггер": the colon is the code's own, and the dash after the span separates.
     const dash = second?.type === 'text' ? SEPARATOR_AFTER_INSIDE.exec(second.value) : null;
-    if (second?.type !== 'text' || !dash) return { term: first, gloss: '', explanation: nodes.slice(start + 1) };
-    return { term: first, gloss: '', explanation: after(second, dash[0].length, rest) };
+    if (second?.type !== 'text' || !dash) return { term: first, gloss: '', explanation: pastCopula(nodes.slice(start + 1), DASH.test(termText)) };
+    return { term: first, gloss: '', explanation: pastCopula(after(second, dash[0].length, rest), DASH.test(dash[0])) };
   }
   if (second?.type !== 'text') return undefined;
   const separator = (first.type === 'strong' ? SEPARATOR_AFTER : SEPARATOR_AFTER_CODE).exec(second.value);
   if (!separator) return undefined;
-  return { term: first, gloss: separator[1]?.trim() ?? '', explanation: after(second, separator[0].length, rest) };
+  const dashed = DASH.test(separator[0].slice(separator[1]?.length ?? 0));
+  return { term: first, gloss: separator[1]?.trim() ?? '', explanation: pastCopula(after(second, separator[0].length, rest), dashed) };
+}
+
+const DASH = /[—–-]/u;
+
+/** An explanation after a dash past the copula that links it to its term ("— это платформа…"); after a colon "Это" may as well be "this". */
+function pastCopula(explanation: PhrasingContent[], dashed: boolean): PhrasingContent[] {
+  const [first, ...rest] = explanation;
+  const length = dashed && first?.type === 'text' ? copulaLength(first.value) : 0;
+  return first?.type === 'text' && length > 0 ? [{ ...first, value: first.value.slice(length) }, ...rest] : explanation;
 }
 
 /** The explanation: the text node past its separator (when anything is left of it), then the nodes after it. */

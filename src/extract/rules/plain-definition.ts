@@ -1,6 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import { definitionDraft, type NoteContext, type Section } from '../context.js';
 import { escapeHtml, indexInline, proseOf, renderInline } from '../html.js';
+import { copulaLength } from '../lexicon.js';
 import { sentenceRanges } from '../sentences.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
 import { definitionDrop } from './definition.js';
@@ -33,10 +34,12 @@ export function plainDefinitionCard(ctx: NoteContext, section: Section, nodes: P
   const [first] = sentenceRanges(index.plain.slice(start, lineEnd < 0 ? undefined : lineEnd), ctx.language, []);
   if (!first) return;
   const end = start + first[1];
-  const answer = index.plain.slice(start, end);
+  const sentence = index.plain.slice(start, end);
   // Bold in the sentence is asked by the bold rule; a sentence ending in a colon only announces what follows.
   const bold = [...index.ranges].some(([node, [s, e]]) => node.type === 'strong' && s < end && e > start);
-  if (bold || /[:：]$/u.test(answer) || wordCount(answer) < MIN_ANSWER_WORDS) return;
-  const drop = definitionDrop(section.crumb, section.place, subject, answer, proseOf(index, start, end));
-  ctx.drafts.push(definitionDraft(section, { cue: subject, question: escapeHtml(subject), back: renderInline(index, ctx.sink, { range: [start, end] }).trim(), term: subject, line, drop }));
+  if (bold || /[:：]$/u.test(sentence) || wordCount(sentence) < MIN_ANSWER_WORDS) return;
+  // "Kafka — это платформа…": the answer starts past the copula.
+  const from = start + copulaLength(sentence);
+  const drop = definitionDrop(section.crumb, section.place, subject, index.plain.slice(from, end), proseOf(index, from, end));
+  ctx.drafts.push(definitionDraft(section, { cue: subject, question: escapeHtml(subject), back: renderInline(index, ctx.sink, { range: [from, end] }).trim(), term: subject, line, drop }));
 }

@@ -20,8 +20,11 @@ const MAX_TERM_WORDS = 4;
 const MIN_EXPLANATION_WORDS = 4;
 const MIN_ITEMS = 2;
 
-/** How long a glossary item's plain term is (its text up to the gloss), or 0 when the item reads otherwise. */
-function plainTermLength(paragraph: Paragraph): number {
+/**
+ * How long a glossary item's plain term is (its text up to the gloss), or 0 when the item reads otherwise.
+ * A facet of a subject (`facet`) may be answered by a word or a few names ("Дефицит: болезнь Кешана").
+ */
+function plainTermLength(paragraph: Paragraph, facet = false): number {
   const first = paragraph.children[0];
   if (first?.type !== 'text') return 0;
   const match = PLAIN_TERM.exec(first.value);
@@ -29,8 +32,16 @@ function plainTermLength(paragraph: Paragraph): number {
   if (!match || !hasWords(term) || wordCount(term) > MAX_TERM_WORDS) return 0;
   if ([EXAMPLE, ANNOUNCING, DEFINING, METADATA].some((words) => isLabel(words, term))) return 0;
   const explanation = indexInline(paragraph.children).plain.slice(match[0].length).split('\n')[0] ?? '';
-  if (wordCount(explanation) < MIN_EXPLANATION_WORDS || isListOfNames(explanation)) return 0;
+  if (facet ? !isFacetValue(term, explanation) : wordCount(explanation) < MIN_EXPLANATION_WORDS || isListOfNames(explanation)) return 0;
   return (match[1] ?? '').length;
+}
+
+/** A step of a sequence ("Шаг 1", "Step N", "第2步"): its place, not a facet of anything. */
+const NUMBERED = /(?:^|\s)(?:\p{N}+|\p{Lu})$|^第?\p{N}+\p{L}?$/u;
+
+/** A facet's value says something in words: a count, a date or a percentage alone is a record's field ("Выполнено тест-кейсов: 95."). */
+function isFacetValue(term: string, value: string): boolean {
+  return !NUMBERED.test(term) && /\p{L}{2}/u.test(value);
 }
 
 function firstParagraph(item: ListItem): Paragraph | undefined {
@@ -53,13 +64,33 @@ export function asGlossary(list: List): List {
     if (length < 0) return list;
     lengths.push(length);
   }
-  if (lengths.every((length) => length === 0)) return list;
+  return withBoldTerms(list, lengths);
+}
+
+/**
+ * The list under a bold label naming a subject, with each facet of it set in
+ * bold ("**钙**" over "促进吸收: 维生素 D、乳糖" and "最好的来源: 奶及奶制品"):
+ * each is asked under the label, however short its value, when two items and
+ * half the list or more name a facet. The other items are the label's own points.
+ */
+export function asFacets(list: List): List {
+  const lengths = list.children.map((item) => {
+    const paragraph = firstParagraph(item);
+    return paragraph ? plainTermLength(paragraph, true) || (matchDefinition(paragraph.children) !== undefined ? 0 : -1) : -1;
+  });
+  const facets = lengths.filter((length) => length >= 0).length;
+  return facets >= MIN_ITEMS && facets * 2 >= lengths.length ? withBoldTerms(list, lengths) : list;
+}
+
+/** The list with the first `lengths[i]` characters of each item set in bold (none where the length is not positive). */
+function withBoldTerms(list: List, lengths: readonly number[]): List {
+  if (lengths.every((length) => length <= 0)) return list;
   return {
     ...list,
     children: list.children.map((item, i) => {
-      const paragraph = firstParagraph(item) as Paragraph;
-      const length = lengths[i] as number;
-      if (length === 0) return item;
+      const length = lengths[i] ?? 0;
+      const paragraph = firstParagraph(item);
+      if (length <= 0 || paragraph === undefined) return item;
       const [first, ...rest] = paragraph.children as [Text, ...PhrasingContent[]];
       const term: PhrasingContent = { type: 'strong', children: [{ type: 'text', value: first.value.slice(0, length) }] };
       const bolded: Paragraph = { ...paragraph, children: [term, { ...first, value: first.value.slice(length) }, ...rest] };

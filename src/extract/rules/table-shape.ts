@@ -55,6 +55,20 @@ const cellIndexes = new WeakMap<TableCell, InlineIndex>();
 const cellTexts = new WeakMap<TableCell, string>();
 const NO_CELL = indexInline([]);
 
+/** Key words shorter than this are function words or short roots, shared by chance. */
+const MIN_FAMILY_WORD = 5;
+
+/**
+ * The words a column's keys share with one another, by stem: the name of their
+ * family ("сортировка" of "Быстрая сортировка" and "Сортировка слиянием",
+ * "method" of "Static method" and "Instance method"), which says nothing of
+ * which key a description is of.
+ */
+export function familyWords(keys: readonly string[]): string[] {
+  const words = keys.map((key) => wordsOf(key).filter((word) => word.length >= MIN_FAMILY_WORD));
+  return words.flatMap((own, at) => own.filter((word) => words.some((other, k) => k !== at && other.some((that) => sameStem(that, word)))));
+}
+
 /** A cell's inline index (of no nodes for a cell the row lacks), built once; read only. */
 export function cellIndex(cell: TableCell | undefined): InlineIndex {
   if (!cell) return NO_CELL;

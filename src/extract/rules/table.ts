@@ -3,11 +3,11 @@ import type { DropReason } from '../../card.js';
 import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { footnoteMark } from '../footnotes.js';
-import { restates, restatesContext } from '../restates.js';
+import { echoes, restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
-import { EXAMPLE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
+import { DEFINING, EXAMPLE, PURPOSE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
-import { cellIndex, cellText, columnDrop, isTracker, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
+import { cellIndex, cellText, columnDrop, familyWords, isTracker, tableDrop, tablesOf, type TableGrid } from './table-shape.js';
 
 /**
  * Cards one table may make: a bigger grid floods a deck with cards no one
@@ -146,6 +146,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     return { text: normalizeSpace(index.plain), html: renderInline(index, ctx.sink, { plainStrong: true }).trim() };
   });
   const byColumn: Draft[][] = headers.map(() => []);
+  const describesKey = headers.map((column, at) => at > keyColumn && (isLabel(DEFINING, column.text) || isLabel(PURPOSE, column.text)));
+  const family = describesKey.some(Boolean) ? familyWords(rows.map((row) => cellText(row.children[keyColumn]))).join(' ') : '';
   // Names described in a column or two; a row of a grid (a level, a tool compared) is not named by its first cell.
   // Columns that ask nothing (a category repeated down the rows) do not count: the description is the first column asked.
   const askedColumns = columnDrops.flatMap((drop, column) => (column > keyColumn && drop === undefined ? [column] : []));
@@ -182,10 +184,15 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     // A row whose cells all speak of its key ("Стандартизация": "строго стандартизирован" | "нет стандарта") compares; the difference is the fact.
     const texts = cells.map(cellText);
     const context = (i: number): string[] => [...section.crumb, keyText, headers[keyColumn + i + 1]?.text ?? ''];
+    // A column that says what each key is or is for ("Описание", "Purpose") is its definition, and judged as one;
+    // a word the keys share ("сортировка" of "Быстрая сортировка", "Сортировка слиянием") names their family, not the key.
+    const echoesKey = (i: number, text: string): boolean =>
+      describesKey[keyColumn + i + 1] === true && echoes([...section.crumb, headers[keyColumn + i + 1]?.text ?? '', family], keyText, text);
     // Only a cell no table or column judgement turns down can be a restatement: else no cell's words are compared.
     const judged = wholeDrop === undefined && cells.some((_, i) => columnDrops[keyColumn + i + 1] === undefined);
     const restating = new Set(judged ? texts.flatMap((text, i) => (restates(keyText, text) || restatesContext(context(i), text) ? [i] : [])) : []);
     const comparing = restating.size > 1;
+    const echoing = new Set(judged && describesKey.some(Boolean) ? texts.flatMap((text, i) => (echoesKey(i, text) ? [i] : [])) : []);
     // "Платформы: Windows, macOS, Linux" under every tool compared: no difference to learn.
     const filled = texts.filter((text) => text !== '');
     const same = filled.length >= 2 && new Set(filled.map((text) => text.toLowerCase())).size === 1;
@@ -199,7 +206,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       // A name in code described in words, or translated by them, is asked from its description (see reverse.ts).
       const codeName = !continues && i === describing && isCodeName(keyCell?.children ?? [], keyText) && isDescription(cell.children, index.plain);
       const reversed = codeName || (described && !continues && i === describing && isForeignName(keyText, index.plain) && isDescription(cell.children, index.plain));
-      const restated = restating.has(i) && !comparing;
+      const restated = (restating.has(i) && !comparing) || echoing.has(i);
       const judgedDrop =
         wholeDrop ??
         columnDrops[columnIndex] ??
