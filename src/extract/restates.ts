@@ -181,6 +181,21 @@ export function echoes(context: readonly string[], key: string, answer: string, 
   return echoed > 0 && echoed >= own.length * ECHO_SHARE;
 }
 
+/**
+ * Whether half the longer words of `later` come back, by their stems, in
+ * `earlier`: a row's second description ("Применение: Обновление данных в
+ * таблице") that only says its first again ("Изменяет существующие данные в
+ * таблице").
+ */
+export function repeats(earlier: string, later: string): boolean {
+  const own = wordsOf(later).filter((word) => word.length >= MIN_ECHO_WORD);
+  if (own.length === 0) return false;
+  const known = wordsOf(earlier).filter((word) => word.length >= MIN_ECHO_WORD);
+  // Compared from their first letters: past a prefix, "использование" would share a stem with "пользователям".
+  const sameStart = (a: string, b: string): boolean => sharesStem(a, b, 0, 0, Math.min(a.length, b.length));
+  return own.filter((word) => known.some((other) => sameStart(other, word))).length >= own.length * ECHO_SHARE;
+}
+
 /** The content words of a breadcrumb level or key, remembered: every answer under it is compared with them. */
 const contentWordsOf: (text: string) => string[] = boundedMemo((text) => wordsOf(text).filter(isContent), RECENT_WORDS);
 

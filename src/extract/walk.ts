@@ -266,10 +266,11 @@ function gatherCard(ctx: NoteContext, section: Section, definition: DefinitionMa
 }
 
 /** The blocks under a list item; a sub-list under a bold label naming its subject with its facets set as definitions (see asFacets). */
-function nestedBlocks(ctx: NoteContext, first: RootContent | undefined, rest: RootContent[]): RootContent[] {
+function nestedBlocks(ctx: NoteContext, section: Section, first: RootContent | undefined, rest: RootContent[]): RootContent[] {
   const [list] = rest;
   if (rest.length !== 1 || list?.type !== 'list' || first?.type !== 'paragraph' || !readsAsGlossary(ctx) || pseudoHeading(first) === undefined) return rest;
-  return [asFacets(list)];
+  // Under an example ("### Пример отчёта"), "Дата: …", "Участники: …" are the example's made-up record.
+  return section.place.some((heading) => opensWithLabel(EXAMPLE, heading)) ? rest : [asFacets(list)];
 }
 
 /** Blocks without the items of their lists that open with a definition (a list left empty goes too). */
@@ -338,7 +339,7 @@ function listBlock(ctx: NoteContext, position: Position, written: List, intro: P
   }
   for (const item of list.children) {
     const [first, ...written] = item.children;
-    const rest = nestedBlocks(ctx, first, written);
+    const rest = nestedBlocks(ctx, section, first, written);
     const question = first?.type === 'paragraph' ? questions.get(first) : undefined;
     if (question) questionLineCard(ctx, section, question, first?.position?.start.line ?? 1);
     else if (first?.type === 'paragraph') paragraphCards(ctx, section, first, rest, covered);

@@ -320,12 +320,13 @@ describe('definitions inside a labelled list item', () => {
     ]);
   });
 
-  it('reads no facets in a record of counts and dates, nor in numbered steps', () => {
+  it('reads no facets in a record of counts and dates, in numbered steps, nor in an example', () => {
     const cards = cardsOf(
       '# Отчёт\n\n## Итоги\n\n1. **Статистика**\n   - Создано тест-кейсов: 100.\n   - Выполнено: 95%.\n   - Дата: 01.01.2023\n' +
-        '2. **Шаги воспроизведения**\n   - Шаг 1: открыть форму входа\n   - Шаг 2: ввести пароль\n',
+        '2. **Шаги воспроизведения**\n   - Шаг 1: открыть форму входа\n   - Шаг 2: ввести пароль\n\n' +
+        '## Пример отчёта\n\n1. **Анализ результатов**\n   - Оценка качества: средняя.\n   - Основные риски: доработка модуля авторизации.\n',
     );
-    expect(cards.map((c) => questionOf(c))).toEqual(['Статистика', 'Шаги воспроизведения']);
+    expect(cards.map((c) => questionOf(c))).toEqual(['Статистика', 'Шаги воспроизведения', 'Анализ результатов']);
   });
 });
 

@@ -35,6 +35,15 @@ describe('tables read as drawn', () => {
     ]);
   });
 
+  it("turns down a second description column's cell that says its row's first description again, and asks one that adds to it", () => {
+    const { asked, dropped } = read(
+      '# SQL\n\n## Операции\n\n| Операция | Описание | Применение |\n|---|---|---|\n| UPDATE | Изменяет существующие данные в таблице. | Обновление данных в таблице. |\n' +
+        '| ROLLBACK | Отменяет изменения текущей транзакции. | Восстановление после ошибки в середине перевода денег. |\n',
+    );
+    expect(dropped('restates')).toEqual(['UPDATE › Применение = Обновление данных в таблице.']);
+    expect(asked.filter((card) => card.includes('Восстановление после ошибки'))).toHaveLength(1);
+  });
+
   it('answers a value marked for a footnote with the footnote under the table, and the others as written', () => {
     const { asked } = read('# Structures\n\n| Structure | Access | Insert |\n|---|---|---|\n| Array | O(1) | O(n) |\n| Linked list | O(n) | O(1)* |\n\n\\* given a pointer to the node\n');
     expect(asked).toEqual(['Array › Access = O(1)', 'Array › Insert = O(n)', 'Linked list › Access = O(n)', 'Linked list › Insert = O(1)* * given a pointer to the node']);

@@ -3,7 +3,7 @@ import type { DropReason } from '../../card.js';
 import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { footnoteMark } from '../footnotes.js';
-import { echoes, restates, restatesContext } from '../restates.js';
+import { echoes, repeats, restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { DEFINING, EXAMPLE, PURPOSE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
@@ -190,9 +190,14 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
       describesKey[keyColumn + i + 1] === true && echoes([...section.crumb, headers[keyColumn + i + 1]?.text ?? '', family], keyText, text);
     // Only a cell no table or column judgement turns down can be a restatement: else no cell's words are compared.
     const judged = wholeDrop === undefined && cells.some((_, i) => columnDrops[keyColumn + i + 1] === undefined);
+    // A second column describing the key ("Описание", then "Применение") that says its row's first description again adds nothing.
+    const repeatsDescription = (i: number): boolean => {
+      const first = describesKey.findIndex((describes, column) => describes && column > keyColumn && texts[column - keyColumn - 1] !== '');
+      return first >= 0 && first < keyColumn + i + 1 && describesKey[keyColumn + i + 1] === true && repeats(texts[first - keyColumn - 1] ?? '', texts[i] ?? '');
+    };
     const restating = new Set(judged ? texts.flatMap((text, i) => (restates(keyText, text) || restatesContext(context(i), text) ? [i] : [])) : []);
     const comparing = restating.size > 1;
-    const echoing = new Set(judged && describesKey.some(Boolean) ? texts.flatMap((text, i) => (echoesKey(i, text) ? [i] : [])) : []);
+    const echoing = new Set(judged && describesKey.some(Boolean) ? texts.flatMap((text, i) => (echoesKey(i, text) || repeatsDescription(i) ? [i] : [])) : []);
     // "Платформы: Windows, macOS, Linux" under every tool compared: no difference to learn.
     const filled = texts.filter((text) => text !== '');
     const same = filled.length >= 2 && new Set(filled.map((text) => text.toLowerCase())).size === 1;
