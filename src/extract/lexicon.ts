@@ -104,7 +104,7 @@ export const PURPOSE = lexicon(
  * past them.
  */
 const DASH_COPULAS = lexicon(['это'], ['це'], ['гэта']);
-const FIRST_WORD = /^\s*(\p{L}+)\s+(?=\S)/u;
+const FIRST_WORD = /^\s*(\p{L}+)(?:\s+(?=\S)|\s*$)/u;
 
 /** How long the copula an answer after a dash opens with is, spaces included; 0 when it opens otherwise. */
 export function copulaLength(answer: string): number {

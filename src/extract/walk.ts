@@ -239,8 +239,9 @@ function paragraphCards(
     // успешно. Например:"), which is asked all the same; what precedes announced lines sets up an example instead.
     let made = false;
     if (definition !== undefined && !covered.has(definition.term)) {
-      // A label over definitions and points of its own ("**钙**" over "促进吸收: …" and "RNI 800 mg/d") answers with its points: the definitions are asked on their own.
-      const answer = !announces && definition.explanation.length === 0 ? withoutDefinitions(under) : under;
+      // A term over definitions and points of its own ("**钙**" over "促进吸收: …" and "RNI 800 mg/d") answers with its points: the definitions are asked on their own.
+      // A list after an explanation's colon is the explanation's own end ("写回策略 appendfsync：" over "always —— …"), kept whole.
+      const answer = announces || (endsWithColon(definition) && definition.explanation.length > 0) ? under : withoutDefinitions(ctx, under);
       made = announces || definitionCard(ctx, section, definition, answer, line);
       // A label over a sub-list of definitions says what it says before announcing them, or, saying nothing, is
       // asked with the sub-list only when none of the sub-list's definitions is (see note-judgement.ts).
@@ -273,13 +274,14 @@ function nestedBlocks(ctx: NoteContext, section: Section, first: RootContent | u
   return section.place.some((heading) => opensWithLabel(EXAMPLE, heading)) ? rest : [asFacets(list)];
 }
 
-/** Blocks without the items of their lists that open with a definition (a list left empty goes too). */
-function withoutDefinitions(blocks: RootContent[]): RootContent[] {
+/** Blocks without the items of their lists that open with a definition, as a glossary reads them (a list left empty goes too). */
+function withoutDefinitions(ctx: NoteContext, blocks: RootContent[]): RootContent[] {
   return blocks.flatMap((block): RootContent[] => {
     if (block.type !== 'list') return [block];
-    const points = block.children.filter((item) => !(item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined));
-    if (points.length === block.children.length) return [block];
-    return points.length > 0 ? [{ ...block, children: points }] : [];
+    const list = readsAsGlossary(ctx) ? asGlossary(block) : block;
+    const points = list.children.filter((item) => !(item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined));
+    if (points.length === list.children.length) return [block];
+    return points.length > 0 ? [{ ...list, children: points }] : [];
   });
 }
 
