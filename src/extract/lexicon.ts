@@ -144,6 +144,11 @@ export const METADATA = lexicon(
   ['план', 'факт', 'плановая дата', 'фактическая дата', 'отклонение', 'метрика'],
   ['目标值', '实际值', '计划日期', '实际日期', '偏差', '指标'],
   ['zielwert', 'istwert', 'valor objetivo', 'valor real'],
+  // How often a row is met or used ("Часто", "Редко"): a remark on the row, not a fact of its subject.
+  ['frequency', 'usage frequency', 'how often'],
+  ['частота', 'частота использования', 'как часто'],
+  ['频率', '使用频率', '常用程度'],
+  ['häufigkeit', 'frecuencia', 'fréquence'],
   // How a word sounds, beside what it means: looked up, not recalled from the word.
   ['pronunciation', 'transcription', 'ipa', 'phonetic', 'phonetics'],
   ['транскрипция', 'произношение'],

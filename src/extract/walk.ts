@@ -239,9 +239,9 @@ function paragraphCards(
     // успешно. Например:"), which is asked all the same; what precedes announced lines sets up an example instead.
     let made = false;
     if (definition !== undefined && !covered.has(definition.term)) {
-      // A term over definitions and points of its own ("**钙**" over "促进吸收: …" and "RNI 800 mg/d") answers with its points: the definitions are asked on their own.
-      // A list after an explanation's colon is the explanation's own end ("写回策略 appendfsync：" over "always —— …"), kept whole.
-      const answer = announces || (endsWithColon(definition) && definition.explanation.length > 0) ? under : withoutDefinitions(ctx, under);
+      // A label over definitions and points of its own ("**钙**" over "促进吸收: …" and "RNI 800 mg/d") answers with its points: the
+      // definitions are asked on their own. A term's explanation keeps its sub-list: without it, it would only name the term again.
+      const answer = !announces && definition.explanation.length === 0 ? withoutDefinitions(ctx, under) : under;
       made = announces || definitionCard(ctx, section, definition, answer, line);
       // A label over a sub-list of definitions says what it says before announcing them, or, saying nothing, is
       // asked with the sub-list only when none of the sub-list's definitions is (see note-judgement.ts).

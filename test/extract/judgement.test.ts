@@ -34,6 +34,12 @@ describe('tables that are not knowledge', () => {
     expect(asked).toEqual(['Two Sum › What it trains = hash maps for lookups', 'LRU cache › What it trains = a list with a map']);
   });
 
+  it('turns down a column saying how often a row is used, and asks what the row does', () => {
+    const { asked, dropped } = read('# HTTP\n\n| Метод | Назначение | Частота использования |\n|---|---|---|\n| PUT | полная замена ресурса | Часто |\n| PATCH | частичное обновление ресурса | Редко |\n');
+    expect(dropped('metadata')).toEqual(['PUT › Частота использования = Часто', 'PATCH › Частота использования = Редко']);
+    expect(asked).toHaveLength(2);
+  });
+
   it('turns down a rubric keyed by skill levels, in any of the languages the lexicon knows', () => {
     const rubric = (levels: string[]) =>
       `# Skill\n\n## Grid\n\n| Level | Description |\n|---|---|\n${levels.map((level) => `| ${level} | Writes scripts for ${level.length} tasks. |`).join('\n')}\n`;

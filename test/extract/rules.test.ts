@@ -303,21 +303,6 @@ describe('definitions inside a labelled list item', () => {
     ]);
   });
 
-  it('answers a definition without the definitions nested under it, which are asked on their own, and keeps a list its colon leads into', () => {
-    const cards = cardsOf(
-      '# Java\n\n## Исключения\n\n- **Исключение**: ситуация, которую программа может обработать.\n  - Checked: компилятор требует обработать их или объявить в throws.\n  - Unchecked: наследники RuntimeException, обработка не обязательна.\n\n' +
-        '## Redis\n\n**AOF**：记录每条写命令。写回策略 `appendfsync`：\n- `always` —— 每条命令都 fsync，最安全\n- `everysec` —— 每秒 fsync 一次\n',
-    );
-    expect(cards.map((c) => [questionOf(c), c.back])).toEqual([
-      ['Исключение', 'ситуация, которую программа может обработать.'],
-      ['Checked', 'компилятор требует обработать их или объявить в throws.'],
-      ['Unchecked', 'наследники RuntimeException, обработка не обязательна.'],
-      ['AOF', '记录每条写命令。写回策略 <code>appendfsync</code>：<ul><li><code>always</code> —— 每条命令都 fsync，最安全</li><li><code>everysec</code> —— 每秒 fsync 一次</li></ul>'],
-      ['每条命令都 fsync，最安全', '<code>always</code>'],
-      ['每秒 fsync 一次', '<code>everysec</code>'],
-    ]);
-  });
-
   it("asks each facet of a subject under its bold label, however short its value, and the label with its other points", () => {
     const note =
       '# Минералы\n\n## Главные\n\n1. **Кальций**\n   - Норма 800 мг в сутки для взрослых\n   - Усиливает всасывание: витамин D, лактоза\n   - Тормозит всасывание: оксалаты, фитаты\n' +
