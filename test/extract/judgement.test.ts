@@ -166,6 +166,15 @@ describe('definitions that ask nothing', () => {
     ]);
   });
 
+  it('reads a hyphen right after a bold term, a space after it, as a separator, and one joining words as none', () => {
+    const { asked } = read('# ООП\n\n## Концепции\n\n**Посылка сообщений** - форма связи между объектами программы.  \n**Переиспользование**- всё перечисленное служит повторному использованию кода.\n\n**Java**-разработчики пишут тесты на JUnit.\n');
+    expect(asked).toEqual([
+      'Посылка сообщений = форма связи между объектами программы.',
+      'Переиспользование = всё перечисленное служит повторному использованию кода.',
+      '{{c1::Java}}-разработчики пишут тесты на JUnit. = ',
+    ]);
+  });
+
   it('reads the dash after a bold code span that ends in a colon as the separator, not as the answer', () => {
     const { asked } = read('# GitHub Actions\n\n## Основные команды\n\n- **`on:`** – триггер для запуска воркфлоу (push, pull request)\n- **`jobs:`** – описание задач, из которых состоит воркфлоу\n');
     expect(asked).toEqual(['on: = триггер для запуска воркфлоу (push, pull request)', 'описание задач, из которых состоит воркфлоу = jobs:']);

@@ -22,13 +22,14 @@ export interface DefinitionMatch {
 
 /**
  * `:` (or the `::` of an Obsidian Dataview field), `—`, `–` right after the
- * term, or ` - ` with spaces (a hyphen alone joins words), or the full-width
+ * term, or a hyphen with a space after it (`**Term** - …`, `**Term**- …`; one
+ * between letters joins words), or the full-width
  * `：` and `——` of Chinese; a short gloss in
  * parentheses may sit between ("**Scope** (Область): …", "**ZSet**（有序集合）：…").
  * A line break right after the term separates too: a bold line heading the
  * lines below it ("**Severity (Серьезность)**⏎Серьезность дефекта …").
  */
-const SEPARATOR_AFTER = /^(\s*[(（][^()（）\n]{1,80}[)）])?(?:\s*(?:::?|：|——|[—–](?=\s|$)|\s-(?=\s))\s*|[ \t]*\n\s*)/u;
+const SEPARATOR_AFTER = /^(\s*[(（][^()（）\n]{1,80}[)）])?(?:\s*(?:::?|：|——|[—–](?=\s|$)|-(?=\s))\s*|[ \t]*\n\s*)/u;
 /** After a code term, a separator proper: a code span alone on its line is an example, not a heading. */
 const SEPARATOR_AFTER_CODE = /^(\s*[(（][^()（）\n]{1,80}[)）])?\s*(?:::?|：|——|[—–](?=\s|$)|\s-(?=\s))\s*/u;
 /** `**Term:**` and `**Term —**`: the separator inside the bold span. */
