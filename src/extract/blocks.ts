@@ -1,11 +1,14 @@
-import type { Nodes, RootContent } from 'mdast';
+import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { escapeHtml, indexInline, renderInline, type RenderSink } from './html.js';
+import { hasWords } from './text.js';
 
 /** Clean HTML of block content (an answer made of paragraphs, lists, code). */
 export function renderBlocks(nodes: RootContent[], sink: RenderSink): string {
   let html = '';
   let previous: RootContent | undefined;
   for (const node of nodes) {
+    // A jump back to the contents after an answer's text is none of it; alone (an index's item) it is what the block says.
+    if (nodes.length > 1 && node.type === 'paragraph' && isInPageJump(node)) continue;
     const block = renderBlock(node, sink);
     if (!block) continue;
     // Paragraphs render as inline HTML: two in a row need a break, or they read as one run of text.
@@ -44,4 +47,10 @@ function renderBlock(node: Nodes, sink: RenderSink): string {
     default:
       return '';
   }
+}
+
+/** A paragraph that only jumps elsewhere in the note ("[🔼 К содержанию](#content)"). */
+export function isInPageJump(paragraph: Paragraph): boolean {
+  const links = paragraph.children.filter((node) => node.type === 'link');
+  return links.length > 0 && links.every((link) => link.url.startsWith('#')) && !hasWords(indexInline(paragraph.children.filter((node) => node.type !== 'link')).plain);
 }

@@ -175,6 +175,15 @@ describe('definitions that ask nothing', () => {
     ]);
   });
 
+  it('leaves a jump back to the contents out of an answer, and turns down a label over jumps to places in the note', () => {
+    const { asked, dropped } = read(
+      '# Java\n\n## Шпаргалка\n\n- **Строки**\n  - [🟢 Методы класса String](#string)\n  - [🟢 Классы для строк](#classes)\n\n' +
+        '## BDD\n\n**Зачем это нужно?**\n\n- Тесты на простом языке.\n- Общий язык команды.\n\n[🔼 К содержанию](#content)\n',
+    );
+    expect(dropped('navigation')).toEqual(['Строки = 🟢 Методы класса String 🟢 Классы для строк']);
+    expect(asked).toEqual(['Зачем это нужно? = Тесты на простом языке. Общий язык команды.']);
+  });
+
   it('reads the dash after a bold code span that ends in a colon as the separator, not as the answer', () => {
     const { asked } = read('# GitHub Actions\n\n## Основные команды\n\n- **`on:`** – триггер для запуска воркфлоу (push, pull request)\n- **`jobs:`** – описание задач, из которых состоит воркфлоу\n');
     expect(asked).toEqual(['on: = триггер для запуска воркфлоу (push, pull request)', 'описание задач, из которых состоит воркфлоу = jobs:']);

@@ -1,5 +1,5 @@
 import type { InlineCode, PhrasingContent, RootContent, Strong, Text } from 'mdast';
-import { renderBlocks } from '../blocks.js';
+import { isInPageJump, renderBlocks } from '../blocks.js';
 import type { NoteContext, Section } from '../context.js';
 import type { DropReason } from '../../card.js';
 import type { Subject } from './bold.js';
@@ -229,6 +229,11 @@ function isBalanced(text: string): boolean {
   return count('"') % 2 === 0 && PAIRS.every(([open, close]) => count(open) === count(close));
 }
 
+/** A list of jumps to places in the note ("**Строки**" over "- [Методы класса String](#string)"): an index, not an answer. */
+function jumpsOnly(block: RootContent): boolean {
+  return block.type === 'list' && block.children.every((item) => item.children.length === 1 && item.children[0]?.type === 'paragraph' && isInPageJump(item.children[0]));
+}
+
 /**
  * The definition rule: the term asks, the explanation (and the blocks nested
  * under it, such as a sub-list) answers. Returns false when there is nothing
@@ -267,7 +272,8 @@ export function definitionCard(
   const crumb = heading === undefined ? section.crumb : section.crumb.slice(0, -1);
   const answerText = nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept;
   const prose = `${proseOf(explanation, 0, end)} ${nestedHtml.replace(/<code>[\s\S]*?<\/code>|<[^>]*>/g, ' ')}`;
-  const judged = !nestedHtml && pointsElsewhere(match.explanation) ? 'navigation' : definitionDrop(crumb, section.place, heading ?? term, answerText, prose);
+  const navigation = nestedHtml ? !hasExplanation && nested.every(jumpsOnly) : pointsElsewhere(match.explanation);
+  const judged = navigation ? 'navigation' : definitionDrop(crumb, section.place, heading ?? term, answerText, prose);
   // Asked from its explanation, a name cannot restate it; a translated name explained by its breadcrumb's words is asked by nothing.
   const drop = reversed && judged === 'restates' && (codeName || !restatesContext(crumb, kept)) ? undefined : judged;
   const namedFirst = { question: heading !== undefined ? escapeHtml(heading) : termHtml(match, ctx.sink), back: explanationHtml + nestedHtml, ...(judged ? { drop: judged } : {}) };
