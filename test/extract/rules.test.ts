@@ -307,7 +307,8 @@ describe('definitions inside a labelled list item', () => {
     const note =
       '# Минералы\n\n## Главные\n\n1. **Кальций**\n   - Норма 800 мг в сутки для взрослых\n   - Усиливает всасывание: витамин D, лактоза\n   - Тормозит всасывание: оксалаты, фитаты\n' +
       '2. **Железо**\n   - Гемовое железо всасывается хорошо\n   - Витамин C помогает усвоению: апельсины\n' +
-      '3. **钙**\n   - 促进吸收: 维生素 D、乳糖\n   - 最好的来源: 奶及奶制品\n';
+      '3. **钙**\n   - 促进吸收: 维生素 D、乳糖\n   - 最好的来源: 奶及奶制品\n' +
+      '4. **SIGKILL**\n   - Default action: ends the process at once\n   - Sent by: `kill -9`\n';
     const cards = cardsOf(note);
     expect(cards.map((c) => [c.front.match(/<div class="crumb">(.*?)<\/div>/)?.[1], questionOf(c), c.back])).toEqual([
       ['Минералы › Главные', 'Кальций', '<ul><li>Норма 800 мг в сутки для взрослых</li></ul>'],
@@ -317,6 +318,9 @@ describe('definitions inside a labelled list item', () => {
       ['Минералы › Главные', 'Железо', '<ul><li>Гемовое железо всасывается хорошо</li><li>Витамин C помогает усвоению: апельсины</li></ul>'],
       ['Минералы › Главные › 钙', '促进吸收', '维生素 D、乳糖'],
       ['Минералы › Главные › 钙', '最好的来源', '奶及奶制品'],
+      ['Минералы › Главные › SIGKILL', 'Default action', 'ends the process at once'],
+      // A value may open with code; one opening with bold is the bold rule's.
+      ['Минералы › Главные › SIGKILL', 'Sent by', '<code>kill -9</code>'],
     ]);
   });
 
