@@ -240,7 +240,7 @@ function paragraphCards(
     let made = false;
     if (definition !== undefined && !covered.has(definition.term)) {
       // A label over definitions and points of its own ("**钙**" over "促进吸收: …" and "RNI 800 mg/d") answers with its points: the
-      // definitions are asked on their own. A term's explanation keeps its sub-list: without it, it would only name the term again.
+      // definitions are asked on their own. A term with an explanation keeps its whole sub-list, which its explanation leads into.
       const answer = !announces && definition.explanation.length === 0 ? withoutDefinitions(ctx, under) : under;
       made = announces || definitionCard(ctx, section, definition, answer, line);
       // A label over a sub-list of definitions says what it says before announcing them, or, saying nothing, is
@@ -340,8 +340,8 @@ function listBlock(ctx: NoteContext, position: Position, written: List, intro: P
     covered = listCards(ctx, section, list, plain, intro, position.lists);
   }
   for (const item of list.children) {
-    const [first, ...written] = item.children;
-    const rest = nestedBlocks(ctx, section, first, written);
+    const [first, ...under] = item.children;
+    const rest = nestedBlocks(ctx, section, first, under);
     const question = first?.type === 'paragraph' ? questions.get(first) : undefined;
     if (question) questionLineCard(ctx, section, question, first?.position?.start.line ?? 1);
     else if (first?.type === 'paragraph') paragraphCards(ctx, section, first, rest, covered);

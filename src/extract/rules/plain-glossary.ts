@@ -15,8 +15,6 @@ import { matchDefinition } from './definition.js';
 
 /** A term of a letter or digit and a few words, perhaps a gloss in parentheses, then a colon. */
 const PLAIN_TERM = /^([\p{L}\p{N}][^:：;；.。!?！？()（）[\]\n]{0,40}?)(\s*[(（][^()（）\n]{1,60}[)）])?\s*[:：][ \t]*(?=\S|$)/u;
-/** The explanation after the colon may open with code ("Sent by: `kill`"), not with bold, which the bold rule asks. */
-const PLAIN_TERM_BEFORE_CODE = 'inlineCode';
 const MAX_TERM_WORDS = 4;
 /** An explanation shorter than this is a value ("Xiaomi: Redmi, Mi series"), not a definition. */
 const MIN_EXPLANATION_WORDS = 4;
@@ -32,7 +30,8 @@ function plainTermLength(paragraph: Paragraph, facet = false): number {
   const match = PLAIN_TERM.exec(first.value);
   const term = normalizeSpace(match?.[1] ?? '');
   if (!match || !hasWords(term) || wordCount(term) > MAX_TERM_WORDS) return 0;
-  if (match[0].length === first.value.length && paragraph.children[1]?.type !== PLAIN_TERM_BEFORE_CODE) return 0;
+  // The explanation may open with code ("Sent by: `kill`"), not with bold, which the bold rule asks.
+  if (match[0].length === first.value.length && paragraph.children[1]?.type !== 'inlineCode') return 0;
   if ([EXAMPLE, ANNOUNCING, DEFINING, METADATA].some((words) => isLabel(words, term))) return 0;
   const explanation = indexInline(paragraph.children).plain.slice(match[0].length).split('\n')[0] ?? '';
   if (facet ? !isFacetValue(term, explanation) : wordCount(explanation) < MIN_EXPLANATION_WORDS || isListOfNames(explanation)) return 0;

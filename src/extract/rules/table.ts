@@ -191,10 +191,8 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     // Only a cell no table or column judgement turns down can be a restatement: else no cell's words are compared.
     const judged = wholeDrop === undefined && cells.some((_, i) => columnDrops[keyColumn + i + 1] === undefined);
     // A second column describing the key ("Описание", then "Применение") that says its row's first description again adds nothing.
-    const repeatsDescription = (i: number): boolean => {
-      const first = describesKey.findIndex((describes, column) => describes && column > keyColumn && texts[column - keyColumn - 1] !== '');
-      return first >= 0 && first < keyColumn + i + 1 && describesKey[keyColumn + i + 1] === true && repeats(texts[first - keyColumn - 1] ?? '', texts[i] ?? '');
-    };
+    const firstDescription = describesKey.findIndex((describes, column) => describes && texts[column - keyColumn - 1] !== '') - keyColumn - 1;
+    const repeatsDescription = (i: number): boolean => firstDescription >= 0 && i > firstDescription && describesKey[keyColumn + i + 1] === true && repeats(texts[firstDescription] ?? '', texts[i] ?? '');
     const restating = new Set(judged ? texts.flatMap((text, i) => (restates(keyText, text) || restatesContext(context(i), text) ? [i] : [])) : []);
     const comparing = restating.size > 1;
     const echoing = new Set(judged && describesKey.some(Boolean) ? texts.flatMap((text, i) => (echoesKey(i, text) || repeatsDescription(i) ? [i] : [])) : []);
