@@ -278,7 +278,7 @@ function nestedBlocks(ctx: NoteContext, section: Section, first: RootContent | u
 function withoutDefinitions(ctx: NoteContext, blocks: RootContent[]): RootContent[] {
   return blocks.flatMap((block): RootContent[] => {
     if (block.type !== 'list') return [block];
-    const list = readsAsGlossary(ctx) ? asGlossary(block) : block;
+    const list = readList(ctx, block);
     const points = list.children.filter((item) => !(item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined));
     if (points.length === list.children.length) return [block];
     return points.length > 0 ? [{ ...list, children: points }] : [];
@@ -290,6 +290,11 @@ function readsAsGlossary(ctx: NoteContext): boolean {
   return ctx.rules.has('definition') && !ctx.diary;
 }
 
+/** A list as the rules read it: a glossary written without bold has its terms set in bold (see asGlossary). */
+function readList(ctx: NoteContext, list: List): List {
+  return readsAsGlossary(ctx) ? asGlossary(list) : list;
+}
+
 /** An item that asks a question and answers it after an arrow: asked as written, not as an item of its list. */
 function askedOnItsLine(ctx: NoteContext, paragraph: Paragraph): QuestionLine | undefined {
   return ctx.rules.has('definition') ? questionLineOf(paragraph.children) : undefined;
@@ -298,7 +303,7 @@ function askedOnItsLine(ctx: NoteContext, paragraph: Paragraph): QuestionLine | 
 /** A list whose every item opens with a definition, in bold or as a glossary writes it without: each is asked as one. */
 function isDefinitionList(ctx: NoteContext, block: RootContent): boolean {
   if (block.type !== 'list' || block.children.length === 0) return false;
-  const list = readsAsGlossary(ctx) ? asGlossary(block) : block;
+  const list = readList(ctx, block);
   return list.children.every((item) => item.children[0]?.type === 'paragraph' && matchDefinition(item.children[0].children) !== undefined);
 }
 
@@ -320,7 +325,7 @@ function isTableOfContents(list: List): boolean {
 
 function listBlock(ctx: NoteContext, position: Position, written: List, intro: PhrasingContent[] | undefined, topLevel: boolean): void {
   const section = sectionOf(position);
-  const list = readsAsGlossary(ctx) ? asGlossary(written) : written;
+  const list = readList(ctx, written);
   const plain: Paragraph[] = [];
   const questions = new Map<Paragraph, QuestionLine>();
   for (const item of list.children) {

@@ -57,6 +57,18 @@ function firstParagraph(item: ListItem): Paragraph | undefined {
  * Items that already open with a bold or code term count as glossary items.
  */
 export function asGlossary(list: List): List {
+  let read = glossaries.get(list);
+  if (read === undefined) {
+    read = glossaryOf(list);
+    glossaries.set(list, read);
+  }
+  return read;
+}
+
+/** Each list read as a glossary once: a label's sub-list is read by the label and again when it is walked. */
+const glossaries = new WeakMap<List, List>();
+
+function glossaryOf(list: List): List {
   if (list.children.length < MIN_ITEMS) return list;
   const lengths: number[] = [];
   // Most lists are no glossary, and their first item says so: read no further.
