@@ -68,9 +68,11 @@ export interface DefinitionFields {
   /** The section's breadcrumb unless given. */
   crumb?: string[];
   drop?: DropReason | undefined;
+  /** Asked from its description, the card as the note wrote it (see Draft). */
+  unreversed?: Draft['unreversed'];
 }
 
 /** A basic card of the definition rule: a term, or a question the note wrote, and its answer. */
-export function definitionDraft(section: Section, { crumb = section.crumb, drop, ...fields }: DefinitionFields): Draft {
-  return { rule: 'definition', type: 'basic', crumb, place: section.place, answers: [], ...fields, ...(drop ? { drop } : {}) };
+export function definitionDraft(section: Section, { crumb = section.crumb, drop, unreversed, ...fields }: DefinitionFields): Draft {
+  return { rule: 'definition', type: 'basic', crumb, place: section.place, answers: [], ...fields, ...(drop ? { drop } : {}), ...(unreversed ? { unreversed } : {}) };
 }

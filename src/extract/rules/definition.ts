@@ -1,6 +1,6 @@
 import type { InlineCode, PhrasingContent, RootContent, Strong, Text } from 'mdast';
 import { isInPageJump, renderBlocks } from '../blocks.js';
-import type { NoteContext, Section } from '../context.js';
+import { definitionDraft, type NoteContext, type Section } from '../context.js';
 import type { DropReason } from '../../card.js';
 import type { Subject } from './bold.js';
 import { isDiaryEntry } from '../dates.js';
@@ -277,36 +277,16 @@ export function definitionCard(
   // Asked from its explanation, a name cannot restate it; a translated name explained by its breadcrumb's words is asked by nothing.
   const drop = reversed && judged === 'restates' && (codeName || !restatesContext(crumb, kept)) ? undefined : judged;
   const namedFirst = { question: heading !== undefined ? escapeHtml(heading) : termHtml(match, ctx.sink), back: explanationHtml + nestedHtml, ...(judged ? { drop: judged } : {}) };
-  ctx.drafts.push({
-    rule: 'definition',
-    type: 'basic',
-    cue: term,
-    crumb,
-    place: section.place,
-    ...(reversed ? { question: explanationHtml, back: termHtml(match, ctx.sink), unreversed: namedFirst } : namedFirst),
-    answers: [],
-    term,
-    line,
-    ...(drop ? { drop } : {}),
-  });
+  const asked = reversed ? { question: explanationHtml, back: termHtml(match, ctx.sink), unreversed: namedFirst } : { question: namedFirst.question, back: namedFirst.back };
+  ctx.drafts.push(definitionDraft(section, { cue: term, crumb, ...asked, term, line, drop }));
   return true;
 }
 
 /** A definition that only announces what the note does not attach, kept as dropped so the listing shows why it asks nothing. */
 function pushAnnouncement(ctx: NoteContext, section: Section, match: DefinitionMatch, term: string, line: number): void {
-  ctx.drafts.push({
-    rule: 'definition',
-    type: 'basic',
-    cue: term,
-    crumb: section.crumb,
-    place: section.place,
-    question: termHtml(match, ctx.sink),
-    back: renderInline(indexInline(match.explanation), ctx.sink).trim(),
-    answers: [],
-    term,
-    line,
-    drop: 'label',
-  });
+  ctx.drafts.push(
+    definitionDraft(section, { cue: term, question: termHtml(match, ctx.sink), back: renderInline(indexInline(match.explanation), ctx.sink).trim(), term, line, drop: 'label' }),
+  );
 }
 
 /** Whether a definition's explanation ends with a colon (or is empty): it announces what follows. */
@@ -335,16 +315,8 @@ export function questionAnswerCard(
   const questionIndex = indexInline(question.explanation);
   const answerIndex = indexInline(answer.explanation);
   if (!hasWords(questionIndex.plain) || !hasWords(answerIndex.plain)) return false;
-  ctx.drafts.push({
-    rule: 'definition',
-    type: 'basic',
-    cue: normalizeSpace(questionIndex.plain),
-    crumb: section.crumb,
-    place: section.place,
-    question: renderInline(questionIndex, ctx.sink).trim(),
-    back: renderInline(answerIndex, ctx.sink).trim(),
-    answers: [],
-    line,
-  });
+  ctx.drafts.push(
+    definitionDraft(section, { cue: normalizeSpace(questionIndex.plain), question: renderInline(questionIndex, ctx.sink).trim(), back: renderInline(answerIndex, ctx.sink).trim(), line }),
+  );
   return true;
 }
