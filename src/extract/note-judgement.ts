@@ -65,25 +65,46 @@ function firstWord(html: string): string {
   return first;
 }
 
-/** The breadcrumb level that tells a facet's sections apart (the deepest where they differ), or -1. */
-function subjectLevel(group: readonly Draft[]): number {
-  const depth = Math.min(...group.map((draft) => draft.crumb.length));
-  for (let level = depth - 1; level >= 0; level--) {
-    if (new Set(group.map((draft) => comparable(draft.crumb[level] ?? ''))).size > 1) return level;
+/**
+ * The breadcrumb level that tells a facet's section from the others, or -1: the deepest heading above it that
+ * some other section of the facet lacks. Sections sit at different depths ("## Скоуп › #### Тестирование
+ * совместимости" beside "## Основные понятия"), so levels are compared by heading, not by position.
+ */
+function subjectLevel(draft: Draft, group: readonly Draft[]): number {
+  const headings = group.map((other) => new Set(other.crumb.map(comparable)));
+  for (let level = draft.crumb.length - 1; level >= 0; level--) {
+    const heading = comparable(draft.crumb[level] ?? '');
+    if (headings.some((other) => !other.has(heading))) return level;
   }
   return -1;
 }
 
+/** A heading that asks a question ("Что такое JDBC?", "什么是 Kafka？"). */
+const QUESTION_HEADING = /[?？]\s*$/u;
+
+/**
+ * Whether a heading names a term: its words are all the term's ("JDBC" over "JDBC (Java Database Connectivity)"),
+ * or it asks what the term is ("Что такое Apache Kafka?"). A heading naming more ("REST vs WebSocket") names a
+ * comparison, the facet's subject.
+ */
+function namesTerm(heading: string, term: string): boolean {
+  const termWords = new Set(wordsOf(term));
+  const headingWords = new Set(wordsOf(heading));
+  const within = (words: Set<string>, others: Set<string>): boolean => [...words].every((word) => others.has(word));
+  return within(headingWords, termWords) || (QUESTION_HEADING.test(heading) && within(termWords, headingWords));
+}
+
 /** Asks a facet by its subject: the level that names it leaves the breadcrumb for the question. */
 function askBySubject(group: readonly Draft[]): void {
-  const level = subjectLevel(group);
-  if (level < 0) return;
   for (const draft of group) {
+    const level = subjectLevel(draft, group);
     const subject = draft.crumb[level];
-    // A heading that is the term itself ("### Apache Kafka" over "Apache Kafka — …") names no facet: the term is the subject.
-    if (draft.drop !== undefined || subject === undefined || draft.term === undefined || comparable(subject) === comparable(draft.term)) continue;
+    // Under a heading that names the term itself ("### Apache Kafka", "### Что такое Apache Kafka?" over "Apache Kafka — …")
+    // the term is the subject, not a facet of one.
+    const term = draft.term;
+    if (draft.drop !== undefined || subject === undefined || term === undefined || draft.crumb.some((heading) => namesTerm(heading, term))) continue;
     // A name described in words is asked from its description: the term is its answer, not its question.
-    if (!comparable(htmlText(draft.question)).startsWith(comparable(draft.term))) continue;
+    if (!comparable(htmlText(draft.question)).startsWith(comparable(term))) continue;
     draft.question = `${escapeHtml(subject)} › ${draft.question}`;
     draft.crumb = draft.crumb.filter((_, at) => at !== level);
   }

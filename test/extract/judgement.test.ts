@@ -154,6 +154,30 @@ describe('definitions that ask nothing', () => {
     );
   });
 
+  it('asks a repeated label by its own section when the sections sit at different depths, not by a heading they share', () => {
+    const { result } = read(
+      '# Мобильные\n\n## Основы\n\n- **Цель**: понять платформы.\n\n## Скоуп инструментов\n\n#### 1. **Тестирование совместимости**\n\n- **Цель**: работа на разных устройствах.\n\n' +
+        '#### 2. **Нагрузочное тестирование**\n\n- **Цель**: оценка работы под высокой нагрузкой.\n',
+    );
+    expect(result.cards.map((card) => htmlText(card.front.replace('</div>', ' | ')))).toEqual([
+      'Мобильные | Основы › Цель',
+      'Мобильные › Скоуп инструментов | Тестирование совместимости › Цель',
+      'Мобильные › Скоуп инструментов | Нагрузочное тестирование › Цель',
+    ]);
+  });
+
+  it('asks a term the note defines again under a heading asking what it is by the term alone, and by a comparison naming it', () => {
+    const { result } = read(
+      '# Сервисы\n\n## Что такое брокер?\n\n- **Брокер**: посредник между отправителем и получателем.\n\n## Хранение\n\n- **Брокер**: держит сообщения на диске неделями.\n\n' +
+        '## Брокер vs очередь\n\n- **Брокер**: маршрутизирует сообщения по темам.\n',
+    );
+    expect(result.cards.map((card) => htmlText(card.front.replace('</div>', ' | ')))).toEqual([
+      'Сервисы › Что такое брокер? | Брокер',
+      'Сервисы | Хранение › Брокер',
+      'Сервисы | Брокер vs очередь › Брокер',
+    ]);
+  });
+
   it('asks a term the note defines again under a heading of its own name by the term alone, not "брокер › брокер"', () => {
     const { result } = read(
       '# Сервисы\n\n## Связь\n\n### Очереди\n\n- **Брокер сообщений**: посредник между отправителем и получателем данных.\n\n### Известные\n\n- **Брокер сообщений**: узел, хранящий очереди до доставки.\n\n' +
