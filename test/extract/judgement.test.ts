@@ -139,6 +139,15 @@ describe('definitions that ask nothing', () => {
     expect(asked).toEqual(['Топик = именованный поток сообщений.']);
   });
 
+  it('turns down the steps of a worked sum, and asks a definition holding numbers and one with a formula among its words', () => {
+    const { asked, dropped } = read(
+      '# 存储系统\n\n## 例题\n\n> 主存地址 32 位，Cache 容量 16KB，块大小 64B。\n\n- **块内地址**：64B = 2^6，即 6 位\n- **Cache 行数**：16KB / 64B = 256 = 2^8\n\n## Caches\n\n- **Tag bits**: 32 − 8 − 6 = 18\n' +
+        '- **Permission digits**: r = 4, w = 2, x = 1\n- **Hit rate**: hits divided by all accesses, so 95 / 100 = 0.95 for a warm cache\n',
+    );
+    expect(dropped('example')).toEqual(['块内地址 = 64B = 2^6，即 6 位', 'Cache 行数 = 16KB / 64B = 256 = 2^8', 'Tag bits = 32 − 8 − 6 = 18']);
+    expect(asked).toEqual(['Permission digits = r = 4, w = 2, x = 1', 'Hit rate = hits divided by all accesses, so 95 / 100 = 0.95 for a warm cache']);
+  });
+
   it('turns down a label the note repeats with the same short answer, a tag rather than a fact', () => {
     const techniques = ['Эквивалентное разбиение', 'Граничные значения', 'Попарное тестирование'];
     const { asked, dropped } = read(`# Техники\n\n${techniques.map((t) => `## ${t}\n\n- **Тип**: черный ящик.\n- **Суть**: ${t.toLowerCase()} сокращает число тестов.\n`).join('\n')}`);

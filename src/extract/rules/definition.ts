@@ -172,6 +172,22 @@ function isSampleValues(explanation: string): boolean {
   return values.length >= 2 && values.every((value) => SAMPLE_VALUE.test(value)) && values.some((value) => /^\d+$/u.test(value));
 }
 
+/** An equation with arithmetic on one side ("16KB / 64B = 256", "64B = 2^6", "32 − 8 − 6 = 18 位"). */
+const WORKING = /\d\p{L}{0,2}\s*[-+−×*/÷^]\s*\(?\d[^=≈]*[=≈]\s*\(?[-−]?\d|[=≈]\s*\(?\d\p{L}{0,2}\s*[-+−×*/÷^]\s*\(?\d/u;
+/** An answer with fewer letters than this share of its other characters is numbers and signs, not words. */
+const WORDY_SHARE = 0.5;
+
+/**
+ * An answer that is a step of worked arithmetic ("Cache 行数: 16KB / 64B = 256 = 2^8"): the data it works on sit
+ * in the exercise above it, so the card asks a sum to redo, not a fact to recall.
+ */
+function isWorkedStep(explanation: string): boolean {
+  if (!WORKING.test(explanation)) return false;
+  const visible = explanation.replace(/\s/gu, '');
+  const letters = visible.match(/\p{L}/gu)?.length ?? 0;
+  return letters < visible.length * WORDY_SHARE;
+}
+
 /**
  * Why a definition is not worth asking, if it is not: its term only announces
  * what follows ("Пример", "Note"), it names or sits under judgements
@@ -184,6 +200,7 @@ export function definitionDrop(crumb: readonly string[], place: readonly string[
   // A diary's entry ("**03.06–09.06** — 6 задач, отпуск", "Sun 5: meal prep"): what one did that day, not a fact to recall.
   if (isDiaryEntry(term)) return 'metadata';
   if (isSampleValues(explanation)) return 'sample-data';
+  if (isWorkedStep(explanation)) return 'example';
   const heading = place.at(-1) ?? '';
   if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';
   if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
