@@ -15,7 +15,7 @@ import { asksQuestion, headingQuestionCard, headingQuestionListCard } from './ru
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
 import { isHighlight } from '../parse/index.js';
-import { EXAMPLE, opensWithLabel } from './lexicon.js';
+import { ANNOUNCING, EXAMPLE, isLabel, opensWithLabel } from './lexicon.js';
 import { isSkipMarker } from './skip-marker.js';
 import { cleanHeading, hasWords, isContentsHeading } from './text.js';
 
@@ -173,12 +173,15 @@ function answerBlocks(blocks: RootContent[], from: number): RootContent[] {
 /**
  * "**Какими командами задать имя и email?**" over its answer: the note wrote a
  * question, so it is asked as written; the answer's own bold and definitions
- * still make their cards. Also a bold label over the code or formula it announces.
+ * still make their cards. Also a bold label over the code or formula it
+ * announces, unless the label only says an example follows ("**Пример:**"),
+ * which asks nothing.
  */
 function boldQuestionCard(ctx: NoteContext, section: Section, question: string, answer: RootContent[], block: Paragraph): void {
   if (!ctx.rules.has('definition') || answer.length === 0) return;
   const back = renderBlocks(beforeExample(answer), ctx.sink);
   if (!hasWords(back.replace(/<[^>]*>/g, ' '))) return;
+  const announcing = opensWithLabel(EXAMPLE, question) || isLabel(ANNOUNCING, question);
   ctx.drafts.push(
     definitionDraft(section, {
       cue: question,
@@ -187,6 +190,7 @@ function boldQuestionCard(ctx: NoteContext, section: Section, question: string, 
         .replace(/\s*[:：]$/u, ''),
       back,
       line: block.position?.start.line ?? 1,
+      ...(announcing ? { drop: 'label' as const } : {}),
     }),
   );
 }

@@ -414,4 +414,12 @@ describe('a bold label over a formula', () => {
       ['Формула расчета Velocity', '<pre><code>Velocity = Story Points / Спринты</code></pre>'],
     ]);
   });
+
+  it('turns down a label that only says an example follows, in any of the languages the lexicon knows', () => {
+    for (const label of ['Пример', 'Пример обработки исключения', 'Example', '示例']) {
+      const result = extractNote('n.md', `# Selenium\n\n## Alert\n\n**${label}:**\n\n\`\`\`java\nAlert alert = driver.switchTo().alert();\n\`\`\`\n`);
+      expect(result.cards).toEqual([]);
+      expect(result.dropped.map((d) => d.reason)).toEqual(['label']);
+    }
+  });
 });
