@@ -23,8 +23,10 @@ import { comparable, wordCount } from './text.js';
  *   about the subject hung on a label, not what the label means.
  */
 
-/** A definition term this many times in one note is a facet label. */
+/** A definition term this many times in one note is a facet label, judged as a tag or several facts. */
 const FACET_REPEATS = 3;
+/** A term defined this many times in one note is asked by the heading that tells its sections apart ("Merge › Когда"). */
+const SUBJECT_REPEATS = 2;
 /** An answer of this many lines, or list items, or more holds several facts. */
 const SEVERAL_LINES = 3;
 const SEVERAL_ITEMS = 6;
@@ -110,6 +112,18 @@ function askBySubject(group: readonly Draft[]): void {
   }
 }
 
+/** Turns down a facet label's cards that tag their sections (one short answer again and again) or ask several facts. */
+function judgeFacet(group: readonly Draft[]): void {
+  const answers = group.map((draft) => comparable(htmlText(draft.back)));
+  const short = answers.filter((answer) => wordCount(answer) <= SHORT_ANSWER_WORDS);
+  const repeats = short.length >= FACET_REPEATS && new Set(short).size * 2 <= short.length;
+  for (const draft of group) {
+    if (draft.drop !== undefined) continue;
+    if (repeats) draft.drop = 'metadata';
+    else if (lineCount(draft.back) >= SEVERAL_LINES) draft.drop = 'several-facts';
+  }
+}
+
 /** Sets `drop` on the drafts the whole note shows are not worth asking, and asks facet labels by their subject. */
 export function judgeNote(title: string, drafts: readonly Draft[]): void {
   const facets = new Map<string, Draft[]>();
@@ -120,15 +134,8 @@ export function judgeNote(title: string, drafts: readonly Draft[]): void {
     facets.set(key, [...(facets.get(key) ?? []), draft]);
   }
   for (const group of facets.values()) {
-    if (group.length < FACET_REPEATS) continue;
-    const answers = group.map((draft) => comparable(htmlText(draft.back)));
-    const short = answers.filter((answer) => wordCount(answer) <= SHORT_ANSWER_WORDS);
-    const repeats = short.length >= FACET_REPEATS && new Set(short).size * 2 <= short.length;
-    for (const draft of group) {
-      if (draft.drop !== undefined) continue;
-      if (repeats) draft.drop = 'metadata';
-      else if (lineCount(draft.back) >= SEVERAL_LINES) draft.drop = 'several-facts';
-    }
+    if (group.length < SUBJECT_REPEATS) continue;
+    if (group.length >= FACET_REPEATS) judgeFacet(group);
     askBySubject(group);
   }
   // A label over definitions that are asked only gathers them: asked again inside its answer, they would be asked

@@ -163,6 +163,21 @@ describe('definitions that ask nothing', () => {
     );
   });
 
+  it('asks a label the note gives two sections by its section, and a label given once, or two equal short answers, as they are', () => {
+    const { asked, dropped } = read(
+      '# Git\n\n## Merge\n\n- **Что делает**: объединяет истории веток коммитом слияния.\n- **Тип**: безопасная операция.\n\n## Rebase\n\n- **Что делает**: переносит коммиты поверх другой ветки.\n- **Тип**: безопасная операция.\n\n' +
+        '## Cherry-pick\n\n- **Когда**: нужен один коммит из чужой ветки.\n',
+    );
+    expect(asked).toEqual([
+      'Merge › Что делает = объединяет истории веток коммитом слияния.',
+      'Merge › Тип = безопасная операция.',
+      'Rebase › Что делает = переносит коммиты поверх другой ветки.',
+      'Rebase › Тип = безопасная операция.',
+      'Когда = нужен один коммит из чужой ветки.',
+    ]);
+    expect(dropped('metadata')).toEqual([]);
+  });
+
   it('asks a repeated label by its own section when the sections sit at different depths, not by a heading they share', () => {
     const { result } = read(
       '# Мобильные\n\n## Основы\n\n- **Цель**: понять платформы.\n\n## Скоуп инструментов\n\n#### 1. **Тестирование совместимости**\n\n- **Цель**: работа на разных устройствах.\n\n' +
