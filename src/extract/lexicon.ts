@@ -87,6 +87,18 @@ export const DEFINING = lexicon(
 );
 
 /**
+ * Headings over the fields of a document or record ("Структура баг-репорта",
+ * "Attributes", "字段"): a defining label under one ("**Описание**:") is a
+ * field of the record, not what the heading is.
+ */
+export const STRUCTURE = lexicon(
+  ['structure', 'fields', 'attributes', 'template', 'layout'],
+  ['структура', 'поля', 'атрибуты', 'шаблон', 'реквизиты'],
+  ['结构', '字段', '属性', '模板'],
+  ['struktur', 'felder', 'attribute', 'vorlage', 'estructura', 'campos', 'atributos', 'plantilla', 'champs', 'attributs', 'modèle'],
+);
+
+/**
  * Column headers naming what a row's subject is for ("Применение", "Purpose",
  * "用途"): with DEFINING, a column that describes its row's key, so a cell
  * that explains the key by the key's own words only restates it.

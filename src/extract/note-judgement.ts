@@ -2,7 +2,7 @@ import type { Draft } from './context.js';
 import { htmlText } from './finish.js';
 import { escapeHtml } from './html.js';
 import { eachWord, wordsOf } from './restates.js';
-import { comparable, wordCount } from './text.js';
+import { asksQuestion, comparable, wordCount } from './text.js';
 
 /**
  * Judgements that need the whole note: what one card cannot tell about itself.
@@ -81,9 +81,6 @@ function subjectLevel(draft: Draft, group: readonly Draft[]): number {
   return -1;
 }
 
-/** A heading that asks a question ("Что такое JDBC?", "什么是 Kafka？"). */
-const QUESTION_HEADING = /[?？]\s*$/u;
-
 /**
  * Whether a heading names a term: its words are all the term's ("JDBC" over "JDBC (Java Database Connectivity)"),
  * or it asks what the term is ("Что такое Apache Kafka?"). A heading naming more ("REST vs WebSocket") names a
@@ -93,7 +90,7 @@ function namesTerm(heading: string, term: string): boolean {
   const termWords = new Set(wordsOf(term));
   const headingWords = new Set(wordsOf(heading));
   const within = (words: Set<string>, others: Set<string>): boolean => [...words].every((word) => others.has(word));
-  return within(headingWords, termWords) || (QUESTION_HEADING.test(heading) && within(termWords, headingWords));
+  return within(headingWords, termWords) || (asksQuestion(heading) && within(termWords, headingWords));
 }
 
 /** Asks a facet by its subject: the level that names it leaves the breadcrumb for the question. */

@@ -96,3 +96,12 @@ export function titleFromFileName(file: string): string {
 export function deckLevel(text: string): string {
   return normalizeSpace(text.replace(/::+/g, ':')) || '-';
 }
+
+/** Emoji, stars and spaces closing a heading. */
+const TRAILING_MARKS = /(?:[\s*★☆]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+$/u;
+
+/** Whether a heading's text asks a question. */
+export function asksQuestion(heading: string): boolean {
+  // Marks after the question ("什么是闭包？⭐", "Why? 🔥") rate it; they are not part of it.
+  return /[?？]$/u.test(heading.replace(TRAILING_MARKS, ''));
+}

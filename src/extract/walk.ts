@@ -11,13 +11,13 @@ import { beforeExample, definitionCard, endsWithColon, isQuestionAnswerPair, mat
 import { plainDefinitionCard } from './rules/plain-definition.js';
 import { asFacets, asGlossary } from './rules/plain-glossary.js';
 import { questionLineCard, questionLineOf, type QuestionLine } from './rules/question-line.js';
-import { asksQuestion, headingQuestionCard, headingQuestionListCard } from './rules/heading-question.js';
+import { headingQuestionCard, headingQuestionListCard } from './rules/heading-question.js';
 import { listCards } from './rules/list.js';
 import { tableCards } from './rules/table.js';
 import { isHighlight } from '../parse/index.js';
 import { ANNOUNCING, EXAMPLE, isLabel, opensWithLabel } from './lexicon.js';
 import { isSkipMarker } from './skip-marker.js';
-import { cleanHeading, hasWords, isContentsHeading } from './text.js';
+import { asksQuestion, cleanHeading, hasWords, isContentsHeading } from './text.js';
 
 /** Reading position in a note: the headings above, and a bold line acting as a heading. */
 interface Position {

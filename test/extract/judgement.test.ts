@@ -163,6 +163,20 @@ describe('definitions that ask nothing', () => {
     );
   });
 
+  it('asks the heading a defining label stands for, but not a heading asking a question or over the fields of a record', () => {
+    const { result } = read(
+      '# ООП\n\n## Интерфейс\n\n- **Определение**: полностью абстрактный тип с сигнатурами методов.\n\n## Что хранит баг-репорт?\n\n1. **Описание:** позволяет понять суть проблемы.\n2. **Статус:** текущее состояние дефекта.\n\n' +
+        '## Attributes of a bug report\n\n- **Description**: lets a developer see the problem.\n- **Severity**: how badly the defect hurts the system.\n',
+    );
+    expect(result.cards.map((card) => `${htmlText(card.front.replace('</div>', ' | '))} = ${htmlText(card.back)}`)).toEqual([
+      'ООП | Интерфейс = полностью абстрактный тип с сигнатурами методов.',
+      'ООП › Что хранит баг-репорт? | Описание = позволяет понять суть проблемы.',
+      'ООП › Что хранит баг-репорт? | Статус = текущее состояние дефекта.',
+      'ООП › Attributes of a bug report | Description = lets a developer see the problem.',
+      'ООП › Attributes of a bug report | Severity = how badly the defect hurts the system.',
+    ]);
+  });
+
   it('asks a label the note gives two sections by its section, and a label given once, or two equal short answers, as they are', () => {
     const { asked, dropped } = read(
       '# Git\n\n## Merge\n\n- **Что делает**: объединяет истории веток коммитом слияния.\n- **Тип**: безопасная операция.\n\n## Rebase\n\n- **Что делает**: переносит коммиты поверх другой ветки.\n- **Тип**: безопасная операция.\n\n' +

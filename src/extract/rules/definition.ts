@@ -6,10 +6,10 @@ import type { Subject } from './bold.js';
 import { isDiaryEntry } from '../dates.js';
 import { escapeHtml, indexInline, proseOf, renderInline, type InlineIndex, type RenderSink } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
-import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, copulaLength, isLabel, opensWithLabel } from '../lexicon.js';
+import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, STRUCTURE, copulaLength, holdsWord, isLabel, opensWithLabel } from '../lexicon.js';
 import { echoes, restates, restatesContext } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
-import { hasWords, normalizeSpace, withoutGloss, wordCount } from '../text.js';
+import { asksQuestion, hasWords, normalizeSpace, withoutGloss, wordCount } from '../text.js';
 
 export interface DefinitionMatch {
   /** A bold span, or inline code (a command, a function, a status code), which stays code on the card. */
@@ -284,8 +284,10 @@ export function definitionCard(
   // A name in code explained in words (`tf merge`: Слить изменения…), or translated by them, is asked from its explanation (see reverse.ts).
   const codeName = !nestedHtml && !match.gloss && isCodeName([match.term], term) && isDescription(match.explanation, kept);
   const reversed = codeName || (!nestedHtml && isForeignName(term, kept) && isDescription(match.explanation, kept));
-  // "Интерфейс › Определение: …" asks "Интерфейс": the facet label gives way to the heading it defines.
-  const heading = !reversed && isLabel(DEFINING, term) ? section.crumb.at(-1) : undefined;
+  // "Интерфейс › Определение: …" asks "Интерфейс": the facet label gives way to the heading it defines. A heading
+  // asking a question, or over a record's fields ("Структура баг-репорта"), is not what the label defines.
+  const above = section.crumb.at(-1);
+  const heading = !reversed && isLabel(DEFINING, term) && above !== undefined && !asksQuestion(above) && !holdsWord(STRUCTURE, above) ? above : undefined;
   const crumb = heading === undefined ? section.crumb : section.crumb.slice(0, -1);
   const answerText = nestedHtml ? `${kept} ${nestedHtml.replace(/<[^>]*>/g, ' ')}` : kept;
   const prose = `${proseOf(explanation, 0, end)} ${nestedHtml.replace(/<code>[\s\S]*?<\/code>|<[^>]*>/g, ' ')}`;

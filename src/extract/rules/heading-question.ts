@@ -26,15 +26,6 @@ const MIN_ANSWER_WORDS = 3;
  */
 const MAX_ANSWER_ITEMS = 5;
 
-/** Whether a heading's text asks a question. */
-export function asksQuestion(heading: string): boolean {
-  // Marks after the question ("什么是闭包？⭐", "Why? 🔥") rate it; they are not part of it.
-  return /[?？]$/u.test(heading.replace(TRAILING_MARKS, ''));
-}
-
-/** Emoji, stars and spaces closing a heading. */
-const TRAILING_MARKS = /(?:[\s*★☆]|\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+$/u;
-
 /** The card of a question heading answered by the paragraph right below it; `section` is the heading's own section. */
 export function headingQuestionCard(ctx: NoteContext, section: Section, paragraph: Paragraph): void {
   const question = section.crumb.at(-1);
