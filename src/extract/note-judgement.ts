@@ -13,10 +13,10 @@ import { asksQuestion, comparable, wordCount } from './text.js';
  *   several lines is several facts in one card, and a short answer the label
  *   repeats across the note ("Тип: Техника черного ящика" four times) is a
  *   tag on the section.
- * - A facet label asked alone ("Цель") names its subject only far up the
- *   breadcrumb, above headings the sections share ("Основные характеристики"):
- *   the level that tells the sections apart moves into the question
- *   ("Use Case Testing › Цель").
+ * - A label the note gives two sections or more, asked alone ("Цель"), names
+ *   its subject only in the breadcrumb, perhaps far up it, above headings the
+ *   sections share ("Основные характеристики"): the heading that tells its
+ *   section from the others moves into the question ("Use Case Testing › Цель").
  * - An answer that opens with the note's own subject ("Python используется
  *   для …" under "Автоматизация" in a note on Python), where neither the
  *   question nor the headings above it name that subject, is a statement
@@ -69,11 +69,10 @@ function firstWord(html: string): string {
 
 /**
  * The breadcrumb level that tells a facet's section from the others, or -1: the deepest heading above it that
- * some other section of the facet lacks. Sections sit at different depths ("## Скоуп › #### Тестирование
+ * some other section of the facet lacks (`headings`: each section's, comparable). Sections sit at different depths ("## Скоуп › #### Тестирование
  * совместимости" beside "## Основные понятия"), so levels are compared by heading, not by position.
  */
-function subjectLevel(draft: Draft, group: readonly Draft[]): number {
-  const headings = group.map((other) => new Set(other.crumb.map(comparable)));
+function subjectLevel(draft: Draft, headings: readonly ReadonlySet<string>[]): number {
   for (let level = draft.crumb.length - 1; level >= 0; level--) {
     const heading = comparable(draft.crumb[level] ?? '');
     if (headings.some((other) => !other.has(heading))) return level;
@@ -95,8 +94,9 @@ function namesTerm(heading: string, term: string): boolean {
 
 /** Asks a facet by its subject: the level that names it leaves the breadcrumb for the question. */
 function askBySubject(group: readonly Draft[]): void {
+  const headings = group.map((draft) => new Set(draft.crumb.map(comparable)));
   for (const draft of group) {
-    const level = subjectLevel(draft, group);
+    const level = subjectLevel(draft, headings);
     const subject = draft.crumb[level];
     // Under a heading that names the term itself ("### Apache Kafka", "### Что такое Apache Kafka?" over "Apache Kafka — …")
     // the term is the subject, not a facet of one.
