@@ -142,11 +142,13 @@ const MAX_WORDS_BEYOND_CONTEXT = 1;
 export function restatesContext(context: readonly string[], answer: string): boolean {
   let counted = 0;
   let beyond = 0;
+  // Looked up once, not once per word of the answer.
+  const known = contextWords(context);
   // Read word by word: most answers add a second word of their own within their first few.
   eachWord(answer, (word) => {
     if (!isContent(word) && !isNumber(word)) return true;
     counted++;
-    if (!context.some((part) => hasStem(contentWordsOf(part), word))) beyond++;
+    if (!hasStem(known, word)) beyond++;
     return beyond <= MAX_WORDS_BEYOND_CONTEXT;
   });
   return counted >= 2 && beyond <= MAX_WORDS_BEYOND_CONTEXT;
@@ -173,12 +175,16 @@ const ECHO_SHARE = 0.5;
 export function echoes(context: readonly string[], key: string, answer: string, prose = answer): boolean {
   // Most explanations are longer than an echo can be: turned down by their length before they are split.
   if (answer.length > MAX_ECHO_CHARS) return false;
-  const known = context.flatMap(contentWordsOf);
-  const own = wordsOf(key).filter((word) => word.length >= MIN_ECHO_WORD && !hasStem(known, word));
-  if (own.length === 0 || wordsOf(answer).length > MAX_ECHO_WORDS || !oneScript(key, answer)) return false;
+  const keyWords = wordsOf(key).filter((word) => word.length >= MIN_ECHO_WORD);
+  // Most keys are short words: nothing to compare, and the breadcrumb is not looked up.
+  if (keyWords.length === 0) return false;
+  const known = contextWords(context);
+  const own = keyWords.filter((word) => !hasStem(known, word));
+  if (own.length === 0 || wordsOf(answer).length > MAX_ECHO_WORDS) return false;
   const long = wordsOf(prose).filter((word) => word.length >= MIN_ECHO_WORD);
   const echoed = own.filter((word) => hasStem(long, word)).length;
-  return echoed > 0 && echoed >= own.length * ECHO_SHARE;
+  // The scripts are compared last, letter by letter: most answers repeat too few of their key's words to be an echo.
+  return echoed > 0 && echoed >= own.length * ECHO_SHARE && oneScript(key, answer);
 }
 
 /**
@@ -198,6 +204,13 @@ export function repeats(earlier: string, later: string): boolean {
 
 /** The content words of a breadcrumb level or key, remembered: every answer under it is compared with them. */
 const contentWordsOf: (text: string) => string[] = boundedMemo((text) => wordsOf(text).filter(isContent), RECENT_WORDS);
+
+/** The content words of a context's parts in one list: a loop, as `flatMap` costs more than the lookups themselves. */
+function contextWords(context: readonly string[]): string[] {
+  const words: string[] = [];
+  for (const part of context) words.push(...contentWordsOf(part));
+  return words;
+}
 
 /** Whether every word of an answer is already in sight, by its stem (a cloze's deletion in its breadcrumb). */
 export function givenAway(context: string, answer: string): boolean {
