@@ -261,10 +261,19 @@ function reduceLabel(text: string): string {
 /** Longer than any word of a lexicon with its decoration: a text this long is never a label, and only its opening is read for one. */
 const MAX_LABEL = 80;
 
+/** The text `isLabel` judged last, and its words: a term or item is judged against several lexicons in a row. */
+let lastJudged = '';
+let lastJudgedWords = '';
+
 /** Whether a label is one of a lexicon's words. */
 export function isLabel(words: Lexicon, text: string): boolean {
-  // Not remembered: the texts judged whole (cells, terms, items) rarely come twice, and a memo of them only holds memory.
-  return text.length <= MAX_LABEL && words.has(PLAIN_WORDS.test(text) ? text.toLowerCase() : reduceLabel(text));
+  if (text.length > MAX_LABEL) return false;
+  // Only the last text remembered: the texts judged whole (cells, terms, items) rarely come back later, and a memo of them only holds memory.
+  if (text !== lastJudged) {
+    lastJudged = text;
+    lastJudgedWords = PLAIN_WORDS.test(text) ? text.toLowerCase() : reduceLabel(text);
+  }
+  return words.has(lastJudgedWords);
 }
 
 /** Whether a short text closes with a word of a lexicon ("Qs done" with "done"): a header naming what is done. */
