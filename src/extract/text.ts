@@ -29,6 +29,10 @@ export function comparable(text: string): string {
 /** A script written without spaces between words, and how many of its characters make a word on average. */
 const DENSE_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu;
 const DENSE_CHARS_PER_WORD = 2;
+/** DENSE_SCRIPT for a test, which a global expression would start from its last match. */
+const HAS_DENSE_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+/** A run between spaces from its first letter or digit on: one per run that has any. */
+const WORD_RUN = /[\p{L}\p{N}]\S*/gu;
 
 /**
  * Words of a text: runs between spaces, and in Chinese or Japanese, which
@@ -36,6 +40,8 @@ const DENSE_CHARS_PER_WORD = 2;
  * same length in any script.
  */
 export function wordCount(text: string): number {
+  // Most texts hold no dense script: their runs with a letter or digit are counted without splitting.
+  if (!HAS_DENSE_SCRIPT.test(text)) return text.match(WORD_RUN)?.length ?? 0;
   let count = 0;
   for (const token of text.split(/\s+/u)) {
     if (!hasWords(token)) continue;
