@@ -180,7 +180,10 @@ export function echoes(context: readonly string[], key: string, answer: string, 
   if (keyWords.length === 0) return false;
   const known = contextWords(context);
   const own = keyWords.filter((word) => !hasStem(known, word));
-  if (own.length === 0 || wordsOf(answer).length > MAX_ECHO_WORDS) return false;
+  if (own.length === 0) return false;
+  // Most answers hold too few of the stems an echo would share: told by a search of the text, before it is split.
+  const lower = lowerCased(prose);
+  if (own.filter((word) => mayHoldStem(lower, word)).length < own.length * ECHO_SHARE || wordsOf(answer).length > MAX_ECHO_WORDS) return false;
   const long = wordsOf(prose).filter((word) => word.length >= MIN_ECHO_WORD);
   const echoed = own.filter((word) => hasStem(long, word)).length;
   // The scripts are compared last, letter by letter: most answers repeat too few of their key's words to be an echo.
