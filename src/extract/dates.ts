@@ -25,6 +25,8 @@ function isDateOrRange(text: string): boolean {
   return range !== null && isDate(range[1] ?? '') && isDate(range[2] ?? '');
 }
 
+const DIGIT = /\d/u;
+
 /** A day of the month, as a diary's weekday carries it ("Sun 5"). */
 const DAY = /^\d{1,2}[.,]?$/u;
 
@@ -43,7 +45,8 @@ function isDiaryDay(text: string): boolean {
 
 /** Whether a term names a diary's entry: a date, a range of dates, or a day ("**03.06–09.06** — 6 задач", "Sun 5: meal prep"). */
 export function isDiaryEntry(term: string): boolean {
-  return isDateOrRange(term) || isDiaryDay(term);
+  // Every date and diary day holds a digit, and most terms none: they are turned down by one scan.
+  return DIGIT.test(term) && (isDateOrRange(term) || isDiaryDay(term));
 }
 
 /** A week of the year, as weekly notes are named ("2024-W18"). */
