@@ -71,14 +71,16 @@ export function isListOfNames(text: string): boolean {
 export function isForeignName(key: string, explanation: string): boolean {
   // Most explanations are sentences: turned down by their length before their words are counted.
   if (explanation.length > MAX_TRANSLATION_CHARS || key.length > MAX_TRANSLATION_CHARS) return false;
+  // Then by their words, before any expression is searched: most are still too long to translate a name.
+  const explanationWords = wordCount(explanation);
+  if (explanationWords > MAX_TRANSLATION_WORDS) return false;
   const name = withoutGloss(key).trim();
   // An expression or a formula ("a=1 AND c=3", "ssthresh = cwnd/2", "O(n log n)") translates nothing.
   if (COMPARISON.test(name) || COMPARISON.test(explanation) || ONE_LETTER_CALL.test(explanation)) return false;
   // A code's number ("400 Bad Request") is not a word its explanation translates.
   const nameWords = wordCount(name.replace(/(?:^|\s)\d+(?=\s|$)/gu, ' '));
-  const explanationWords = wordCount(explanation);
   // The shorter side names, the other describes or translates it: "Стандарты безопасности: SSL/TLS" is asked the way it is written.
-  if (nameWords > MAX_FOREIGN_NAME_WORDS || explanationWords > MAX_TRANSLATION_WORDS || explanationWords < nameWords || isListOfNames(explanation)) return false;
+  if (nameWords > MAX_FOREIGN_NAME_WORDS || explanationWords < nameWords || isListOfNames(explanation)) return false;
   const nameScript = scriptOf(name);
   const explanationScript = scriptOf(explanation);
   return nameScript !== undefined && explanationScript !== undefined && nameScript !== explanationScript && !SCRIPTS[explanationScript]?.test(name);
