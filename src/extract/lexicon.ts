@@ -99,6 +99,18 @@ export const STRUCTURE = lexicon(
 );
 
 /**
+ * Labels and column headers naming the tools a subject is worked with
+ * ("Инструменты", "Tools", "工具"): answered by tool names alone, they ask a
+ * list of titles to memorise, any of which might have been named.
+ */
+export const TOOLS = lexicon(
+  ['tools', 'tooling', 'instruments', 'tools used', 'main tools', 'popular tools'],
+  ['инструменты', 'средства', 'утилиты', 'используемые инструменты', 'основные инструменты', 'популярные инструменты'],
+  ['工具', '常用工具', '主要工具'],
+  ['werkzeuge', 'herramientas', 'outils'],
+);
+
+/**
  * Column headers naming what a row's subject is for ("Применение", "Purpose",
  * "用途"): with DEFINING, a column that describes its row's key, so a cell
  * that explains the key by the key's own words only restates it.

@@ -163,6 +163,20 @@ describe('definitions that ask nothing', () => {
     );
   });
 
+  it('turns down a tools label or column answered by names alone, and asks one that says what a tool does', () => {
+    const { asked, dropped } = read(
+      '# Тестирование\n\n## Нагрузочное тестирование\n\n- **Цель**: проверить работу под ожидаемой нагрузкой.\n- **Инструменты**: JMeter, Gatling, LoadRunner.\n\n## Наблюдаемость\n\n- **Tools**: Prometheus scrapes metrics from each service over HTTP.\n\n' +
+        '## Виды\n\n| Вид | Цель | 工具 |\n|---|---|---|\n| Функциональное | что система делает то, что обещано | Selenium, JUnit |\n| Нагрузочное | время ответа при тысяче пользователей | JMeter, Gatling |\n',
+    );
+    expect(dropped('catalogue')).toEqual(['Инструменты = JMeter, Gatling, LoadRunner.', 'Функциональное › 工具 = Selenium, JUnit', 'Нагрузочное › 工具 = JMeter, Gatling']);
+    expect(asked).toEqual([
+      'Цель = проверить работу под ожидаемой нагрузкой.',
+      'Tools = Prometheus scrapes metrics from each service over HTTP.',
+      'Функциональное › Цель = что система делает то, что обещано',
+      'Нагрузочное › Цель = время ответа при тысяче пользователей',
+    ]);
+  });
+
   it('asks the heading a defining label stands for, but not a heading asking a question or over the fields of a record', () => {
     const { result } = read(
       '# ООП\n\n## Интерфейс\n\n- **Определение**: полностью абстрактный тип с сигнатурами методов.\n\n## Что хранит баг-репорт?\n\n1. **Описание:** позволяет понять суть проблемы.\n2. **Статус:** текущее состояние дефекта.\n\n' +

@@ -6,9 +6,9 @@ import type { Subject } from './bold.js';
 import { isDiaryEntry } from '../dates.js';
 import { escapeHtml, indexInline, proseOf, renderInline, type InlineIndex, type RenderSink } from '../html.js';
 import { sentenceRanges } from '../sentences.js';
-import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, STRUCTURE, copulaLength, holdsWord, isLabel, opensWithLabel } from '../lexicon.js';
+import { ANNOUNCING, DEFINING, EVALUATION, EXAMPLE, NAVIGATION, STRUCTURE, TOOLS, copulaLength, holdsWord, isLabel, opensWithLabel } from '../lexicon.js';
 import { echoes, restates, restatesContext } from '../restates.js';
-import { isCodeName, isDescription, isForeignName } from '../reverse.js';
+import { isCodeName, isDescription, isForeignName, isListOfNames } from '../reverse.js';
 import { asksQuestion, hasWords, normalizeSpace, withoutGloss, wordCount } from '../text.js';
 
 export interface DefinitionMatch {
@@ -201,6 +201,8 @@ export function definitionDrop(crumb: readonly string[], place: readonly string[
   if (isDiaryEntry(term)) return 'metadata';
   if (isSampleValues(explanation)) return 'sample-data';
   if (isWorkedStep(explanation)) return 'example';
+  // "Инструменты: Selenium, TestNG, JUnit": titles to memorise, any of which the note might have named.
+  if (isLabel(TOOLS, term) && isListOfNames(explanation)) return 'catalogue';
   const heading = place.at(-1) ?? '';
   if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';
   if (opensWithLabel(NAVIGATION, heading)) return 'navigation';

@@ -1,7 +1,8 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import type { DropReason } from '../../card.js';
 import { indexInline, type InlineIndex } from '../html.js';
-import { EVALUATION, EXAMPLE, FIRST_PERSON, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, STATUS, YES_NO, closesWithLabel, holdsWord, isLabel, labelWords, opensWithLabel } from '../lexicon.js';
+import { EVALUATION, EXAMPLE, FIRST_PERSON, METADATA, NAVIGATION, SKILL_LEVELS, SOLUTION, STATUS, TOOLS, YES_NO, closesWithLabel, holdsWord, isLabel, labelWords, opensWithLabel } from '../lexicon.js';
+import { isListOfNames } from '../reverse.js';
 import { sameStem, wordsOf } from '../restates.js';
 import { isDate } from '../dates.js';
 import { hasWords, normalizeSpace, wordCount } from '../text.js';
@@ -194,6 +195,7 @@ export function columnDrop(grid: TableGrid, column: number, heading: string): Dr
   if (isLabel(METADATA, header)) return 'metadata';
   if (namedBy(heading, header)) return undefined;
   const values = filledValues(grid, column);
+  if (isLabel(TOOLS, header) && values.length > 0 && values.every(isListOfNames)) return 'catalogue';
   const short = values.every((text) => text.length <= SHORT_VALUE_CHARS && wordCount(text) <= SHORT_VALUE_WORDS);
   const distinct = new Set(values).size;
   if (distinct === 1 && values.length >= MIN_ROWS_FOR_SAME) return 'metadata';
