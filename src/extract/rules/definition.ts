@@ -188,6 +188,19 @@ function isWorkedStep(explanation: string): boolean {
   return letters < visible.length * WORDY_SHARE;
 }
 
+/** The heading `headingDrop` judged last, and its verdict: every definition of a section is judged under one heading. */
+let lastHeading: string | undefined;
+let lastHeadingDrop: DropReason | undefined;
+
+/** Why the definitions under a heading are not worth asking, if they are not: it names judgements or links. */
+function headingDrop(heading: string): DropReason | undefined {
+  if (heading !== lastHeading) {
+    lastHeading = heading;
+    lastHeadingDrop = opensWithLabel(EVALUATION, heading) ? 'evaluation' : opensWithLabel(NAVIGATION, heading) ? 'navigation' : undefined;
+  }
+  return lastHeadingDrop;
+}
+
 /**
  * Why a definition is not worth asking, if it is not: its term only announces
  * what follows ("Пример", "Note"), it names or sits under judgements
@@ -203,9 +216,9 @@ export function definitionDrop(crumb: readonly string[], place: readonly string[
   if (isWorkedStep(explanation)) return 'example';
   // "Инструменты: Selenium, TestNG, JUnit": titles to memorise, any of which the note might have named.
   if (isLabel(TOOLS, term) && isListOfNames(explanation)) return 'catalogue';
-  const heading = place.at(-1) ?? '';
-  if (opensWithLabel(EVALUATION, heading) || opensWithLabel(EVALUATION, term)) return 'evaluation';
-  if (opensWithLabel(NAVIGATION, heading)) return 'navigation';
+  const underHeading = headingDrop(place.at(-1) ?? '');
+  if (underHeading === 'evaluation' || opensWithLabel(EVALUATION, term)) return 'evaluation';
+  if (underHeading === 'navigation') return 'navigation';
   if (restates(term, explanation) || restatesContext([...crumb, term], explanation) || echoes(crumb, term, explanation, prose)) return 'restates';
   return undefined;
 }
