@@ -140,10 +140,14 @@ const MAX_WORDS_BEYOND_CONTEXT = 1;
  * Gatling": "Инструмент для нагрузочного тестирования").
  */
 export function restatesContext(context: readonly string[], answer: string): boolean {
+  // Looked up once, not once per word of the answer.
+  return restatesWords(contextWords(context), answer);
+}
+
+/** `restatesContext` of a context's words (see contextWords), for a rule that asks it of many answers in one context. */
+export function restatesWords(known: readonly string[], answer: string): boolean {
   let counted = 0;
   let beyond = 0;
-  // Looked up once, not once per word of the answer.
-  const known = contextWords(context);
   // Read word by word: most answers add a second word of their own within their first few.
   eachWord(answer, (word) => {
     if (!isContent(word) && !isNumber(word)) return true;
@@ -209,7 +213,7 @@ export function repeats(earlier: string, later: string): boolean {
 const contentWordsOf: (text: string) => string[] = boundedMemo((text) => wordsOf(text).filter(isContent), RECENT_WORDS);
 
 /** The content words of a context's parts in one list: a loop, as `flatMap` costs more than the lookups themselves. */
-function contextWords(context: readonly string[]): string[] {
+export function contextWords(context: readonly string[]): string[] {
   const words: string[] = [];
   for (const part of context) words.push(...contentWordsOf(part));
   return words;

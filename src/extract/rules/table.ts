@@ -3,7 +3,7 @@ import type { DropReason } from '../../card.js';
 import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { footnoteMark } from '../footnotes.js';
-import { echoes, repeats, restates, restatesContext } from '../restates.js';
+import { contextWords, echoes, repeats, restates, restatesContext, restatesWords } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { DEFINING, EXAMPLE, PURPOSE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
@@ -146,6 +146,9 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     return { text: normalizeSpace(index.plain), html: renderInline(index, ctx.sink, { plainStrong: true }).trim() };
   });
   const byColumn: Draft[][] = headers.map(() => []);
+  // The breadcrumb's words and each header's, looked up once for the table, not again for each cell (see restatesWords).
+  const crumbWords = contextWords(section.crumb);
+  const headerWords = headers.map((column) => contextWords([column.text]));
   const describesKey = headers.map((column, at) => at > keyColumn && (isLabel(DEFINING, column.text) || isLabel(PURPOSE, column.text)));
   const family = describesKey.some(Boolean) ? familyWords(rows.map((row) => cellText(row.children[keyColumn]))).join(' ') : '';
   // Names described in a column or two; a row of a grid (a level, a tool compared) is not named by its first cell.
@@ -183,7 +186,6 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     }
     // A row whose cells all speak of its key ("Стандартизация": "строго стандартизирован" | "нет стандарта") compares; the difference is the fact.
     const texts = cells.map(cellText);
-    const context = (i: number): string[] => [...section.crumb, keyText, headers[keyColumn + i + 1]?.text ?? ''];
     // A column that says what each key is or is for ("Описание", "Purpose") is its definition, and judged as one;
     // a word the keys share ("сортировка" of "Быстрая сортировка", "Сортировка слиянием") names their family, not the key.
     const echoesKey = (i: number, text: string): boolean =>
@@ -193,7 +195,10 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
     // A second column describing the key ("Описание", then "Применение") that says its row's first description again adds nothing.
     const firstDescription = describesKey.findIndex((describes, column) => describes && texts[column - keyColumn - 1] !== '') - keyColumn - 1;
     const repeatsDescription = (i: number): boolean => firstDescription >= 0 && i > firstDescription && describesKey[keyColumn + i + 1] === true && repeats(texts[firstDescription] ?? '', texts[i] ?? '');
-    const restating = new Set(judged ? texts.flatMap((text, i) => (restates(keyText, text) || restatesContext(context(i), text) ? [i] : [])) : []);
+    // What a cell's answer is compared with: the breadcrumb's words, the key's and its column's.
+    const rowWords = judged ? [...crumbWords, ...contextWords([keyText])] : [];
+    const context = (i: number): string[] => [...rowWords, ...(headerWords[keyColumn + i + 1] ?? [])];
+    const restating = new Set(judged ? texts.flatMap((text, i) => (restates(keyText, text) || restatesWords(context(i), text) ? [i] : [])) : []);
     const comparing = restating.size > 1;
     const echoing = new Set(judged && describesKey.some(Boolean) ? texts.flatMap((text, i) => (echoesKey(i, text) || repeatsDescription(i) ? [i] : [])) : []);
     // "Платформы: Windows, macOS, Linux" under every tool compared: no difference to learn.
