@@ -23,8 +23,8 @@ export const SCRIPTS: readonly RegExp[] = [
 ];
 
 /** SCRIPTS' indices of Latin and Cyrillic, whose basic letters `scriptIndexOf` tells by their code. */
-const LATIN = 0;
-const CYRILLIC = 1;
+const LATIN = SCRIPTS.findIndex((pattern) => pattern.test('a'));
+const CYRILLIC = SCRIPTS.findIndex((pattern) => pattern.test('я'));
 /** Codes below this are ASCII. */
 const ASCII_END = 0x80;
 /** The basic Cyrillic letters, А to я. */

@@ -3,7 +3,7 @@ import type { DropReason } from '../../card.js';
 import type { Draft, NoteContext, Section } from '../context.js';
 import { escapeHtml, indexInline, renderInline } from '../html.js';
 import { footnoteMark } from '../footnotes.js';
-import { contextWords, echoes, repeats, restates, restatesContext, restatesWords } from '../restates.js';
+import { contextWords, echoes, repeats, restates, restatesWords } from '../restates.js';
 import { isCodeName, isDescription, isForeignName } from '../reverse.js';
 import { DEFINING, EXAMPLE, PURPOSE, YES_NO, isLabel, opensWithLabel } from '../lexicon.js';
 import { hasWords, normalizeSpace } from '../text.js';
@@ -220,7 +220,7 @@ function gridCards(ctx: NoteContext, section: Section, grid: TableGrid, tableLin
         columnDrops[columnIndex] ??
         (exampleRow ? 'example' : isAddressOnly(cell.children) ? 'address' : same || isMark(index.plain) ? 'metadata' : restated ? 'restates' : undefined);
       // Asked from its description, a name cannot restate it; a translated name described by its breadcrumb's words is asked by nothing.
-      const drop = reversed && judgedDrop === 'restates' && (codeName || !restatesContext([...section.crumb, column.text], index.plain)) ? undefined : judgedDrop;
+      const drop = reversed && judgedDrop === 'restates' && (codeName || !restatesWords([...crumbWords, ...(headerWords[columnIndex] ?? [])], index.plain)) ? undefined : judgedDrop;
       // A value qualified by a footnote under the table ("O(1)*") is answered with the footnote.
       const footnote = footnotes.size > 0 ? footnotes.get(footnoteMark(index.plain) ?? '') : undefined;
       const cellHtml = renderInline(index, ctx.sink).trim() + (footnote === undefined ? '' : `<br>${footnote}`);
